@@ -1,0 +1,41 @@
+/** The DirectoryError family: domain failures that the API maps to RFC 9457 problem details. */
+
+/** One offending field or parameter, named by its path (`filters.area`, `q`, `body.name.sv`). */
+export type FieldIssue = { name: string; reason: string };
+
+export abstract class DirectoryError extends Error {
+  abstract readonly status: number;
+  abstract readonly title: string;
+  readonly issues: readonly FieldIssue[];
+
+  constructor(detail: string, issues: readonly FieldIssue[] = []) {
+    super(detail);
+    this.name = new.target.name;
+    this.issues = issues;
+  }
+}
+
+export class NotFoundError extends DirectoryError {
+  readonly status = 404;
+  readonly title = 'Not found';
+}
+
+export class ConflictError extends DirectoryError {
+  readonly status = 409;
+  readonly title = 'Conflict';
+}
+
+export class PreconditionFailedError extends DirectoryError {
+  readonly status = 412;
+  readonly title = 'Precondition failed';
+}
+
+export class ForbiddenError extends DirectoryError {
+  readonly status = 403;
+  readonly title = 'Forbidden';
+}
+
+export class ValidationError extends DirectoryError {
+  readonly status = 400;
+  readonly title = 'Invalid request';
+}
