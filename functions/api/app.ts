@@ -1,0 +1,34 @@
+/** createApp(deps): the one Hono app both runtimes serve — JSON API, OpenAPI document, problem details. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from './env.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { notFound, onError, validationHook } from './problem.ts';
+import { entryRoutes } from './routes/entries/entries.index.ts';
+import { healthRoutes } from './routes/health/health.index.ts';
+import { searchRoutes } from './routes/search/search.index.ts';
+import { taxonomyRoutes } from './routes/taxonomy/taxonomy.index.ts';
+
+export const createApp = (deps: AppDeps) => {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestLog({ logger: deps.logger }), securityHeaders());
+  app.onError(onError);
+  app.notFound(notFound);
+
+  app.route('/', healthRoutes());
+  app.route('/', searchRoutes(deps));
+  app.route('/', entryRoutes(deps));
+  app.route('/', taxonomyRoutes(deps));
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Vägvisaren API',
+      version: '1.0.0',
+      description: "The directory of Örebro county's business-support system. Errors are RFC 9457 problem details.",
+    },
+  });
+  return app;
+};
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,57 @@
+/** The contract of GET /v1/search, its filter values drawn from the region's taxonomy. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { ENTRY_KINDS, FOCUS_LEVELS, STAGES } from '#shared/domain/entry.ts';
+import { MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchHit } from '#shared/domain/search.ts';
+import { FACETS, type Taxonomy } from '#shared/domain/taxonomy.ts';
+import { Label, Language } from '#shared/domain/text.ts';
+import { problemResponse } from '../../problem.ts';
+
+const codes = (values: readonly string[]) => values as [string, ...string[]];
+
+/** A filter given once (`area=x`) or repeated (`area=x&area=y`). */
+const filterParam = (values: readonly string[], description: string) =>
+  z
+    .union([z.enum(codes(values)), z.array(z.enum(codes(values))).max(values.length)])
+    .optional()
+    .openapi({ description, param: { style: 'form', explode: true } });
+
+export const searchQueryParams = (taxonomy: Taxonomy) =>
+  z.strictObject({
+    q: z.string().max(MAX_QUERY_LENGTH).optional().openapi({ description: 'Words to search for, in Swedish or English.', example: 'finansiering' }),
+    kind: filterParam(ENTRY_KINDS, 'Entry kinds to include.'),
+    area: filterParam(taxonomy.areas.map((a) => a.code), 'Strategic areas.'),
+    stage: filterParam(STAGES, 'Company stages.'),
+    municipality: filterParam(taxonomy.municipalities.map((m) => m.code), 'Official municipality codes; county-wide entries match every municipality.'),
+    supportType: filterParam(taxonomy.supportTypes.map((s) => s.code), 'Support types.'),
+    focus: filterParam(FOCUS_LEVELS, 'Breadth or spearhead.'),
+    page: z.coerce.number().int().min(1).max(MAX_PAGE).optional().openapi({ description: 'Page number, from 1.' }),
+    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().openapi({ description: `Hits per page, 1–${MAX_PAGE_SIZE}.` }),
+    lang: Language.optional().openapi({ description: 'Language of ordering and snippets; sv by default.' }),
+  });
+
+const FacetValue = z.object({ value: z.string(), label: Label, count: z.number().int(), selected: z.boolean() });
+
+export const SearchResponse = z
+  .object({
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    pageCount: z.number().int(),
+    hits: z.array(SearchHit),
+    facets: z.object(Object.fromEntries(FACETS.map((f) => [f, z.array(FacetValue)])) as Record<(typeof FACETS)[number], z.ZodArray<typeof FacetValue>>),
+  })
+  .openapi('SearchResponse');
+
+export const searchRoute = (taxonomy: Taxonomy) =>
+  createRoute({
+    method: 'get',
+    path: '/v1/search',
+    summary: 'Search the catalogue',
+    description: 'Full-text search over published, currently valid entries with filters and disjunctive facet counts.',
+    request: { query: searchQueryParams(taxonomy) },
+    responses: {
+      200: { content: { 'application/json': { schema: SearchResponse } }, description: 'A page of hits with facet counts' },
+      400: problemResponse('A parameter is invalid; `errors` names it'),
+      500: problemResponse('An unexpected error'),
+    },
+  });

@@ -1,0 +1,54 @@
+/** The local composition root: dynalite on disk (or in memory), the table, the seed, and the embedded index. */
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
+import { systemClock, type Clock } from '#shared/ports/clock.ts';
+import { seedRecords } from '#shared/seed/regions.ts';
+import { seedIfEmpty } from '#shared/services/seed-catalogue.ts';
+import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
+import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
+import { startDynalite } from '../local/dynalite.ts';
+import { composeCatalogue, type CatalogueRuntime } from './catalogue.ts';
+
+export const LocalConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  TABLE_NAME: z.string().min(3).default('vagvisaren'),
+  REGION: RegionCode.default(DEFAULT_REGION),
+  SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+export type LocalConfig = z.infer<typeof LocalConfig>;
+
+export type LocalRuntime = CatalogueRuntime & { seeded: number; close(): Promise<void> };
+
+/** Builds the local runtime. `inMemory` keeps dynalite's data off disk (tests). */
+export const composeLocal = async (
+  config: LocalConfig,
+  options: { inMemory?: boolean; clock?: Clock; logger?: Logger } = {},
+): Promise<LocalRuntime> => {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? jsonLogger({ runtime: 'local' });
+  const taxonomy = loadTaxonomy(config.REGION);
+  const dynalite = await startDynalite(options.inMemory ? {} : { path: join(resolve(config.DATA_DIR), 'dynamodb') });
+  const dynamo = { endpoint: dynalite.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+  let seeded = 0;
+  try {
+    await ensureTable(new DynamoDBClient(dynamo), config.TABLE_NAME);
+    const runtime = await composeCatalogue({
+      dynamo,
+      tableName: config.TABLE_NAME,
+      taxonomy,
+      clock,
+      logger,
+      beforeIndexing: async (entries) => {
+        if (config.SEED) seeded = await seedIfEmpty({ entries, taxonomy, clock }, seedRecords(config.REGION));
+      },
+    });
+    return { ...runtime, seeded, close: dynalite.close };
+  } catch (error) {
+    await dynalite.close();
+    throw error;
+  }
+};

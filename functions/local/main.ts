@@ -1,0 +1,38 @@
+/** `npm start`: serves the whole product locally on dynalite and the embedded search engine. */
+import { serve } from '@hono/node-server';
+import { createApp } from '../api/app.ts';
+import { LocalConfig, composeLocal } from '../composition/local.ts';
+import { jsonLogger } from '../api/middleware/request-log.ts';
+
+const started = performance.now();
+const parsed = LocalConfig.safeParse(process.env);
+if (!parsed.success) {
+  for (const issue of parsed.error.issues) console.error(`Invalid ${issue.path.join('.')}: ${issue.message}`);
+  process.exit(1);
+}
+const config = parsed.data;
+
+console.log(`Starting Vägvisaren with data in ${config.DATA_DIR}/ …`);
+const runtime = await composeLocal(config, { logger: jsonLogger({ runtime: 'local' }, () => {}) });
+if (runtime.seeded > 0) console.log(`Seeded ${runtime.seeded} demonstration entries into an empty store.`);
+console.log(`Indexed ${runtime.indexed.applied} searchable entries of ${runtime.indexed.read} in the store.`);
+
+const app = createApp({ ...runtime.deps, logger: jsonLogger({ runtime: 'local' }) });
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const url = `http://localhost:${info.port}`;
+  console.log(`Vägvisaren is ready at ${url} (API: ${url}/v1/search?q=finansiering, OpenAPI: ${url}/openapi.json) after ${Math.round(performance.now() - started)} ms.`);
+  console.log('Press Ctrl+C to stop.');
+});
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping…`);
+  server.close(() => {
+    void runtime.close().then(() => process.exit(0));
+  });
+  setTimeout(() => process.exit(0), 3000).unref();
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

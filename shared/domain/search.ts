@@ -1,0 +1,99 @@
+/** The search contract shared by every engine: the query, the document an engine indexes, and the result. */
+import { z } from 'zod';
+import type { Facet } from './taxonomy.ts';
+import { EntryId, EntryKind, type Entry } from './entry.ts';
+import { IsoDate, Language, LocalizedText } from './text.ts';
+
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_PAGE_SIZE = 50;
+export const MAX_PAGE = 500;
+
+export type FacetFilters = Record<Facet, readonly string[]>;
+
+export const SearchQuery = z.strictObject({
+  q: z.string().max(MAX_QUERY_LENGTH).default(''),
+  filters: z.strictObject({
+    kind: z.array(z.string()).default([]),
+    area: z.array(z.string()).default([]),
+    stage: z.array(z.string()).default([]),
+    municipality: z.array(z.string()).default([]),
+    supportType: z.array(z.string()).default([]),
+    focus: z.array(z.string()).default([]),
+  }),
+  page: z.int().min(1).max(MAX_PAGE).default(1),
+  pageSize: z.int().min(1).max(MAX_PAGE_SIZE).default(20),
+  language: Language.default('sv'),
+  /** The day whose validity windows apply, as an ISO date. */
+  today: IsoDate,
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+/** What an engine stores per entry: text to match, codes to filter on, and what a hit shows. */
+export const SearchDocument = z.strictObject({
+  id: EntryId,
+  version: z.int().min(1),
+  kind: EntryKind,
+  name: LocalizedText(200),
+  summary: LocalizedText(500),
+  description: LocalizedText(8000),
+  sectors: z.array(z.string()),
+  providerId: EntryId.optional(),
+  wholeCounty: z.boolean(),
+  facets: z.strictObject({
+    kind: z.array(z.string()),
+    area: z.array(z.string()),
+    stage: z.array(z.string()),
+    municipality: z.array(z.string()),
+    supportType: z.array(z.string()),
+    focus: z.array(z.string()),
+  }),
+  validFrom: IsoDate.optional(),
+  validUntil: IsoDate.optional(),
+});
+export type SearchDocument = z.infer<typeof SearchDocument>;
+
+/** A run of snippet text, marked when it matched the query. */
+export const SnippetPart = z.strictObject({ text: z.string(), highlighted: z.boolean() });
+export type SnippetPart = z.infer<typeof SnippetPart>;
+
+export const SearchHit = z.strictObject({
+  id: EntryId,
+  kind: EntryKind,
+  name: LocalizedText(200),
+  summary: LocalizedText(500),
+  providerId: EntryId.optional(),
+  wholeCounty: z.boolean(),
+  facets: SearchDocument.shape.facets,
+  score: z.number(),
+  /** Why the hit fits: the query words it matched, and in which fields. */
+  matchedTerms: z.array(z.strictObject({ term: z.string(), fields: z.array(z.string()) })),
+  snippet: z.array(SnippetPart),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export type FacetCounts = Record<Facet, Record<string, number>>;
+
+export type EngineResult = { total: number; hits: SearchHit[]; facets: FacetCounts };
+
+/** Builds the document an engine indexes for an entry; municipalities of a county-wide entry are all of them. */
+export const toSearchDocument = (entry: Entry, allMunicipalityCodes: readonly string[]): SearchDocument => ({
+  id: entry.id,
+  version: entry.version,
+  kind: entry.kind,
+  name: entry.name,
+  summary: entry.summary,
+  description: entry.description,
+  sectors: entry.sectors,
+  ...(entry.providerId ? { providerId: entry.providerId } : {}),
+  wholeCounty: entry.municipalities === 'county',
+  facets: {
+    kind: [entry.kind],
+    area: entry.areas,
+    stage: entry.stages,
+    municipality: entry.municipalities === 'county' ? [...allMunicipalityCodes] : entry.municipalities,
+    supportType: entry.supportTypes,
+    focus: [entry.focus.level],
+  },
+  ...(entry.validFrom ? { validFrom: entry.validFrom } : {}),
+  ...(entry.validUntil ? { validUntil: entry.validUntil } : {}),
+});

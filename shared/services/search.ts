@@ -1,0 +1,45 @@
+/** The search use case: runs a query on the index and labels its facets from the taxonomy, selected values first-class. */
+import type { SearchHit, SearchQuery } from '#shared/domain/search.ts';
+import { FACETS, facetTerms, type Facet, type Taxonomy } from '#shared/domain/taxonomy.ts';
+import type { Label } from '#shared/domain/text.ts';
+import type { SearchIndex } from '#shared/ports/search-index.ts';
+
+export type FacetValue = { value: string; label: Label; count: number; selected: boolean };
+
+export type SearchResponse = {
+  query: SearchQuery;
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  hits: SearchHit[];
+  facets: Record<Facet, FacetValue[]>;
+};
+
+export type SearchService = { search(query: SearchQuery): Promise<SearchResponse> };
+
+export const createSearchService = (deps: { index: SearchIndex; taxonomy: Taxonomy }): SearchService => ({
+  async search(query) {
+    const result = await deps.index.search(query);
+    const facets = Object.fromEntries(
+      FACETS.map((facet) => [
+        facet,
+        facetTerms(deps.taxonomy, facet).map((term) => ({
+          value: term.code,
+          label: term.label,
+          count: result.facets[facet][term.code] ?? 0,
+          selected: query.filters[facet].includes(term.code),
+        })),
+      ]),
+    ) as Record<Facet, FacetValue[]>;
+    return {
+      query,
+      total: result.total,
+      page: query.page,
+      pageSize: query.pageSize,
+      pageCount: Math.ceil(result.total / query.pageSize),
+      hits: result.hits,
+      facets,
+    };
+  },
+});

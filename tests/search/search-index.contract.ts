@@ -1,0 +1,187 @@
+/**
+ * The one search contract: every SearchIndex implementation (embedded always, OpenSearch when
+ * OPENSEARCH_URL is set) must pass these behaviours.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SearchDocument } from '#shared/domain/search.ts';
+import type { IndexOperation, SearchIndex } from '#shared/ports/search-index.ts';
+import { aDocument, aQuery } from '../support/builders.ts';
+
+const upsert = (document: SearchDocument): IndexOperation => ({ type: 'upsert', document });
+const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
+
+export const describeSearchIndexContract = (engine: string, createIndex: () => Promise<SearchIndex>) =>
+  describe(`SearchIndex contract › ${engine}`, () => {
+    let index: SearchIndex;
+    beforeEach(async () => {
+      index = await createIndex();
+    });
+
+    describe('matching', () => {
+      it('finds an entry by a word in its Swedish description', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'almi-lan', description: { sv: 'Almi erbjuder finansiering genom lån.' } })),
+          upsert(aDocument({ id: 'robotlabbet', description: { sv: 'Ett labb för robotik.' } })),
+        ]);
+        const result = await index.search(aQuery({ q: 'finansiering' }));
+        expect(ids(result.hits)).toEqual(['almi-lan']);
+        expect(result.total).toBe(1);
+      });
+
+      it('finds an entry by its English text', async () => {
+        await index.apply([upsert(aDocument({ id: 'een', summary: { sv: 'Hjälp med export.', en: 'Help with exporting to Europe.' } }))]);
+        expect(ids((await index.search(aQuery({ q: 'Europe' }))).hits)).toEqual(['een']);
+      });
+
+      it('matches regardless of letter case', async () => {
+        await index.apply([upsert(aDocument({ id: 'orebro-actor', name: { sv: 'Örebro universitet' } }))]);
+        expect(ids((await index.search(aQuery({ q: 'ÖREBRO' }))).hits)).toEqual(['orebro-actor']);
+      });
+
+      it('requires every query word, which may sit in different fields', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'both', name: { sv: 'Riskkapital' }, description: { sv: 'För bolag i tillväxt.' } })),
+          upsert(aDocument({ id: 'one', name: { sv: 'Riskkapital' }, description: { sv: 'För idéer.' } })),
+        ]);
+        expect(ids((await index.search(aQuery({ q: 'riskkapital tillväxt' }))).hits)).toEqual(['both']);
+      });
+
+      it('matches the last word as a prefix, for typing in progress', async () => {
+        await index.apply([upsert(aDocument({ id: 'fin', summary: { sv: 'Finansiering för nya företag.' } }))]);
+        expect(ids((await index.search(aQuery({ q: 'finans' }))).hits)).toEqual(['fin']);
+      });
+
+      it('ranks a match in the name above a match in the description', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'in-description', name: { sv: 'Företagsrådgivning' }, description: { sv: 'Vi hjälper med inkubator och mycket mer för dig som vill växa och utvecklas i länet.' } })),
+          upsert(aDocument({ id: 'in-name', name: { sv: 'Inkubator' }, description: { sv: 'Ett program för dig som vill växa och utvecklas i länet med stöd.' } })),
+        ]);
+        expect(ids((await index.search(aQuery({ q: 'inkubator' }))).hits)).toEqual(['in-name', 'in-description']);
+      });
+
+      it('answers an empty query with every visible entry in name order', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'b-entry', name: { sv: 'Örebro' } })),
+          upsert(aDocument({ id: 'a-entry', name: { sv: 'Almi' } })),
+          upsert(aDocument({ id: 'c-entry', name: { sv: 'Kumla' } })),
+        ]);
+        expect(ids((await index.search(aQuery({ q: '' }))).hits)).toEqual(['a-entry', 'c-entry', 'b-entry']);
+      });
+
+      it('finds nothing for a word that no entry has', async () => {
+        await index.apply([upsert(aDocument({ id: 'x-entry' }))]);
+        const result = await index.search(aQuery({ q: 'xylofon' }));
+        expect(result.total).toBe(0);
+        expect(result.hits).toEqual([]);
+      });
+    });
+
+    describe('explaining hits', () => {
+      it('names the matched terms and fields and highlights them in the snippet', async () => {
+        await index.apply([upsert(aDocument({ id: 'exp', summary: { sv: 'Vi ger stöd för export till nya marknader.' } }))]);
+        const [hit] = (await index.search(aQuery({ q: 'export' }))).hits;
+        expect(hit?.matchedTerms).toEqual([{ term: 'export', fields: ['summary'] }]);
+        expect(hit?.snippet.filter((p) => p.highlighted).map((p) => p.text)).toEqual(['export']);
+        expect(hit?.snippet.map((p) => p.text).join('')).toBe('Vi ger stöd för export till nya marknader.');
+      });
+
+      it('cuts a long description to a window around the match', async () => {
+        const long = `${'Inledande text om ingenting särskilt. '.repeat(20)}Här nämns testbädd för livsmedel. ${'Avslutande text. '.repeat(20)}`;
+        await index.apply([upsert(aDocument({ id: 'long', summary: { sv: 'Kort.' }, description: { sv: long } }))]);
+        const [hit] = (await index.search(aQuery({ q: 'testbädd' }))).hits;
+        const text = hit!.snippet.map((p) => p.text).join('');
+        expect(text.length).toBeLessThan(260);
+        expect(text.startsWith('…')).toBe(true);
+        expect(hit!.snippet.some((p) => p.highlighted && p.text === 'testbädd')).toBe(true);
+      });
+    });
+
+    describe('filtering and facets', () => {
+      beforeEach(async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'inv-karlskoga', kind: 'investor', areas: ['investment-establishment'], stages: ['growth'], municipalities: ['1883'] })),
+          upsert(aDocument({ id: 'inv-county', kind: 'investor', areas: ['investment-establishment', 'innovation'], stages: ['startup'], municipalities: 'county' })),
+          upsert(aDocument({ id: 'actor-orebro', kind: 'actor', areas: ['innovation'], stages: ['idea', 'startup'], municipalities: ['1880'] })),
+          upsert(aDocument({ id: 'offer-hallsberg', kind: 'establishment-offer', areas: ['investment-establishment'], stages: ['established'], municipalities: ['1861'], focus: { level: 'spearhead', profileAreas: ['autonomous-production'] } })),
+        ]);
+      });
+
+      it('ORs values within a filter and ANDs across filters', async () => {
+        const result = await index.search(aQuery({ filters: { kind: ['investor', 'actor'], stage: ['startup'] } }));
+        expect(ids(result.hits).sort()).toEqual(['actor-orebro', 'inv-county']);
+      });
+
+      it('lets a county-wide entry match every municipality', async () => {
+        const result = await index.search(aQuery({ filters: { municipality: ['1883'] } }));
+        expect(ids(result.hits).sort()).toEqual(['inv-county', 'inv-karlskoga']);
+      });
+
+      it('counts each facet over all the other filters, so a chosen value never hides its siblings', async () => {
+        const result = await index.search(aQuery({ filters: { kind: ['investor'], municipality: ['1883'] } }));
+        expect(result.total).toBe(2);
+        expect(result.facets.kind).toEqual({ investor: 2 });
+        expect(result.facets.municipality['1883']).toBe(2);
+        expect(result.facets.municipality['1880']).toBe(1);
+        expect(result.facets.area).toEqual({ 'investment-establishment': 2, innovation: 1 });
+      });
+
+      it('counts the kind facet without the kind filter but with the text query', async () => {
+        const result = await index.search(aQuery({ filters: { kind: ['investor'], area: ['investment-establishment'] } }));
+        expect(result.facets.kind).toEqual({ investor: 2, 'establishment-offer': 1 });
+        expect(result.facets.focus).toEqual({ breadth: 2 });
+      });
+
+      it('filters on the focus level', async () => {
+        expect(ids((await index.search(aQuery({ filters: { focus: ['spearhead'] } }))).hits)).toEqual(['offer-hallsberg']);
+      });
+    });
+
+    describe('validity and pagination', () => {
+      it('hides entries outside their validity window on the given day', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'expired', validUntil: '2026-11-26' })),
+          upsert(aDocument({ id: 'future', validFrom: '2026-11-28' })),
+          upsert(aDocument({ id: 'current', validFrom: '2026-11-27', validUntil: '2026-11-27' })),
+        ]);
+        expect(ids((await index.search(aQuery({ today: '2026-11-27' }))).hits)).toEqual(['current']);
+        expect(ids((await index.search(aQuery({ today: '2026-11-28' }))).hits).sort()).toEqual(['future']);
+      });
+
+      it('pages through hits without overlap and reports the total', async () => {
+        await index.apply(Array.from({ length: 7 }, (_, i) => upsert(aDocument({ id: `page-${i}`, name: { sv: `Post ${i}` } }))));
+        const pages = await Promise.all([1, 2, 3].map((page) => index.search(aQuery({ page, pageSize: 3 }))));
+        expect(pages.map((p) => p.hits.length)).toEqual([3, 3, 1]);
+        expect(new Set(pages.flatMap((p) => ids(p.hits))).size).toBe(7);
+        expect(pages.every((p) => p.total === 7)).toBe(true);
+      });
+    });
+
+    describe('versioned changes', () => {
+      it('replaces a document with a newer version', async () => {
+        await index.apply([upsert(aDocument({ id: 'ver', version: 1, name: { sv: 'Gammalt namn' } }))]);
+        await index.apply([upsert(aDocument({ id: 'ver', version: 2, name: { sv: 'Nytt namn' } }))]);
+        expect((await index.search(aQuery({ q: 'gammalt' }))).total).toBe(0);
+        expect(ids((await index.search(aQuery({ q: 'nytt' }))).hits)).toEqual(['ver']);
+      });
+
+      it('ignores an older version arriving late', async () => {
+        await index.apply([upsert(aDocument({ id: 'ver', version: 3, name: { sv: 'Nytt namn' } }))]);
+        const [outcome] = await index.apply([upsert(aDocument({ id: 'ver', version: 2, name: { sv: 'Gammalt namn' } }))]);
+        expect(outcome?.result).toBe('stale');
+        expect(ids((await index.search(aQuery({ q: 'nytt' }))).hits)).toEqual(['ver']);
+      });
+
+      it('keeps a deleted entry deleted when an older upsert is redelivered', async () => {
+        await index.apply([upsert(aDocument({ id: 'gone', version: 1 })), { type: 'delete', id: aDocument({ id: 'gone' }).id, version: 2 }]);
+        await index.apply([upsert(aDocument({ id: 'gone', version: 1 }))]);
+        expect(await index.size()).toBe(0);
+      });
+
+      it('is idempotent when the same change is applied twice', async () => {
+        const document = aDocument({ id: 'twice', version: 4 });
+        await index.apply([upsert(document)]);
+        await index.apply([upsert(document)]);
+        expect((await index.search(aQuery({}))).total).toBe(1);
+      });
+    });
+  });

@@ -1,0 +1,57 @@
+/** Test data builders: a valid entry of each kind, overridable field by field. */
+import { Entry, type EntryKind, type EntryOf } from '#shared/domain/entry.ts';
+import { toSearchDocument, type SearchDocument, SearchQuery } from '#shared/domain/search.ts';
+import { loadTaxonomy } from '#shared/taxonomy/regions.ts';
+
+export const taxonomy = loadTaxonomy();
+export const municipalityCodes = taxonomy.municipalities.map((m) => m.code);
+export const TODAY = '2026-11-27';
+export const NOW = new Date('2026-11-27T12:00:00Z');
+export const fixedClock = { now: () => NOW };
+
+const base = {
+  name: { sv: 'Exempelaktören', en: 'The example actor' },
+  summary: { sv: 'Rådgivning till företag i länet.', en: 'Advice for companies in the county.' },
+  description: { sv: 'En längre beskrivning av vad aktören gör för företag.', en: 'A longer description of what the actor does for companies.' },
+  areas: ['company-development'],
+  stages: ['startup', 'growth'],
+  supportTypes: ['advice'],
+  focus: { level: 'breadth', profileAreas: [] },
+  municipalities: 'county',
+  sectors: [],
+  contact: [],
+  languages: ['sv'],
+  status: 'published',
+  sources: [],
+  demo: false,
+  version: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+} as const;
+
+const details: Record<EntryKind, Record<string, unknown>> = {
+  actor: {},
+  offering: { offering: { cost: 'free' } },
+  testbed: { testbed: { capabilities: [{ sv: 'Robotik' }] } },
+  investor: { investor: { instruments: ['equity'], investmentStages: ['growth'] } },
+  'establishment-offer': {
+    establishmentOffer: { offerType: 'land', location: { municipality: '1861', placeName: 'Hallsberg' }, keyFacts: [] },
+  },
+};
+
+let sequence = 0;
+
+/** A valid published entry of `kind`; `overrides` replace whole top-level fields. */
+export const anEntry = <K extends EntryKind = 'actor'>(
+  overrides: Partial<Record<keyof EntryOf<K>, unknown>> & { kind?: K } = {},
+): EntryOf<K> => {
+  const kind = (overrides.kind ?? 'actor') as EntryKind;
+  sequence += 1;
+  return Entry.parse({ id: `entry-${sequence}`, kind, ...base, ...details[kind], ...overrides }) as EntryOf<K>;
+};
+
+export const aDocument = (overrides: Parameters<typeof anEntry>[0] = {}): SearchDocument =>
+  toSearchDocument(anEntry(overrides), municipalityCodes);
+
+export const aQuery = (overrides: Partial<Omit<SearchQuery, 'filters'>> & { filters?: Partial<SearchQuery['filters']> } = {}): SearchQuery =>
+  SearchQuery.parse({ today: TODAY, ...overrides, filters: { ...overrides.filters } });
