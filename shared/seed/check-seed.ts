@@ -132,7 +132,7 @@ for (const e of entries) {
 }
 
 const municipalityName = new Map(taxonomy.municipalities.map((m) => [m.code, m.name]));
-console.log(`${seedPath}\n${seeds.length} records (${entries.length} valid entries)\n`);
+console.log(`${seedPath}\n${raw.length} records in file (${seeds.length} parse as SeedEntry, ${entries.length} as Entry)\n`);
 for (const [facet, counts] of Object.entries(coverage)) {
   console.log(`${facet}:`);
   for (const [code, count] of counts) {
@@ -151,7 +151,7 @@ for (const [code, count] of coverage.supportType) if (count === 0) warnings.push
 report();
 
 function report(): never {
-  for (const w of warnings) console.warn(`warning  ${w}`);
+  for (const w of warnings) console.log(`warning  ${w}`);
   if (problems.length > 0) {
     for (const p of problems) console.error(`problem  ${p}`);
     console.error(`\n${problems.length} problem(s)`);

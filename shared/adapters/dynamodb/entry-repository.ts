@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, ScanCommand, type DynamoDBDocumentClient } from
 import { Entry, type EntryId } from '#shared/domain/entry.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
-import { keys } from './table.ts';
+import { keys } from './key-schema.ts';
 
 const ENTITY = 'entry';
 

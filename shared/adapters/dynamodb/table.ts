@@ -1,4 +1,4 @@
-/** The single table's key design, shared by the adapter, the local bootstrap and the CDK stack. */
+/** Creates the table as the CDK stack defines it, for the local runtime and tests. */
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -6,14 +6,7 @@ import {
   waitUntilTableExists,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-
-export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
-export const TTL_ATTRIBUTE = 'ttl';
-
-/** Item keys per entity; every item also carries `entity` naming its type. */
-export const keys = {
-  entry: (id: string) => ({ pk: `ENTRY#${id}`, sk: 'ENTRY' }),
-} as const;
+import { TABLE_KEYS } from './key-schema.ts';
 
 /** Creates the table with the production key schema and stream when it does not exist, and waits until it is active (local runtime and tests). */
 export const ensureTable = async (client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> => {

@@ -8,7 +8,7 @@ export const getEntryRoute = createRoute({
   path: '/v1/entries/{id}',
   summary: 'Read one published entry',
   request: {
-    params: z.object({ id: EntryId.openapi({ param: { name: 'id', in: 'path' }, example: 'almi-foretagspartner-malardalen' }) }),
+    params: z.object({ id: EntryId.meta({ description: 'The entry id, a slug', example: 'almi-foretagspartner-malardalen' }) }),
   },
   responses: {
     200: {

@@ -1,0 +1,44 @@
+/** Owns the shape of the CDK app: which stacks exist for a stage, their names, environment and tags. */
+import { type App, Tags } from 'aws-cdk-lib';
+import { StatefulStack } from './stateful-stack.ts';
+import { StatelessStack } from './stateless-stack.ts';
+import { isDevStage, readRegion, readStage } from './stage.ts';
+
+export interface Vagvisaren {
+  readonly stage: string;
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+/**
+ * Adds Vägvisaren's stacks for the `stage` context value (default `dev`) to `app`:
+ * `Vagvisaren-<stage>-Stateful` (data) and `Vagvisaren-<stage>-Stateless` (compute, API, alarms).
+ * The account is CDK_DEFAULT_ACCOUNT (unresolved when offline). The region is the `region` context
+ * value, else eu-north-1: not CDK_DEFAULT_REGION, which the CDK CLI fills with us-east-1 whenever no
+ * region is configured, silently moving the county's data out of Sweden.
+ */
+export function composeApp(app: App): Vagvisaren {
+  const stage = readStage(app);
+  const env = {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: readRegion(app),
+  };
+  const prefix = `Vagvisaren-${stage}`;
+
+  const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
+    env,
+    stage,
+    description: `Vägvisaren ${stage}: data (DynamoDB table)`,
+    terminationProtection: !isDevStage(stage),
+  });
+  const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
+    env,
+    stage,
+    table: stateful.table,
+    description: `Vägvisaren ${stage}: API function, HTTP API, alarms`,
+  });
+
+  Tags.of(app).add('project', 'vagvisaren');
+  Tags.of(app).add('stage', stage);
+  return { stage, stateful, stateless };
+}

@@ -1,0 +1,35 @@
+/** Owns what a deployment is told through CDK context (stage, region), its validation, and the per-stage policies. */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+
+export const DEFAULT_STAGE = 'dev';
+export const DEFAULT_REGION = 'eu-north-1';
+
+const STAGE_PATTERN = /^[a-z][a-z0-9-]{0,19}$/;
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** Reads the `stage` context value (default `dev`); throws if it cannot be part of a stack name. */
+export function readStage(scope: Construct): string {
+  const value: unknown = scope.node.tryGetContext('stage') ?? DEFAULT_STAGE;
+  if (typeof value !== 'string' || !STAGE_PATTERN.test(value)) {
+    throw new Error(
+      `Invalid stage context ${JSON.stringify(value)}: expected lowercase letters, digits and dashes, starting with a letter (max 20).`,
+    );
+  }
+  return value;
+}
+
+/** Reads the `region` context value (default eu-north-1). */
+export function readRegion(scope: Construct): string {
+  const value: unknown = scope.node.tryGetContext('region') ?? DEFAULT_REGION;
+  if (typeof value !== 'string' || !REGION_PATTERN.test(value)) {
+    throw new Error(`Invalid region context ${JSON.stringify(value)}: expected an AWS region such as eu-north-1.`);
+  }
+  return value;
+}
+
+export const isDevStage = (stage: string): boolean => stage === DEFAULT_STAGE;
+
+/** Data and logs are destroyed with a dev stack and retained everywhere else. */
+export const removalPolicyFor = (stage: string): RemovalPolicy =>
+  isDevStage(stage) ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;

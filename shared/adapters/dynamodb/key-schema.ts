@@ -1,0 +1,9 @@
+/** The single table's key design, shared by the adapter, the local bootstrap and the CDK stack (no SDK imports). */
+
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+export const TTL_ATTRIBUTE = 'ttl';
+
+/** Item keys per entity; every item also carries `entity` naming its type. */
+export const keys = {
+  entry: (id: string) => ({ pk: `ENTRY#${id}`, sk: 'ENTRY' }),
+} as const;

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '#functions/api/app.ts';
+import { silentLogger } from '#functions/api/middleware/request-log.ts';
+import { fixedClock, taxonomy } from '../support/builders.ts';
+import { buildTestApp } from '../support/app.ts';
+import { useDynalite } from '../support/dynamo.ts';
+
+type App = Awaited<ReturnType<typeof buildTestApp>>['app'];
+
+describe('the API app', () => {
+  const dynalite = useDynalite();
+  let app: App;
+  beforeAll(async () => {
+    ({ app } = await buildTestApp(dynalite.endpoint, []));
+  });
+
+  it('answers the health check', async () => {
+    const response = await app.request('/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves the taxonomy with the four strategic areas and the 12 municipalities', async () => {
+    const body = await (await app.request('/v1/taxonomy')).json();
+    expect(body.areas.map((a: { code: string }) => a.code)).toEqual(['company-development', 'innovation', 'investment-establishment', 'skills-talent']);
+    expect(body.municipalities).toHaveLength(12);
+    expect(body.municipalities.find((m: { code: string }) => m.code === '1883').name).toBe('Karlskoga');
+  });
+
+  it('publishes an OpenAPI 3.1 document describing every route and its problem responses', async () => {
+    const doc = await (await app.request('/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/v1/entries/{id}', '/v1/search', '/v1/taxonomy']);
+    const search = doc.paths['/v1/search'].get;
+    expect(search.responses['400'].content['application/problem+json']).toBeDefined();
+    const area = search.parameters.find((p: { name: string }) => p.name === 'area');
+    expect(JSON.stringify(area.schema)).toContain('skills-talent');
+  });
+
+  it('answers an unknown route with a 404 problem naming the path', async () => {
+    const response = await app.request('/v1/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await response.json()).detail).toContain('/v1/nothing-here');
+  });
+
+  it('sets security headers on every response, errors included', async () => {
+    for (const path of ['/health', '/v1/nothing-here', '/v1/search?page=0']) {
+      const response = await app.request(path);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('x-request-id')).toBeTruthy();
+    }
+  });
+
+  it('answers a crash with a 500 problem that shows no internals', async () => {
+    const crashing = createApp({
+      taxonomy,
+      clock: fixedClock,
+      logger: silentLogger,
+      catalogue: { getPublished: async () => { throw new Error('secret table name vagvisaren-prod in stack'); } },
+      search: { search: async () => { throw new Error('boom'); } },
+    });
+    const response = await crashing.request('/v1/entries/almi-lan', { headers: { 'x-request-id': 'req-123' } });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain('secret');
+    expect(text).not.toContain('at ');
+    expect(JSON.parse(text)).toMatchObject({ status: 500, title: 'Internal error' });
+    expect(JSON.parse(text).detail).toContain('req-123');
+  });
+});

@@ -1,0 +1,71 @@
+/** Owns how infra tests build the CDK app: cdk.json's feature flags, a stage, optional bundling, a throwaway outdir. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { composeApp, type Vagvisaren } from '#infra/compose.ts';
+import { repoRoot } from '#infra/paths.ts';
+
+const cdkJsonContext = (): Record<string, unknown> =>
+  (JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
+
+export interface Synthesized extends Vagvisaren {
+  readonly app: App;
+  readonly outdir: string;
+  readonly statefulTemplate: Template;
+  readonly statelessTemplate: Template;
+  /** Removes the cloud assembly directory. */
+  readonly dispose: () => void;
+}
+
+/**
+ * Builds the app as `cdk synth -c stage=<stage>` would (same feature flags as cdk.json).
+ * Bundling is skipped unless `bundle` is true, which runs the real local esbuild.
+ */
+export function synthesize(stage: string, options: { bundle?: boolean } = {}): Synthesized {
+  const outdir = mkdtempSync(join(tmpdir(), 'vagvisaren-cdk-'));
+  const app = new App({
+    outdir,
+    context: {
+      ...cdkJsonContext(),
+      stage,
+      ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+    },
+  });
+  const stacks = composeApp(app);
+  return {
+    ...stacks,
+    app,
+    outdir,
+    statefulTemplate: Template.fromStack(stacks.stateful),
+    statelessTemplate: Template.fromStack(stacks.stateless),
+    dispose: () => rmSync(outdir, { recursive: true, force: true }),
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Follows a cross-stack reference (`Fn::GetStackOutput` for weak references, `Fn::ImportValue`
+ * for strong ones) to the value the producing template outputs; other values pass through.
+ */
+export function resolveCrossStack(value: unknown, producer: Template): unknown {
+  const outputs = (producer.toJSON() as { Outputs?: Record<string, Json> }).Outputs ?? {};
+  if (value && typeof value === 'object') {
+    const weak = (value as Json)['Fn::GetStackOutput'] as { OutputName?: string } | undefined;
+    if (weak?.OutputName) return outputs[weak.OutputName]?.Value;
+    const strong = (value as Json)['Fn::ImportValue'];
+    if (strong !== undefined) {
+      return Object.values(outputs).find((output) => (output.Export as Json | undefined)?.Name === strong)?.Value;
+    }
+  }
+  return value;
+}
+
+/** The logical id of the only resource of `type` in `template`. */
+export function onlyLogicalId(template: Template, type: string): string {
+  const ids = Object.keys(template.findResources(type));
+  if (ids.length !== 1) throw new Error(`Expected one ${type}, found ${ids.length}`);
+  return ids[0]!;
+}

@@ -1,0 +1,27 @@
+/** Builds the real app in-process on dynalite with the given entries stored, for `app.request()` tests. */
+import type { Entry } from '#shared/domain/entry.ts';
+import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
+import { createApp } from '#functions/api/app.ts';
+import { silentLogger } from '#functions/api/middleware/request-log.ts';
+import { composeCatalogue, type CatalogueRuntime } from '#functions/composition/catalogue.ts';
+import { fixedClock, taxonomy } from './builders.ts';
+import { dynamoClient, localCredentials } from './dynamo.ts';
+
+let apps = 0;
+
+export const buildTestApp = async (endpoint: string, entries: readonly Entry[]) => {
+  apps += 1;
+  const tableName = `app-${process.pid}-${apps}`;
+  await ensureTable(dynamoClient(endpoint), tableName);
+  const runtime: CatalogueRuntime = await composeCatalogue({
+    dynamo: { endpoint, region: 'eu-north-1', credentials: localCredentials },
+    tableName,
+    taxonomy,
+    clock: fixedClock,
+    logger: silentLogger,
+    beforeIndexing: async (repository) => {
+      for (const entry of entries) await repository.save(entry);
+    },
+  });
+  return { app: createApp(runtime.deps), runtime };
+};
