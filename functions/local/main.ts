@@ -5,6 +5,7 @@ import { LocalConfig, composeLocal } from '../composition/local.ts';
 import { jsonLogger } from '../api/middleware/request-log.ts';
 
 const started = performance.now();
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const parsed = LocalConfig.safeParse(process.env);
 if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`Invalid ${issue.path.join('.')}: ${issue.message}`);

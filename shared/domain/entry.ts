@@ -138,7 +138,18 @@ export const Entry = z
     message: 'an actor has no provider',
     path: ['providerId'],
   })
-  .refine((e) => e.providerId !== e.id, { message: 'an entry cannot provide itself', path: ['providerId'] });
+  .refine((e) => e.providerId !== e.id, { message: 'an entry cannot provide itself', path: ['providerId'] })
+  .refine((e) => (e.focus.level === 'spearhead') === (e.focus.profileAreas.length > 0), {
+    message: 'a spearhead entry names its profile areas and a breadth entry names none',
+    path: ['focus', 'profileAreas'],
+  })
+  .refine(
+    (e) =>
+      e.kind !== 'establishment-offer' ||
+      e.municipalities === 'county' ||
+      e.municipalities.includes(e.establishmentOffer.location.municipality),
+    { message: 'the location must be one of the municipalities served', path: ['establishmentOffer', 'location', 'municipality'] },
+  );
 export type Entry = z.infer<typeof Entry>;
 export type EntryOf<K extends EntryKind> = Extract<Entry, { kind: K }>;
 

@@ -70,6 +70,13 @@ describe('GET /v1/search', () => {
     expect(problem.errors?.find((e) => e.name === parameter)?.in).toBe('query');
     expect(problem.detail).toContain(parameter);
   });
+
+  it('names the unknown filter value and the values it accepts', async () => {
+    const problem = await problemOf(await app.request('/v1/search?stage=growth&stage=teenager'));
+    expect(problem.errors).toEqual([
+      { in: 'query', name: 'stage', detail: 'unknown value "teenager"; expected one of idea, startup, growth, established' },
+    ]);
+  });
 });
 
 describe('GET /v1/entries/{id}', () => {

@@ -34,6 +34,16 @@ describe('Entry schema', () => {
     expect(issuesOf({ ...anEntry(), providerId: 'almi-foretagspartner' })).toContain('providerId');
   });
 
+  it('refuses a spearhead entry without a profile area, and a breadth entry with one', () => {
+    expect(issuesOf({ ...valid, focus: { level: 'spearhead', profileAreas: [] } })).toContain('focus.profileAreas');
+    expect(issuesOf({ ...valid, focus: { level: 'breadth', profileAreas: ['food-health-meal'] } })).toContain('focus.profileAreas');
+  });
+
+  it('refuses an establishment offer located outside the municipalities it serves', () => {
+    const offer = anEntry({ kind: 'establishment-offer', municipalities: ['1880'] as never, establishmentOffer: { offerType: 'land', location: { municipality: '1880', placeName: 'Örebro' }, keyFacts: [] } });
+    expect(issuesOf({ ...offer, municipalities: ['1883'] })).toContain('establishmentOffer.location.municipality');
+  });
+
   it('refuses a testbed TRL range whose minimum exceeds its maximum', () => {
     expect(issuesOf({ ...anEntry({ kind: 'testbed' }), testbed: { capabilities: [], trl: { min: 7, max: 3 } } })).toContain('testbed.trl.min');
   });

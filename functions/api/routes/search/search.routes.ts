@@ -11,7 +11,15 @@ const codes = (values: readonly string[]) => values as [string, ...string[]];
 /** A filter given once (`area=x`) or repeated (`area=x&area=y`). */
 const filterParam = (values: readonly string[], description: string) =>
   z
-    .union([z.enum(codes(values)), z.array(z.enum(codes(values))).max(values.length)])
+    .union([z.enum(codes(values)), z.array(z.enum(codes(values))).max(values.length)], {
+      error: (issue) => {
+        const given = [issue.input].flat().map(String);
+        const unknown = given.filter((value) => !values.includes(value));
+        return unknown.length > 0
+          ? `unknown value ${unknown.map((v) => `"${v}"`).join(', ')}; expected one of ${values.join(', ')}`
+          : `at most ${values.length} values`;
+      },
+    })
     .optional()
     .openapi({ description, param: { style: 'form', explode: true } });
 
