@@ -6,6 +6,7 @@ import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-process-change-feed.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
 import type { Clock } from '#shared/ports/clock.ts';
+import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import { createCatalogueService } from '#shared/services/catalogue.ts';
 import { createIndexer } from '#shared/services/indexer.ts';
 import { rebuildIndex, type RebuildReport } from '#shared/services/rebuild-index.ts';
@@ -15,7 +16,8 @@ import type { Logger } from '../api/middleware/request-log.ts';
 
 export type CatalogueRuntime = {
   deps: AppDeps;
-  entries: DynamoEntryRepository;
+  /** The store; writes through it reach search via the change feed. */
+  entries: EntryRepository;
   index: EmbeddedSearchIndex;
   indexed: RebuildReport;
 };
@@ -39,7 +41,7 @@ export const composeCatalogue = async (options: {
   const indexed = await rebuildIndex(entries, indexer);
   const observed = new ChangePublishingRepository(entries, indexer.apply);
   return {
-    entries,
+    entries: observed,
     index,
     indexed,
     deps: {
