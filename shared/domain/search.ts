@@ -23,10 +23,26 @@ export const SearchQuery = z.strictObject({
   page: z.int().min(1).max(MAX_PAGE).default(1),
   pageSize: z.int().min(1).max(MAX_PAGE_SIZE).default(20),
   language: Language.default('sv'),
+  /** Only entries provided by this actor (an entry page's "more from this provider"). */
+  providerId: EntryId.optional(),
   /** The day whose validity windows apply, as an ISO date. */
   today: IsoDate,
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const MAX_SUGGESTIONS = 10;
+
+/** Search-as-you-type: entry names that start with, or contain a word starting with, the typed text. */
+export const SuggestQuery = z.strictObject({
+  prefix: z.string().trim().min(1).max(100),
+  language: Language.default('sv'),
+  limit: z.int().min(1).max(MAX_SUGGESTIONS).default(8),
+  today: IsoDate,
+});
+export type SuggestQuery = z.infer<typeof SuggestQuery>;
+
+export const Suggestion = z.strictObject({ id: EntryId, kind: EntryKind, name: z.string() });
+export type Suggestion = z.infer<typeof Suggestion>;
 
 /** What an engine stores per entry: text to match, codes to filter on, and what a hit shows. */
 export const SearchDocument = z.strictObject({

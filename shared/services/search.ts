@@ -6,13 +6,17 @@ import type { SearchIndex } from '#shared/ports/search-index.ts';
 
 export type FacetValue = { value: string; label: Label; count: number; selected: boolean };
 
+/** The chosen filter values a hit satisfies, so a page can say why it fits. */
+export type MatchedFilter = { facet: Facet; values: string[] };
+export type ExplainedHit = SearchHit & { matchedFilters: MatchedFilter[] };
+
 export type SearchResponse = {
   query: SearchQuery;
   total: number;
   page: number;
   pageSize: number;
   pageCount: number;
-  hits: SearchHit[];
+  hits: ExplainedHit[];
   facets: Record<Facet, FacetValue[]>;
 };
 
@@ -38,8 +42,16 @@ export const createSearchService = (deps: { index: SearchIndex; taxonomy: Taxono
       page: query.page,
       pageSize: query.pageSize,
       pageCount: Math.ceil(result.total / query.pageSize),
-      hits: result.hits,
+      hits: result.hits.map((hit) => ({ ...hit, matchedFilters: matchedFilters(hit, query) })),
       facets,
     };
   },
 });
+
+const matchedFilters = (hit: SearchHit, query: SearchQuery): MatchedFilter[] =>
+  FACETS.flatMap((facet) => {
+    const chosen = query.filters[facet];
+    if (chosen.length === 0) return [];
+    const values = hit.facets[facet].filter((value) => chosen.includes(value));
+    return values.length > 0 ? [{ facet, values }] : [];
+  });

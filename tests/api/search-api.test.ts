@@ -47,6 +47,14 @@ describe('GET /v1/search', () => {
     expect(body.facets.kind.filter((f: { selected: boolean }) => f.selected).map((f: { value: string }) => f.value)).toEqual(['actor', 'investor']);
   });
 
+  it('says which chosen filters each hit satisfies', async () => {
+    const body = await (await app.request('/v1/search?kind=investor&area=investment-establishment&area=innovation')).json();
+    expect(body.hits[0].matchedFilters).toEqual([
+      { facet: 'kind', values: ['investor'] },
+      { facet: 'area', values: ['investment-establishment'] },
+    ]);
+  });
+
   it('pages with page and pageSize and reports the page count', async () => {
     const body = await (await app.request('/v1/search?pageSize=2&page=2')).json();
     expect(body).toMatchObject({ total: 3, page: 2, pageSize: 2, pageCount: 2 });

@@ -131,8 +131,32 @@ export const describeSearchIndexContract = (engine: string, createIndex: () => P
         expect(result.facets.focus).toEqual({ breadth: 2 });
       });
 
+      it('narrows to the entries of one provider', async () => {
+        await index.apply([upsert(aDocument({ id: 'almi-loan', kind: 'offering', providerId: 'almi-actor' }))]);
+        const result = await index.search(aQuery({ providerId: aDocument({ id: 'almi-actor' }).id }));
+        expect(ids(result.hits)).toEqual(['almi-loan']);
+      });
+
       it('filters on the focus level', async () => {
         expect(ids((await index.search(aQuery({ filters: { focus: ['spearhead'] } }))).hits)).toEqual(['offer-hallsberg']);
+      });
+    });
+
+    describe('suggestions', () => {
+      it('suggests visible entry names from a typed prefix, in the visitor\'s language', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'inkubera', name: { sv: 'Inkubera', en: 'Inkubera incubator' } })),
+          upsert(aDocument({ id: 'inkubator-old', name: { sv: 'Inkubatorn' }, validUntil: '2020-01-01' })),
+          upsert(aDocument({ id: 'almi', name: { sv: 'Almi' } })),
+        ]);
+        expect(await index.suggest({ prefix: 'inku', language: 'en', limit: 5, today: '2026-11-27' })).toEqual([
+          { id: 'inkubera', kind: 'actor', name: 'Inkubera incubator' },
+        ]);
+      });
+
+      it('suggests nothing for a prefix no name has', async () => {
+        await index.apply([upsert(aDocument({ id: 'almi', name: { sv: 'Almi' } }))]);
+        expect(await index.suggest({ prefix: 'zz', language: 'sv', limit: 5, today: '2026-11-27' })).toEqual([]);
       });
     });
 

@@ -4,7 +4,7 @@
  */
 import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
 import type { EntryId } from '#shared/domain/entry.ts';
-import type { EngineResult, FacetCounts, SearchDocument, SearchHit, SearchQuery } from '#shared/domain/search.ts';
+import type { EngineResult, FacetCounts, SearchDocument, SearchHit, SearchQuery, Suggestion, SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS, type Facet } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
@@ -60,11 +60,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
         })
       : this.byName(query.language).map((doc) => ({ doc, match: undefined as MiniSearchResult | undefined }));
 
+    const ofProvider = query.providerId;
     const active = FACETS.filter((f) => query.filters[f].length > 0).map((f) => ({ facet: f, values: new Set(query.filters[f]) }));
     const facets = emptyCounts();
     const selected: typeof candidates = [];
     for (const candidate of candidates) {
       if (!isValidOn(candidate.doc, query.today)) continue;
+      if (ofProvider !== undefined && candidate.doc.providerId !== ofProvider) continue;
       const failing = active.filter(({ facet, values }) => !candidate.doc.facets[facet].some((v) => values.has(v)));
       if (failing.length === 0) {
         selected.push(candidate);
@@ -78,6 +80,25 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const start = (query.page - 1) * query.pageSize;
     const hits = selected.slice(start, start + query.pageSize).map(({ doc, match }) => toHit(doc, match, query.language));
     return { total: selected.length, hits, facets };
+  }
+
+  async suggest(query: SuggestQuery): Promise<Suggestion[]> {
+    const terms = queryTerms(query.prefix);
+    if (terms.length === 0) return [];
+    const results = this.engine.search(terms.join(' '), {
+      fields: ['name.sv', 'name.en'],
+      combineWith: 'AND',
+      prefix: (_term, index, all) => index === all.length - 1,
+      boost: { [`name.${query.language}`]: 2 },
+    });
+    const suggestions: Suggestion[] = [];
+    for (const result of results) {
+      const doc = this.documents.get(result.id as string);
+      if (!doc || !isValidOn(doc, query.today)) continue;
+      suggestions.push({ id: doc.id, kind: doc.kind, name: doc.name[query.language] ?? doc.name.sv });
+      if (suggestions.length === query.limit) break;
+    }
+    return suggestions;
   }
 
   private match(terms: readonly string[]): MiniSearchResult[] {

@@ -45,7 +45,11 @@ export const SearchResponse = z
     page: z.number().int(),
     pageSize: z.number().int(),
     pageCount: z.number().int(),
-    hits: z.array(SearchHit),
+    hits: z.array(
+      SearchHit.extend({
+        matchedFilters: z.array(z.object({ facet: z.enum(FACETS), values: z.array(z.string()) })),
+      }),
+    ),
     facets: z.object(Object.fromEntries(FACETS.map((f) => [f, z.array(FacetValue)])) as Record<(typeof FACETS)[number], z.ZodArray<typeof FacetValue>>),
   })
   .openapi('SearchResponse');
