@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { systemClock } from '#shared/ports/clock.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
+import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { jsonLogger } from '../api/middleware/request-log.ts';
 import { composeCatalogue, type CatalogueRuntime } from './catalogue.ts';
 
@@ -21,6 +22,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     dynamo: { region: config.AWS_REGION },
     tableName: config.TABLE_NAME,
     taxonomy: loadTaxonomy(config.REGION),
+    synonyms: loadSynonyms(config.REGION),
     clock: systemClock,
     logger: jsonLogger({ runtime: 'aws', stage: config.STAGE }),
   });

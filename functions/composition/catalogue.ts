@@ -8,6 +8,8 @@ import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-s
 import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import { createCatalogueService } from '#shared/services/catalogue.ts';
+import { catalogueLexicon } from '#shared/services/catalogue-lexicon.ts';
+import type { SynonymGroups } from '#shared/search/synonyms.ts';
 import { createIndexer } from '#shared/services/indexer.ts';
 import { rebuildIndex, type RebuildReport } from '#shared/services/rebuild-index.ts';
 import { createSearchService } from '#shared/services/search.ts';
@@ -30,13 +32,17 @@ export const composeCatalogue = async (options: {
   dynamo: DynamoDBClientConfig;
   tableName: string;
   taxonomy: Taxonomy;
+  synonyms: SynonymGroups;
   clock: Clock;
   logger: Logger;
   beforeIndexing?: (entries: DynamoEntryRepository) => Promise<void>;
 }): Promise<CatalogueRuntime> => {
   const entries = new DynamoEntryRepository(documentClient(new DynamoDBClient(options.dynamo)), options.tableName);
   await options.beforeIndexing?.(entries);
-  const index = new EmbeddedSearchIndex();
+  const index = new EmbeddedSearchIndex({
+    lexicon: await catalogueLexicon(entries, options.taxonomy),
+    synonyms: options.synonyms,
+  });
   const indexer = createIndexer({ index, taxonomy: options.taxonomy, clock: options.clock });
   const indexed = await rebuildIndex(entries, indexer);
   const observed = new ChangePublishingRepository(entries, indexer.apply);

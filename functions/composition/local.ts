@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '#shared/ports/clock.ts';
 import { seedRecords } from '#shared/seed/regions.ts';
 import { seedIfEmpty } from '#shared/services/seed-catalogue.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
+import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { startDynalite } from '../local/dynalite.ts';
 import { composeCatalogue, type CatalogueRuntime } from './catalogue.ts';
@@ -40,6 +41,7 @@ export const composeLocal = async (
       dynamo,
       tableName: config.TABLE_NAME,
       taxonomy,
+      synonyms: loadSynonyms(config.REGION),
       clock,
       logger,
       beforeIndexing: async (entries) => {

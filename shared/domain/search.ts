@@ -1,8 +1,8 @@
 /** The search contract shared by every engine: the query, the document an engine indexes, and the result. */
 import { z } from 'zod';
-import type { Facet } from './taxonomy.ts';
+import type { Facet, Taxonomy } from './taxonomy.ts';
 import { EntryId, EntryKind, type Entry } from './entry.ts';
-import { IsoDate, Language, LocalizedText } from './text.ts';
+import { IsoDate, Language, LocalizedText, type Label } from './text.ts';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PAGE_SIZE = 50;
@@ -53,6 +53,8 @@ export const SearchDocument = z.strictObject({
   summary: LocalizedText(500),
   description: LocalizedText(8000),
   sectors: z.array(z.string()),
+  /** Labels the entry is known by without saying so: its kind, support types and, for local entries, municipalities. */
+  keywords: z.array(z.string()),
   providerId: EntryId.optional(),
   wholeCounty: z.boolean(),
   facets: z.strictObject({
@@ -89,27 +91,40 @@ export type SearchHit = z.infer<typeof SearchHit>;
 
 export type FacetCounts = Record<Facet, Record<string, number>>;
 
-export type EngineResult = { total: number; hits: SearchHit[]; facets: FacetCounts };
+/** `relaxed` when no entry matched every word and the hits match only some of them. */
+export type EngineResult = { total: number; hits: SearchHit[]; facets: FacetCounts; relaxed: boolean };
 
 /** Builds the document an engine indexes for an entry; municipalities of a county-wide entry are all of them. */
-export const toSearchDocument = (entry: Entry, allMunicipalityCodes: readonly string[]): SearchDocument => ({
-  id: entry.id,
-  version: entry.version,
-  kind: entry.kind,
-  name: entry.name,
-  summary: entry.summary,
-  description: entry.description,
-  sectors: entry.sectors,
-  ...(entry.providerId ? { providerId: entry.providerId } : {}),
-  wholeCounty: entry.municipalities === 'county',
-  facets: {
-    kind: [entry.kind],
-    area: entry.areas,
-    stage: entry.stages,
-    municipality: entry.municipalities === 'county' ? [...allMunicipalityCodes] : entry.municipalities,
-    supportType: entry.supportTypes,
-    focus: [entry.focus.level],
-  },
-  ...(entry.validFrom ? { validFrom: entry.validFrom } : {}),
-  ...(entry.validUntil ? { validUntil: entry.validUntil } : {}),
-});
+export const toSearchDocument = (entry: Entry, taxonomy: Taxonomy): SearchDocument => {
+  const labels = (terms: readonly { code: string; label: Label }[], codes: readonly string[]) =>
+    terms.filter((t) => codes.includes(t.code)).flatMap((t) => [t.label.sv, t.label.en]);
+  const local = entry.municipalities === 'county' ? [] : entry.municipalities;
+  return {
+    id: entry.id,
+    version: entry.version,
+    kind: entry.kind,
+    name: entry.name,
+    summary: entry.summary,
+    description: entry.description,
+    sectors: entry.sectors,
+    keywords: [
+      ...new Set([
+        ...labels(taxonomy.kinds, [entry.kind]),
+        ...labels(taxonomy.supportTypes, entry.supportTypes),
+        ...taxonomy.municipalities.filter((m) => local.includes(m.code)).flatMap((m) => [m.name, m.centralTown]),
+      ]),
+    ],
+    ...(entry.providerId ? { providerId: entry.providerId } : {}),
+    wholeCounty: entry.municipalities === 'county',
+    facets: {
+      kind: [entry.kind],
+      area: entry.areas,
+      stage: entry.stages,
+      municipality: entry.municipalities === 'county' ? taxonomy.municipalities.map((m) => m.code) : entry.municipalities,
+      supportType: entry.supportTypes,
+      focus: [entry.focus.level],
+    },
+    ...(entry.validFrom ? { validFrom: entry.validFrom } : {}),
+    ...(entry.validUntil ? { validUntil: entry.validUntil } : {}),
+  };
+};

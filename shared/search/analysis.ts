@@ -1,22 +1,90 @@
-/** Text analysis shared by indexing, querying and snippet highlighting, so all three agree on what a term is. */
+/**
+ * Text analysis shared by indexing, querying and snippet highlighting, so all three agree on what a
+ * term is: tokens, lower-casing, diacritic folding, Snowball stemming (Swedish, English), stop words
+ * and decompounding against a lexicon.
+ */
+import { stemmer as englishStem } from '@orama/stemmers/english';
+import { stemmer as swedishStem } from '@orama/stemmers/swedish';
+import type { Language } from '#shared/domain/text.ts';
 
 export type Token = { text: string; start: number; end: number };
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = /[\p{L}\p{N}]+(?:[&+][\p{L}\p{N}]+)*/gu;
 
-const STOP_WORDS = new Set([
-  'och', 'att', 'i', 'för', 'på', 'med', 'av', 'som', 'en', 'ett', 'det', 'den', 'till', 'om', 'är', 'de', 'vi', 'du', 'eller',
-  'the', 'and', 'of', 'for', 'in', 'to', 'a', 'an', 'on', 'with', 'is', 'or', 'by', 'at',
-]);
+/** Snowball's Swedish stop words and the commonest English ones. */
+const STOP_WORDS = new Set(
+  [
+    'och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du henne då sin nu har inte',
+    'hans honom skulle hennes där min man ej vid kunde något från ut när efter upp vi dem vara vad över än dig kan sina här ha mot',
+    'alla under någon eller allt mycket sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras',
+    'blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars',
+    'vårt våra ert era vilkas',
+    'the and of for in to a an on with is or by at as be are was it its this that from into our your their we you they',
+  ].flatMap((line) => line.split(' ')),
+);
+
+export const MIN_PART_LENGTH = 3;
+const LINKING_LETTERS = ['', 's'];
 
 export const tokenize = (text: string): Token[] =>
   Array.from(text.matchAll(WORD), (m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 
-/** The index form of a word, or undefined for a word that carries no meaning on its own. */
-export const toTerm = (word: string): string | undefined => {
-  const term = word.toLocaleLowerCase('sv');
-  return STOP_WORDS.has(term) ? undefined : term;
+export const lower = (word: string): string => word.toLocaleLowerCase('sv');
+
+/** Strips diacritics: "Örebro" and "orebro" fold to the same term. */
+export const fold = (word: string): string =>
+  word.normalize('NFD').replace(/\p{M}/gu, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/ß/g, 'ss');
+
+export const isStopWord = (word: string): boolean => STOP_WORDS.has(lower(word));
+
+const STEMMERS: Record<Language, (word: string) => string> = { sv: swedishStem, en: englishStem };
+
+/** The folded stem of a word in a language. */
+export const stem = (word: string, language: Language): string => fold(STEMMERS[language](lower(word)));
+
+/** The exact form: lower-cased, diacritics kept; undefined for a stop word. */
+export const exactTerm = (word: string): string | undefined => (isStopWord(word) ? undefined : lower(word));
+
+/** The ways a query word can be found in analysed text, whatever language the visitor typed in. */
+export const queryVariants = (word: string): string[] => {
+  const folded = fold(lower(word));
+  return [...new Set([stem(word, 'sv'), stem(word, 'en'), folded, stem(folded, 'sv')])];
 };
 
-export const queryTerms = (query: string): string[] =>
-  [...new Set(tokenize(query).map((t) => toTerm(t.text)).filter((t): t is string => t !== undefined))];
+/**
+ * Splits a folded compound into lexicon words, allowing a linking "s" ("innovationsstod" →
+ * innovation, stod); an empty list when the word is not a compound of known words.
+ */
+export const decompound = (word: string, lexicon: ReadonlySet<string>): string[] => {
+  const split = (rest: string, depth: number): string[] | undefined => {
+    if (lexicon.has(rest) && depth > 0) return [rest];
+    if (depth > 3) return undefined;
+    for (let cut = rest.length - MIN_PART_LENGTH; cut >= MIN_PART_LENGTH; cut -= 1) {
+      const head = rest.slice(0, cut);
+      if (!lexicon.has(head)) continue;
+      for (const link of LINKING_LETTERS) {
+        const tail = rest.slice(cut);
+        if (!tail.startsWith(link) || tail.length - link.length < MIN_PART_LENGTH) continue;
+        const parts = split(tail.slice(link.length), depth + 1);
+        if (parts) return [head, ...parts];
+      }
+    }
+    return undefined;
+  };
+  return split(word, 0) ?? [];
+};
+
+/** The terms an analysed field holds for a word: folded stem, folded surface, and compound parts. */
+export const indexVariants = (word: string, language: Language, lexicon: ReadonlySet<string>): string[] => {
+  if (isStopWord(word)) return [];
+  const stemmed = stem(word, language);
+  const folded = fold(lower(word));
+  const parts = language === 'sv' ? [...decompound(folded, lexicon), ...decompound(stemmed, lexicon)] : [];
+  return [...new Set([stemmed, folded, ...parts.flatMap((part) => [part, stem(part, 'sv')])])];
+};
+
+/** Query words without stop words, as typed. */
+export const queryWords = (query: string): string[] => tokenize(query).map((t) => t.text).filter((w) => !isStopWord(w));
+
+/** Kept for callers that want the exact terms of a query. */
+export const queryTerms = (query: string): string[] => [...new Set(queryWords(query).map(lower))];

@@ -1,6 +1,6 @@
 /** Cuts a window of text around the first matched term and marks every matched term in it. */
 import type { SnippetPart } from '#shared/domain/search.ts';
-import { tokenize, toTerm } from './analysis.ts';
+import { tokenize } from './analysis.ts';
 
 const WINDOW = 220;
 
@@ -18,11 +18,9 @@ const trimToWords = (text: string, start: number, end: number): [number, number]
   return [from, to];
 };
 
-export const buildSnippet = (text: string, matched: ReadonlySet<string>): SnippetPart[] => {
-  const hits = tokenize(text).filter((t) => {
-    const term = toTerm(t.text);
-    return term !== undefined && matched.has(term);
-  });
+/** `isMatch` tells whether a word of the text matched the query. */
+export const buildSnippet = (text: string, isMatch: (word: string) => boolean): SnippetPart[] => {
+  const hits = tokenize(text).filter((t) => isMatch(t.text));
   const first = hits[0];
   const centre = first ? first.start : 0;
   const [from, to] = trimToWords(

@@ -19,20 +19,17 @@ export type Indexer = {
 const belongsInIndex = (entry: Entry, today: string): boolean =>
   entry.status === 'published' && (entry.validUntil === undefined || today <= entry.validUntil);
 
-export const toIndexOperation = (change: EntryChange, municipalityCodes: readonly string[], today: string): IndexOperation => {
+export const toIndexOperation = (change: EntryChange, taxonomy: Taxonomy, today: string): IndexOperation => {
   if (change.type === 'removed') return { type: 'delete', id: change.id, version: change.version };
   const { entry } = change;
   return belongsInIndex(entry, today)
-    ? { type: 'upsert', document: toSearchDocument(entry, municipalityCodes) }
+    ? { type: 'upsert', document: toSearchDocument(entry, taxonomy) }
     : { type: 'delete', id: entry.id, version: entry.version };
 };
 
-export const createIndexer = (deps: { index: SearchIndex; taxonomy: Taxonomy; clock: Clock }): Indexer => {
-  const municipalityCodes = deps.taxonomy.municipalities.map((m) => m.code);
-  return {
-    apply: (changes) => {
-      const today = swedishDate(deps.clock.now());
-      return deps.index.apply(changes.map((change) => toIndexOperation(change, municipalityCodes, today)));
-    },
-  };
-};
+export const createIndexer = (deps: { index: SearchIndex; taxonomy: Taxonomy; clock: Clock }): Indexer => ({
+  apply: (changes) => {
+    const today = swedishDate(deps.clock.now());
+    return deps.index.apply(changes.map((change) => toIndexOperation(change, deps.taxonomy, today)));
+  },
+});

@@ -13,6 +13,8 @@ export type ExplainedHit = SearchHit & { matchedFilters: MatchedFilter[] };
 export type SearchResponse = {
   query: SearchQuery;
   total: number;
+  /** True when no entry matched every word of the query and the hits match some of them. */
+  relaxed: boolean;
   page: number;
   pageSize: number;
   pageCount: number;
@@ -39,6 +41,7 @@ export const createSearchService = (deps: { index: SearchIndex; taxonomy: Taxono
     return {
       query,
       total: result.total,
+      relaxed: result.relaxed,
       page: query.page,
       pageSize: query.pageSize,
       pageCount: Math.ceil(result.total / query.pageSize),

@@ -10,11 +10,19 @@ import { aDocument, aQuery } from '../support/builders.ts';
 const upsert = (document: SearchDocument): IndexOperation => ({ type: 'upsert', document });
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
 
-export const describeSearchIndexContract = (engine: string, createIndex: () => Promise<SearchIndex>) =>
+/** What an engine is built with: the decompounding lexicon and the synonym groups of the region. */
+export type LanguageResources = { lexicon: readonly string[]; synonyms: readonly (readonly string[])[] };
+
+const RESOURCES: LanguageResources = {
+  lexicon: ['innovation', 'export', 'stod', 'test', 'testbadd', 'testbad', 'livsmedel', 'kapital', 'risk'],
+  synonyms: [['vc', 'riskkapital', 'venture capital'], ['fou', 'forskning och utveckling'], ['ai', 'artificiell intelligens'], ['startup', 'nystartat']],
+};
+
+export const describeSearchIndexContract = (engine: string, createIndex: (resources: LanguageResources) => Promise<SearchIndex>) =>
   describe(`SearchIndex contract › ${engine}`, () => {
     let index: SearchIndex;
     beforeEach(async () => {
-      index = await createIndex();
+      index = await createIndex(RESOURCES);
     });
 
     describe('matching', () => {
@@ -73,6 +81,71 @@ export const describeSearchIndexContract = (engine: string, createIndex: () => P
         const result = await index.search(aQuery({ q: 'xylofon' }));
         expect(result.total).toBe(0);
         expect(result.hits).toEqual([]);
+      });
+    });
+
+    describe('Swedish and English', () => {
+      const found = async (q: string) => ids((await index.search(aQuery({ q }))).hits);
+
+      it('matches without diacritics and ranks the exact form higher', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'folded', name: { sv: 'Orebro-kontoret' }, summary: { sv: 'Ett kontor.' } })),
+          upsert(aDocument({ id: 'exact', name: { sv: 'Örebro-kontoret' }, summary: { sv: 'Ett kontor.' } })),
+        ]);
+        expect(await found('orebro')).toEqual(expect.arrayContaining(['exact', 'folded']));
+        expect(await found('Örebro')).toEqual(['exact', 'folded']);
+      });
+
+      it('finds inflected Swedish forms through their stem', async () => {
+        await index.apply([upsert(aDocument({ id: 'stemmed', summary: { sv: 'Vi driver två testbäddar för företagen i länet.' } }))]);
+        expect(await found('testbädd')).toEqual(['stemmed']);
+        expect(await found('företag')).toEqual(['stemmed']);
+      });
+
+      it('stems English text with the English stemmer', async () => {
+        await index.apply([upsert(aDocument({ id: 'english', summary: { sv: 'Kort.', en: 'Funding for growing companies.' } }))]);
+        expect(await found('company funded')).toEqual(['english']);
+      });
+
+      it('finds a word inside the compounds it forms', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'compound-a', summary: { sv: 'Innovationsstöd till små företag.' } })),
+          upsert(aDocument({ id: 'compound-b', summary: { sv: 'Exportstöd och rådgivning.' } })),
+          upsert(aDocument({ id: 'unrelated', summary: { sv: 'Lokaler att hyra.' } })),
+        ]);
+        expect((await found('stöd')).sort()).toEqual(['compound-a', 'compound-b']);
+        expect(await found('exportstod')).toEqual(['compound-b']);
+      });
+
+      it('tolerates one typo in a word of five letters or more, but not in shorter words', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'typo', summary: { sv: 'Riskkapital för bolag.' } })),
+          upsert(aDocument({ id: 'short', summary: { sv: 'Mat och dryck.' } })),
+        ]);
+        expect(await found('riskkapitl')).toEqual(['typo']);
+        expect(await found('mot')).toEqual([]);
+      });
+
+      it('expands synonyms and abbreviations in both directions', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'vc-fund', summary: { sv: 'Riskkapital till bolag i tidiga skeden.' } })),
+          upsert(aDocument({ id: 'research', summary: { sv: 'Stöd till forskning och utveckling.' } })),
+          upsert(aDocument({ id: 'abbrev', summary: { sv: 'Vi investerar som VC.' } })),
+        ]);
+        expect((await found('VC')).sort()).toEqual(['abbrev', 'vc-fund']);
+        expect((await found('riskkapital')).sort()).toEqual(['abbrev', 'vc-fund']);
+        expect(await found('FoU')).toEqual(['research']);
+      });
+
+      it('marks hits as relaxed when no entry has every word', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'only-one', summary: { sv: 'Riskkapital för bolag.' } })),
+          upsert(aDocument({ id: 'other', summary: { sv: 'Livsmedel och dryck.' } })),
+        ]);
+        const result = await index.search(aQuery({ q: 'riskkapital xylofon' }));
+        expect(result.relaxed).toBe(true);
+        expect(ids(result.hits)).toEqual(['only-one']);
+        expect((await index.search(aQuery({ q: 'riskkapital' }))).relaxed).toBe(false);
       });
     });
 

@@ -1,6 +1,7 @@
 /** Builds the real app in-process on dynalite with the given entries stored, for `app.request()` tests. */
 import type { Entry } from '#shared/domain/entry.ts';
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
+import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { createApp } from '#functions/api/app.ts';
 import { silentLogger } from '#functions/api/middleware/request-log.ts';
 import { composeCatalogue, type CatalogueRuntime } from '#functions/composition/catalogue.ts';
@@ -17,6 +18,7 @@ export const buildTestApp = async (endpoint: string, entries: readonly Entry[]) 
     dynamo: { endpoint, region: 'eu-north-1', credentials: localCredentials },
     tableName,
     taxonomy,
+    synonyms: loadSynonyms('orebro-lan'),
     clock: fixedClock,
     logger: silentLogger,
     beforeIndexing: async (repository) => {

@@ -51,7 +51,7 @@ export const anEntry = <K extends EntryKind = 'actor'>(
 };
 
 export const aDocument = (overrides: Parameters<typeof anEntry>[0] = {}): SearchDocument =>
-  toSearchDocument(anEntry(overrides), municipalityCodes);
+  toSearchDocument(anEntry(overrides), taxonomy);
 
 export const aQuery = (overrides: Partial<Omit<SearchQuery, 'filters'>> & { filters?: Partial<SearchQuery['filters']> } = {}): SearchQuery =>
   SearchQuery.parse({ today: TODAY, ...overrides, filters: { ...overrides.filters } });

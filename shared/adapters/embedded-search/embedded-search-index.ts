@@ -1,46 +1,86 @@
 /**
- * The embedded search engine: MiniSearch for matching and BM25 ranking, with filtering, disjunctive
- * facets, validity windows, pagination and snippets done here over the engine's matches.
+ * The embedded search engine: MiniSearch for matching and BM25 ranking over exact and analysed
+ * (folded, stemmed, decompounded) fields, with synonyms, one typo from five letters and a prefix on
+ * the last word; filtering, disjunctive facets, validity windows, pagination and snippets are done
+ * here over the engine's matches.
  */
-import MiniSearch, { type SearchResult as MiniSearchResult } from 'minisearch';
+import MiniSearch, { type QueryCombination, type SearchResult as MiniSearchResult } from 'minisearch';
 import type { EntryId } from '#shared/domain/entry.ts';
 import type { EngineResult, FacetCounts, SearchDocument, SearchHit, SearchQuery, Suggestion, SuggestQuery } from '#shared/domain/search.ts';
-import { FACETS, type Facet } from '#shared/domain/taxonomy.ts';
+import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
-import { queryTerms, tokenize, toTerm } from '#shared/search/analysis.ts';
+import { exactTerm, indexVariants, lower, queryVariants, tokenize } from '#shared/search/analysis.ts';
+import { planQuery, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildSnippet } from '#shared/search/snippet.ts';
+import type { SynonymGroups } from '#shared/search/synonyms.ts';
 
-const TEXT_FIELDS = ['name', 'summary', 'description'] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
 const LANGUAGES: readonly Language[] = ['sv', 'en'];
-const INDEXED_FIELDS = [...TEXT_FIELDS.flatMap((f) => LANGUAGES.map((l) => `${f}.${l}`)), 'sectors'];
-const BOOST: Record<string, number> = {
-  'name.sv': 4, 'name.en': 4, 'summary.sv': 2, 'summary.en': 2, 'description.sv': 1, 'description.en': 1, sectors: 1.5,
-};
-const MIN_PREFIX_LENGTH = 4;
+const TEXT_FIELDS = ['name', 'summary', 'description', 'tags'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
 
-const fieldText = (doc: SearchDocument, field: string): string => {
-  if (field === 'sectors') return doc.sectors.join(' ');
-  const [name, language] = field.split('.') as [TextField, Language];
-  return doc[name][language] ?? '';
-};
+/** Name over summary over description over tags. */
+const FIELD_WEIGHT: Record<TextField, number> = { name: 5, summary: 2.5, description: 1, tags: 0.8 };
+const EXACT_WEIGHT = 2;
+const SYNONYM_WEIGHT = 0.7;
+const PARTS_WEIGHT = 0.5;
+const MIN_PREFIX_LENGTH = 3;
+const MIN_FUZZY_LENGTH = 5;
+const MIN_DOCUMENTS_FOR_COMMON_WORDS = 40;
+const COMMON_WORD_SHARE = 0.2;
+
+type FieldSpec = { name: string; field: TextField; language: Language; exact: boolean };
+const FIELD_SPECS: FieldSpec[] = TEXT_FIELDS.flatMap((field) =>
+  LANGUAGES.flatMap((language) => [
+    { name: `${field}.${language}`, field, language, exact: false },
+    { name: `${field}.${language}.exact`, field, language, exact: true },
+  ]),
+);
+const SPEC_BY_NAME = new Map(FIELD_SPECS.map((s) => [s.name, s]));
+const ANALYSED_FIELDS = FIELD_SPECS.filter((s) => !s.exact).map((s) => s.name);
+const EXACT_FIELDS = FIELD_SPECS.filter((s) => s.exact).map((s) => s.name);
+const BOOST = Object.fromEntries(FIELD_SPECS.map((s) => [s.name, FIELD_WEIGHT[s.field] * (s.exact ? EXACT_WEIGHT : 1)]));
+const NAME_FIELDS = FIELD_SPECS.filter((s) => s.field === 'name').map((s) => s.name);
+
+const fieldText = (doc: SearchDocument, spec: FieldSpec): string =>
+  spec.field === 'tags' ? (spec.language === 'sv' ? [...doc.sectors, ...doc.keywords].join(' ') : '') : (doc[spec.field][spec.language] ?? '');
 
 const emptyCounts = (): FacetCounts =>
   Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as FacetCounts;
 
+const verbatim = { tokenize: (text: string) => [text], processTerm: (term: string) => term };
+
+export type EmbeddedSearchOptions = {
+  /** Folded words and stems that compounds are split into (see buildLexicon). */
+  lexicon?: Iterable<string>;
+  synonyms?: SynonymGroups;
+};
+
 export class EmbeddedSearchIndex implements SearchIndex {
   private readonly documents = new Map<string, SearchDocument>();
   private readonly versions = new Map<string, number>();
-  private readonly engine = new MiniSearch<SearchDocument>({
-    idField: 'id',
-    fields: INDEXED_FIELDS,
-    extractField: (doc, field) => (field === 'id' ? doc.id : fieldText(doc, field)),
-    tokenize: (text) => tokenize(text).map((t) => t.text),
-    processTerm: (term) => toTerm(term),
-  });
   private readonly nameOrder = new Map<Language, SearchDocument[]>();
   private readonly collator = new Intl.Collator('sv');
+  private readonly lexicon: ReadonlySet<string>;
+  private readonly synonyms: SynonymIndex;
+  private readonly engine: MiniSearch<SearchDocument>;
+
+  constructor(options: EmbeddedSearchOptions = {}) {
+    this.lexicon = new Set(options.lexicon ?? []);
+    this.synonyms = synonymIndex(options.synonyms ?? []);
+    this.engine = new MiniSearch<SearchDocument>({
+      idField: 'id',
+      fields: FIELD_SPECS.map((s) => s.name),
+      extractField: (doc, name) => (name === 'id' ? doc.id : fieldText(doc, SPEC_BY_NAME.get(name)!)),
+      tokenize: (text) => tokenize(text).map((t) => t.text),
+      processTerm: (word, name) => {
+        const spec = name ? SPEC_BY_NAME.get(name) : undefined;
+        if (!spec || spec.exact) return exactTerm(word);
+        return indexVariants(word, spec.language, this.lexicon);
+      },
+      searchOptions: { ...verbatim, boost: BOOST, combineWith: 'OR' },
+    });
+  }
 
   async apply(operations: readonly IndexOperation[]): Promise<IndexOutcome[]> {
     return operations.map((operation) => this.applyOne(operation));
@@ -51,19 +91,16 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<EngineResult> {
-    const terms = queryTerms(query.q);
-    const matches = query.q.trim() === '' ? undefined : this.match(terms);
-    const candidates = matches
-      ? matches.flatMap((m) => {
-          const doc = this.documents.get(m.id as string);
-          return doc ? [{ doc, match: m as MiniSearchResult | undefined }] : [];
-        })
-      : this.byName(query.language).map((doc) => ({ doc, match: undefined as MiniSearchResult | undefined }));
+    const units = planQuery(query.q, this.synonyms, this.lexicon);
+    const { candidates, relaxed } =
+      query.q.trim() === ''
+        ? { candidates: this.byName(query.language).map((doc) => ({ doc, score: 0, matches: [] as UnitMatch[] })), relaxed: false }
+        : this.match(units);
 
     const ofProvider = query.providerId;
     const active = FACETS.filter((f) => query.filters[f].length > 0).map((f) => ({ facet: f, values: new Set(query.filters[f]) }));
     const facets = emptyCounts();
-    const selected: typeof candidates = [];
+    const selected: Candidate[] = [];
     for (const candidate of candidates) {
       if (!isValidOn(candidate.doc, query.today)) continue;
       if (ofProvider !== undefined && candidate.doc.providerId !== ofProvider) continue;
@@ -78,19 +115,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
     }
 
     const start = (query.page - 1) * query.pageSize;
-    const hits = selected.slice(start, start + query.pageSize).map(({ doc, match }) => toHit(doc, match, query.language));
-    return { total: selected.length, hits, facets };
+    const hits = selected.slice(start, start + query.pageSize).map((candidate) => this.toHit(candidate, query.language));
+    return { total: selected.length, hits, facets, relaxed };
   }
 
   async suggest(query: SuggestQuery): Promise<Suggestion[]> {
-    const terms = queryTerms(query.prefix);
-    if (terms.length === 0) return [];
-    const results = this.engine.search(terms.join(' '), {
-      fields: ['name.sv', 'name.en'],
-      combineWith: 'AND',
-      prefix: (_term, index, all) => index === all.length - 1,
-      boost: { [`name.${query.language}`]: 2 },
-    });
+    const units = planQuery(query.prefix, this.synonyms, this.lexicon).map((unit, index, all) => ({ ...unit, synonyms: [], last: index === all.length - 1 }));
+    if (units.length === 0) return [];
+    const results = this.engine.search(this.unitsQuery(units), { fields: NAME_FIELDS });
     const suggestions: Suggestion[] = [];
     for (const result of results) {
       const doc = this.documents.get(result.id as string);
@@ -101,13 +133,70 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return suggestions;
   }
 
-  private match(terms: readonly string[]): MiniSearchResult[] {
-    if (terms.length === 0) return [];
-    return this.engine.search(terms.join(' '), {
+  /**
+   * Every unit must match, except that a unit found in most of the catalogue ("stöd", "företag")
+   * only adds to the score when rarer units are present. When no entry matches every required unit,
+   * the match is relaxed: entries matching more units come first.
+   */
+  private match(units: readonly QueryUnit[]): { candidates: Candidate[]; relaxed: boolean } {
+    if (units.length === 0) return { candidates: [], relaxed: false };
+    const perUnit = units.map((unit) => new Map(this.engine.search(this.unitsQuery([unit])).map((r) => [r.id as string, r])));
+    const commonAbove = this.documents.size >= MIN_DOCUMENTS_FOR_COMMON_WORDS ? COMMON_WORD_SHARE * this.documents.size : Infinity;
+    const rare = perUnit.map((results) => results.size <= commonAbove);
+    const required = rare.some(Boolean) ? rare : rare.map(() => true);
+
+    const gather = (ids: Iterable<string>): Candidate[] =>
+      [...ids].flatMap((id) => {
+        const doc = this.documents.get(id);
+        if (!doc) return [];
+        const matches = units.flatMap((unit, i) => {
+          const result = perUnit[i]!.get(id);
+          return result ? [{ unit, result }] : [];
+        });
+        return [{ doc, score: matches.reduce((sum, m) => sum + m.result.score, 0), matches }];
+      });
+
+    const strictIds = [...perUnit[required.indexOf(true)]!.keys()].filter((id) => perUnit.every((results, i) => !required[i] || results.has(id)));
+    if (strictIds.length > 0) return { candidates: gather(strictIds).sort(byScore), relaxed: false };
+    const anyIds = new Set(perUnit.flatMap((results) => [...results.keys()]));
+    return {
+      candidates: gather(anyIds).sort((a, b) => b.matches.length - a.matches.length || byScore(a, b)),
+      relaxed: units.length > 1,
+    };
+  }
+
+  /** Every unit must match; a unit matches in its exact form, analysed forms, synonyms or compound parts. */
+  private unitsQuery(units: readonly QueryUnit[]): QueryCombination {
+    const wordQuery = (word: string, unit: QueryUnit): QueryCombination => {
+      const prefix = unit.last && word.length >= MIN_PREFIX_LENGTH;
+      const variants = queryVariants(word);
+      const long = variants.filter((v) => v.length >= MIN_FUZZY_LENGTH);
+      const short = variants.filter((v) => v.length < MIN_FUZZY_LENGTH);
+      return {
+        combineWith: 'OR',
+        queries: [
+          { ...verbatim, queries: [lower(word)], fields: EXACT_FIELDS, prefix },
+          ...(long.length > 0 ? [{ ...verbatim, queries: long, fields: ANALYSED_FIELDS, prefix, fuzzy: 1 }] : []),
+          ...(short.length > 0 ? [{ ...verbatim, queries: short, fields: ANALYSED_FIELDS, prefix }] : []),
+        ],
+      };
+    };
+    const allOf = (words: readonly string[], unit: QueryUnit, weight = 1): QueryCombination => ({
       combineWith: 'AND',
-      boost: BOOST,
-      prefix: (term, index, all) => index === all.length - 1 && term.length >= MIN_PREFIX_LENGTH,
+      boost: scaled(weight),
+      queries: words.map((w) => wordQuery(w, unit)),
     });
+    return {
+      combineWith: 'AND',
+      queries: units.map((unit): QueryCombination => ({
+        combineWith: 'OR',
+        queries: [
+          allOf(unit.words, unit),
+          ...unit.synonyms.filter((s) => s.length > 0).map((s) => allOf(s, { ...unit, last: false }, SYNONYM_WEIGHT)),
+          ...(unit.parts.length > 0 ? [allOf(unit.parts, { ...unit, last: false }, PARTS_WEIGHT)] : []),
+        ],
+      })),
+    };
   }
 
   private byName(language: Language): SearchDocument[] {
@@ -142,7 +231,40 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.documents.set(id, operation.document);
     return { id, result: 'applied' };
   }
+
+  private toHit({ doc, score, matches }: Candidate, language: Language): SearchHit {
+    const matchedTerms = matches.map(({ unit, result }) => {
+      const fields = new Set(Object.values(result.match).flatMap((names) => names.map((name) => SPEC_BY_NAME.get(name)!.field)));
+      return { term: unit.text, fields: TEXT_FIELDS.filter((f) => fields.has(f)) };
+    });
+    const matched = new Set(matches.flatMap(({ result }) => Object.keys(result.match)));
+    const isMatch = (word: string) =>
+      matched.has(lower(word)) || indexVariants(word, language, this.lexicon).some((term) => matched.has(term));
+    const snippetSource =
+      (['summary', 'description'] as const)
+        .map((field) => doc[field][language] ?? doc[field].sv)
+        .find((text) => tokenize(text).some((t) => isMatch(t.text))) ?? (doc.summary[language] ?? doc.summary.sv);
+    return {
+      id: doc.id as EntryId,
+      kind: doc.kind,
+      name: doc.name,
+      summary: doc.summary,
+      ...(doc.providerId ? { providerId: doc.providerId } : {}),
+      wholeCounty: doc.wholeCounty,
+      facets: doc.facets,
+      score,
+      matchedTerms,
+      snippet: buildSnippet(snippetSource, isMatch),
+    };
+  }
 }
+
+type UnitMatch = { unit: QueryUnit; result: MiniSearchResult };
+type Candidate = { doc: SearchDocument; score: number; matches: UnitMatch[] };
+
+const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
+
+const scaled = (weight: number) => Object.fromEntries(Object.entries(BOOST).map(([field, boost]) => [field, boost * weight]));
 
 const isValidOn = (doc: SearchDocument, today: string): boolean =>
   (doc.validFrom === undefined || doc.validFrom <= today) && (doc.validUntil === undefined || today <= doc.validUntil);
@@ -151,27 +273,3 @@ const count = (counts: Record<string, number>, values: readonly string[]) => {
   for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
 };
 
-const logicalField = (field: string): string => field.split('.')[0]!;
-
-const toHit = (doc: SearchDocument, match: MiniSearchResult | undefined, language: Language): SearchHit => {
-  const matchedTerms = match
-    ? Object.entries(match.match).map(([term, fields]) => ({ term, fields: [...new Set(fields.map(logicalField))] }))
-    : [];
-  const matched = new Set(matchedTerms.map((m) => m.term));
-  const snippetSource =
-    (['summary', 'description'] as const)
-      .map((field) => doc[field][language] ?? doc[field].sv)
-      .find((text) => tokenize(text).some((t) => matched.has(toTerm(t.text) ?? ''))) ?? (doc.summary[language] ?? doc.summary.sv);
-  return {
-    id: doc.id as EntryId,
-    kind: doc.kind,
-    name: doc.name,
-    summary: doc.summary,
-    ...(doc.providerId ? { providerId: doc.providerId } : {}),
-    wholeCounty: doc.wholeCounty,
-    facets: doc.facets,
-    score: match?.score ?? 0,
-    matchedTerms,
-    snippet: buildSnippet(snippetSource, matched),
-  };
-};

@@ -42,6 +42,7 @@ const FacetValue = z.object({ value: z.string(), label: Label, count: z.number()
 export const SearchResponse = z
   .object({
     total: z.number().int(),
+    relaxed: z.boolean().openapi({ description: 'True when no entry matched every word and the hits match only some of them' }),
     page: z.number().int(),
     pageSize: z.number().int(),
     pageCount: z.number().int(),
