@@ -9,7 +9,7 @@ import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import { createCatalogueService } from '#shared/services/catalogue.ts';
 import { catalogueLexicon } from '#shared/services/catalogue-lexicon.ts';
-import type { SynonymGroups } from '#shared/search/synonyms.ts';
+import type { Synonyms } from '#shared/search/synonyms.ts';
 import { createIndexer } from '#shared/services/indexer.ts';
 import { rebuildIndex, type RebuildReport } from '#shared/services/rebuild-index.ts';
 import { createSearchService } from '#shared/services/search.ts';
@@ -32,7 +32,7 @@ export const composeCatalogue = async (options: {
   dynamo: DynamoDBClientConfig;
   tableName: string;
   taxonomy: Taxonomy;
-  synonyms: SynonymGroups;
+  synonyms: Synonyms;
   clock: Clock;
   logger: Logger;
   beforeIndexing?: (entries: DynamoEntryRepository) => Promise<void>;

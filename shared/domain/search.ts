@@ -53,7 +53,7 @@ export const SearchDocument = z.strictObject({
   summary: LocalizedText(500),
   description: LocalizedText(8000),
   sectors: z.array(z.string()),
-  /** Labels the entry is known by without saying so: its kind, support types and, for local entries, municipalities. */
+  /** Taxonomy labels the entry is known by without saying so: kind, areas, stages, support types, local municipalities. */
   keywords: z.array(z.string()),
   providerId: EntryId.optional(),
   wholeCounty: z.boolean(),
@@ -110,6 +110,8 @@ export const toSearchDocument = (entry: Entry, taxonomy: Taxonomy): SearchDocume
     keywords: [
       ...new Set([
         ...labels(taxonomy.kinds, [entry.kind]),
+        ...labels(taxonomy.areas, entry.areas),
+        ...labels(taxonomy.stages, entry.stages),
         ...labels(taxonomy.supportTypes, entry.supportTypes),
         ...taxonomy.municipalities.filter((m) => local.includes(m.code)).flatMap((m) => [m.name, m.centralTown]),
       ]),

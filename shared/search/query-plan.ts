@@ -2,8 +2,8 @@
  * Turns a visitor's query into units — a word, or a phrase of a synonym group — each with the forms
  * it may be found in: exact, analysed variants, synonyms and compound parts.
  */
-import type { SynonymGroups } from './synonyms.ts';
-import { decompound, fold, isStopWord, lower, queryVariants, stem, tokenize } from './analysis.ts';
+import type { Synonyms } from './synonyms.ts';
+import { decompound, fold, isStopWord, lower, stem, tokenize } from './analysis.ts';
 
 export type QueryUnit = {
   /** The words as the visitor typed them. */
@@ -14,24 +14,32 @@ export type QueryUnit = {
   /** Known words a single-word compound splits into. */
   parts: string[];
   last: boolean;
+  /** Search-as-you-type: the last word is a prefix from its first letters. */
+  suggesting?: boolean;
 };
 
 const key = (word: string) => stem(word, 'sv');
 
-/** Synonym phrases, indexed by their first word's folded form, longest first. */
-export const synonymIndex = (groups: SynonymGroups) => {
-  const index = new Map<string, { words: string[]; group: string[][] }[]>();
-  for (const group of groups) {
-    const phrases = group.map((phrase) => tokenize(phrase).map((t) => t.text));
-    for (const words of phrases) {
-      const first = words[0];
-      if (!first) continue;
-      const list = index.get(key(first)) ?? [];
-      list.push({ words, group: phrases });
-      list.sort((a, b) => b.words.length - a.words.length);
-      index.set(key(first), list);
-    }
+/** Synonym phrases, indexed by their first word's stem, longest first; each with what it also finds. */
+export const synonymIndex = (synonyms: Synonyms) => {
+  const index = new Map<string, { words: string[]; alternatives: string[][] }[]>();
+  const words = (phrase: string) => tokenize(phrase).map((t) => t.text);
+  const same = (a: string[], b: string[]) => a.map(key).join(' ') === b.map(key).join(' ');
+  const add = (phrase: string[], alternatives: string[][]) => {
+    const first = phrase[0];
+    if (!first) return;
+    const list = index.get(key(first)) ?? [];
+    const held = list.find((entry) => same(entry.words, phrase));
+    if (held) held.alternatives.push(...alternatives.filter((a) => !held.alternatives.some((b) => same(a, b))));
+    else list.push({ words: phrase, alternatives: [...alternatives] });
+    list.sort((a, b) => b.words.length - a.words.length);
+    index.set(key(first), list);
+  };
+  for (const group of synonyms.groups) {
+    const phrases = group.map(words);
+    for (const phrase of phrases) add(phrase, phrases.filter((other) => !same(other, phrase)));
   }
+  for (const [broad, narrower] of Object.entries(synonyms.narrower)) add(words(broad), narrower.map(words));
   return index;
 };
 export type SynonymIndex = ReturnType<typeof synonymIndex>;
@@ -47,8 +55,8 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
       units.push({
         text: unitWords.join(' '),
         words: unitWords.filter((w) => !isStopWord(w)),
-        synonyms: phrase.group.filter((p) => p.map(key).join(' ') !== phrase.words.map(key).join(' ')).map((p) => p.filter((w) => !isStopWord(w))),
-        parts: [],
+        synonyms: phrase.alternatives.map((p) => p.filter((w) => !isStopWord(w))),
+        parts: unitWords.length === 1 ? decompound(fold(lower(unitWords[0]!)), lexicon) : [],
         last: false,
       });
       i += phrase.words.length;
@@ -57,8 +65,7 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
     const word = words[i]!;
     i += 1;
     if (isStopWord(word)) continue;
-    const known = lexicon.has(fold(lower(word))) || queryVariants(word).some((variant) => lexicon.has(variant));
-    units.push({ text: word, words: [word], synonyms: [], parts: known ? [] : decompound(key(word), lexicon), last: false });
+    units.push({ text: word, words: [word], synonyms: [], parts: decompound(fold(lower(word)), lexicon), last: false });
   }
   const lastUnit = units.at(-1);
   if (lastUnit && lastUnit.words.length === 1 && lastUnit.synonyms.length === 0) lastUnit.last = true;

@@ -1,12 +1,19 @@
-/** Synonym groups per region, as data: a query for one member also finds the others. */
+/** Synonyms per region, as data: groups that mean the same, and broad words with their narrower ones. */
 import { z } from 'zod';
 import type { RegionCode } from '#shared/taxonomy/regions.ts';
 import orebroLan from './synonyms/orebro-lan.json' with { type: 'json' };
 
-export const SynonymFile = z.strictObject({
-  about: z.string().optional(),
-  groups: z.array(z.array(z.string().trim().min(1)).min(2)),
-});
-export type SynonymGroups = readonly (readonly string[])[];
+const Phrase = z.string().trim().min(1);
 
-export const loadSynonyms = (region: RegionCode): SynonymGroups => SynonymFile.parse({ 'orebro-lan': orebroLan }[region]).groups;
+export const Synonyms = z.strictObject({
+  about: z.string().optional(),
+  /** Words and phrases that mean the same. */
+  groups: z.array(z.array(Phrase).min(2)).default([]),
+  /** A broad word and the narrower ones a query for it also finds (one way). */
+  narrower: z.record(Phrase, z.array(Phrase).min(1)).default({}),
+});
+export type Synonyms = z.infer<typeof Synonyms>;
+
+export const NO_SYNONYMS: Synonyms = { groups: [], narrower: {} };
+
+export const loadSynonyms = (region: RegionCode): Synonyms => Synonyms.parse({ 'orebro-lan': orebroLan }[region]);

@@ -37,7 +37,7 @@ describe('GET /v1/search', () => {
 
   it('explains each hit with its matched terms and a highlighted snippet', async () => {
     const body = await (await app.request('/v1/search?q=riskkapital')).json();
-    expect(body.hits[0].matchedTerms).toEqual([{ term: 'riskkapital', fields: ['summary', 'tags'] }]);
+    expect(body.hits[0].matchedTerms).toEqual([{ term: 'riskkapital', fields: ['summary', 'labels'] }]);
     expect(body.hits[0].snippet).toContainEqual({ text: 'Riskkapital', highlighted: true });
   });
 

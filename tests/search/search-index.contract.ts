@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { SearchDocument } from '#shared/domain/search.ts';
+import type { Synonyms } from '#shared/search/synonyms.ts';
 import type { IndexOperation, SearchIndex } from '#shared/ports/search-index.ts';
 import { aDocument, aQuery } from '../support/builders.ts';
 
@@ -11,11 +12,14 @@ const upsert = (document: SearchDocument): IndexOperation => ({ type: 'upsert', 
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
 
 /** What an engine is built with: the decompounding lexicon and the synonym groups of the region. */
-export type LanguageResources = { lexicon: readonly string[]; synonyms: readonly (readonly string[])[] };
+export type LanguageResources = { lexicon: readonly string[]; synonyms: Synonyms };
 
 const RESOURCES: LanguageResources = {
   lexicon: ['innovation', 'export', 'stod', 'test', 'testbadd', 'testbad', 'livsmedel', 'kapital', 'risk'],
-  synonyms: [['vc', 'riskkapital', 'venture capital'], ['fou', 'forskning och utveckling'], ['ai', 'artificiell intelligens'], ['startup', 'nystartat']],
+  synonyms: {
+    groups: [['vc', 'riskkapital', 'venture capital'], ['fou', 'forskning och utveckling'], ['ai', 'artificiell intelligens'], ['startup', 'nystartat']],
+    narrower: { finansiering: ['lån', 'riskkapital'] },
+  },
 };
 
 export const describeSearchIndexContract = (engine: string, createIndex: (resources: LanguageResources) => Promise<SearchIndex>) =>
@@ -48,10 +52,10 @@ export const describeSearchIndexContract = (engine: string, createIndex: (resour
 
       it('requires every query word, which may sit in different fields', async () => {
         await index.apply([
-          upsert(aDocument({ id: 'both', name: { sv: 'Riskkapital' }, description: { sv: 'För bolag i tillväxt.' } })),
-          upsert(aDocument({ id: 'one', name: { sv: 'Riskkapital' }, description: { sv: 'För idéer.' } })),
+          upsert(aDocument({ id: 'both', name: { sv: 'Riskkapital' }, description: { sv: 'För bolag inom livsmedel.' } })),
+          upsert(aDocument({ id: 'one', name: { sv: 'Riskkapital' }, description: { sv: 'För bolag inom mjukvara.' } })),
         ]);
-        expect(ids((await index.search(aQuery({ q: 'riskkapital tillväxt' }))).hits)).toEqual(['both']);
+        expect(ids((await index.search(aQuery({ q: 'riskkapital livsmedel' }))).hits)).toEqual(['both']);
       });
 
       it('matches the last word as a prefix, for typing in progress', async () => {
@@ -135,6 +139,20 @@ export const describeSearchIndexContract = (engine: string, createIndex: (resour
         expect((await found('VC')).sort()).toEqual(['abbrev', 'vc-fund']);
         expect((await found('riskkapital')).sort()).toEqual(['abbrev', 'vc-fund']);
         expect(await found('FoU')).toEqual(['research']);
+      });
+
+      it('finds narrower words for a broad one, but not the other way round', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'loan', summary: { sv: 'Lån till små företag.' } })),
+          upsert(aDocument({ id: 'broad', summary: { sv: 'Finansiering av projekt.' } })),
+        ]);
+        expect((await found('finansiering')).sort()).toEqual(['broad', 'loan']);
+        expect(await found('lån')).toEqual(['loan']);
+      });
+
+      it('finds derivations of a long word', async () => {
+        await index.apply([upsert(aDocument({ id: 'derived', summary: { sv: 'Hjälp med kommersialisering av forskning.' } }))]);
+        expect(await found('kommersialisera')).toEqual(['derived']);
       });
 
       it('marks hits as relaxed when no entry has every word', async () => {

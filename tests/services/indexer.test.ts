@@ -10,11 +10,11 @@ describe('indexer core', () => {
     expect(operation.type === 'upsert' && operation.document.facets.municipality).toHaveLength(12);
   });
 
-  it('indexes the labels an entry is known by: its kind, support types and local municipalities', () => {
-    const entry = anEntry({ kind: 'testbed', supportTypes: ['testing-demonstration'], municipalities: ['1883'] });
+  it('indexes the labels an entry is known by: kind, areas, stages, support types and local municipalities', () => {
+    const entry = anEntry({ kind: 'testbed', areas: ['innovation'], stages: ['growth'], supportTypes: ['testing-demonstration'], municipalities: ['1883'] });
     const operation = toIndexOperation({ type: 'upserted', entry }, taxonomy, TODAY);
     expect(operation.type === 'upsert' && operation.document.keywords).toEqual(
-      ['Testbädd', 'Testbed', 'Test och demonstration', 'Testing and demonstration', 'Karlskoga'],
+      ['Testbädd', 'Testbed', 'Innovation', 'Tillväxt', 'Growth', 'Test och demonstration', 'Testing and demonstration', 'Karlskoga'],
     );
   });
 

@@ -4,7 +4,7 @@
  * the last word; filtering, disjunctive facets, validity windows, pagination and snippets are done
  * here over the engine's matches.
  */
-import MiniSearch, { type QueryCombination, type SearchResult as MiniSearchResult } from 'minisearch';
+import MiniSearch, { type QueryCombination } from 'minisearch';
 import type { EntryId } from '#shared/domain/entry.ts';
 import type { EngineResult, FacetCounts, SearchDocument, SearchHit, SearchQuery, Suggestion, SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
@@ -13,19 +13,27 @@ import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/se
 import { exactTerm, indexVariants, lower, queryVariants, tokenize } from '#shared/search/analysis.ts';
 import { planQuery, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildSnippet } from '#shared/search/snippet.ts';
-import type { SynonymGroups } from '#shared/search/synonyms.ts';
+import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
 
 const LANGUAGES: readonly Language[] = ['sv', 'en'];
-const TEXT_FIELDS = ['name', 'summary', 'description', 'tags'] as const;
+const TEXT_FIELDS = ['name', 'summary', 'description', 'labels', 'tags'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 /** Name over summary over description over tags. */
-const FIELD_WEIGHT: Record<TextField, number> = { name: 5, summary: 2.5, description: 1, tags: 0.8 };
+/** Name over summary over description over tags; taxonomy labels weigh like a summary. */
+const FIELD_WEIGHT: Record<TextField, number> = { name: 5, summary: 2.5, labels: 2, description: 1, tags: 0.8 };
 const EXACT_WEIGHT = 2;
 const SYNONYM_WEIGHT = 0.7;
 const PARTS_WEIGHT = 0.5;
-const MIN_PREFIX_LENGTH = 3;
+/** A compound's leading parts say what it is about ("export" in "exportstöd"); its last part is the general kind. */
+const MODIFIER_WEIGHT = 0.35;
+const TIE_BREAKER = 0.2;
+/** A last word this long is matched as a prefix while typing; suggestions start from the first letters. */
+const MIN_PREFIX_LENGTH = 4;
+const MIN_SUGGEST_PREFIX_LENGTH = 2;
 const MIN_FUZZY_LENGTH = 5;
+/** Long stems also find their derivations (kommersialiser → kommersialisering). */
+const MIN_DERIVATION_PREFIX_LENGTH = 8;
 const MIN_DOCUMENTS_FOR_COMMON_WORDS = 40;
 const COMMON_WORD_SHARE = 0.2;
 
@@ -43,7 +51,11 @@ const BOOST = Object.fromEntries(FIELD_SPECS.map((s) => [s.name, FIELD_WEIGHT[s.
 const NAME_FIELDS = FIELD_SPECS.filter((s) => s.field === 'name').map((s) => s.name);
 
 const fieldText = (doc: SearchDocument, spec: FieldSpec): string =>
-  spec.field === 'tags' ? (spec.language === 'sv' ? [...doc.sectors, ...doc.keywords].join(' ') : '') : (doc[spec.field][spec.language] ?? '');
+  spec.field === 'tags' || spec.field === 'labels'
+    ? spec.language === 'sv'
+      ? (spec.field === 'tags' ? doc.sectors : doc.keywords).join(' ')
+      : ''
+    : (doc[spec.field][spec.language] ?? '');
 
 const emptyCounts = (): FacetCounts =>
   Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as FacetCounts;
@@ -53,7 +65,7 @@ const verbatim = { tokenize: (text: string) => [text], processTerm: (term: strin
 export type EmbeddedSearchOptions = {
   /** Folded words and stems that compounds are split into (see buildLexicon). */
   lexicon?: Iterable<string>;
-  synonyms?: SynonymGroups;
+  synonyms?: Synonyms;
 };
 
 export class EmbeddedSearchIndex implements SearchIndex {
@@ -67,7 +79,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   constructor(options: EmbeddedSearchOptions = {}) {
     this.lexicon = new Set(options.lexicon ?? []);
-    this.synonyms = synonymIndex(options.synonyms ?? []);
+    this.synonyms = synonymIndex(options.synonyms ?? NO_SYNONYMS);
     this.engine = new MiniSearch<SearchDocument>({
       idField: 'id',
       fields: FIELD_SPECS.map((s) => s.name),
@@ -120,12 +132,21 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   async suggest(query: SuggestQuery): Promise<Suggestion[]> {
-    const units = planQuery(query.prefix, this.synonyms, this.lexicon).map((unit, index, all) => ({ ...unit, synonyms: [], last: index === all.length - 1 }));
+    const units = planQuery(query.prefix, this.synonyms, this.lexicon).map((unit, index, all) => ({
+      ...unit,
+      synonyms: [],
+      last: index === all.length - 1,
+      suggesting: true,
+    }));
     if (units.length === 0) return [];
-    const results = this.engine.search(this.unitsQuery(units), { fields: NAME_FIELDS });
+    const perUnit = units.map((unit) => this.unitMatches(unit, NAME_FIELDS));
+    const ranked = [...perUnit[0]!.keys()]
+      .filter((id) => perUnit.every((matches) => matches.has(id)))
+      .map((id) => ({ id, score: perUnit.reduce((sum, matches) => sum + matches.get(id)!.score, 0) }))
+      .sort((a, b) => b.score - a.score);
     const suggestions: Suggestion[] = [];
-    for (const result of results) {
-      const doc = this.documents.get(result.id as string);
+    for (const { id } of ranked) {
+      const doc = this.documents.get(id);
       if (!doc || !isValidOn(doc, query.today)) continue;
       suggestions.push({ id: doc.id, kind: doc.kind, name: doc.name[query.language] ?? doc.name.sv });
       if (suggestions.length === query.limit) break;
@@ -140,8 +161,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
    */
   private match(units: readonly QueryUnit[]): { candidates: Candidate[]; relaxed: boolean } {
     if (units.length === 0) return { candidates: [], relaxed: false };
-    const perUnit = units.map((unit) => new Map(this.engine.search(this.unitsQuery([unit])).map((r) => [r.id as string, r])));
-    const commonAbove = this.documents.size >= MIN_DOCUMENTS_FOR_COMMON_WORDS ? COMMON_WORD_SHARE * this.documents.size : Infinity;
+    const perUnit = units.map((unit) => this.unitMatches(unit));
+    const commonAbove = this.commonAbove();
     const rare = perUnit.map((results) => results.size <= commonAbove);
     const required = rare.some(Boolean) ? rare : rare.map(() => true);
 
@@ -165,37 +186,60 @@ export class EmbeddedSearchIndex implements SearchIndex {
     };
   }
 
-  /** Every unit must match; a unit matches in its exact form, analysed forms, synonyms or compound parts. */
-  private unitsQuery(units: readonly QueryUnit[]): QueryCombination {
-    const wordQuery = (word: string, unit: QueryUnit): QueryCombination => {
-      const prefix = unit.last && word.length >= MIN_PREFIX_LENGTH;
-      const variants = queryVariants(word);
-      const long = variants.filter((v) => v.length >= MIN_FUZZY_LENGTH);
-      const short = variants.filter((v) => v.length < MIN_FUZZY_LENGTH);
-      return {
-        combineWith: 'OR',
-        queries: [
-          { ...verbatim, queries: [lower(word)], fields: EXACT_FIELDS, prefix },
-          ...(long.length > 0 ? [{ ...verbatim, queries: long, fields: ANALYSED_FIELDS, prefix, fuzzy: 1 }] : []),
-          ...(short.length > 0 ? [{ ...verbatim, queries: short, fields: ANALYSED_FIELDS, prefix }] : []),
-        ],
-      };
-    };
-    const allOf = (words: readonly string[], unit: QueryUnit, weight = 1): QueryCombination => ({
-      combineWith: 'AND',
-      boost: scaled(weight),
-      queries: words.map((w) => wordQuery(w, unit)),
-    });
+  /**
+   * A unit's matches: its words, each synonym, its compound parts and the compound's leading parts
+   * are searched apart and a
+   * document scores its best alternative plus a share of the others (a disjunction max), so an
+   * entry is not ranked up merely for repeating many synonyms.
+   */
+  private unitMatches(unit: QueryUnit, fields?: string[]): Map<string, UnitResult> {
+    const alternatives: QueryCombination[] = [
+      this.allOf(unit.words, unit),
+      ...unit.synonyms.filter((s) => s.length > 0).map((s) => this.allOf(s, { ...unit, last: false }, SYNONYM_WEIGHT)),
+      ...(unit.parts.length > 0 ? [this.allOf(unit.parts, { ...unit, last: false }, PARTS_WEIGHT)] : []),
+      ...(unit.parts.length > 1 ? [this.allOf(unit.parts.slice(0, -1), { ...unit, last: false }, MODIFIER_WEIGHT)] : []),
+    ];
+    const byId = new Map<string, { scores: number[]; match: Record<string, string[]> }>();
+    for (const alternative of alternatives) {
+      for (const result of this.engine.search(alternative, fields ? { fields } : {})) {
+        const held = byId.get(result.id as string) ?? { scores: [], match: {} };
+        held.scores.push(result.score);
+        for (const [term, names] of Object.entries(result.match)) held.match[term] = [...new Set([...(held.match[term] ?? []), ...names])];
+        byId.set(result.id as string, held);
+      }
+    }
+    return new Map(
+      [...byId].map(([id, { scores, match }]) => {
+        const best = Math.max(...scores);
+        const rest = scores.reduce((a, b) => a + b, 0) - best;
+        return [id, { score: best + TIE_BREAKER * rest, match }];
+      }),
+    );
+  }
+
+  private commonAbove(): number {
+    return this.documents.size >= MIN_DOCUMENTS_FOR_COMMON_WORDS ? COMMON_WORD_SHARE * this.documents.size : Infinity;
+  }
+
+  /** Every word of a phrase must match, in its exact form or an analysed one. */
+  private allOf(words: readonly string[], unit: QueryUnit, weight = 1): QueryCombination {
+    return { combineWith: 'AND', boost: scaled(weight), queries: words.map((w) => this.wordQuery(w, unit)) };
+  }
+
+  private wordQuery(word: string, unit: QueryUnit): QueryCombination {
+    const prefix = unit.last && word.length >= (unit.suggesting ? MIN_SUGGEST_PREFIX_LENGTH : MIN_PREFIX_LENGTH);
+    const variants = queryVariants(word);
+    const long = variants.filter((v) => v.length >= MIN_FUZZY_LENGTH);
+    const short = variants.filter((v) => v.length < MIN_FUZZY_LENGTH);
     return {
-      combineWith: 'AND',
-      queries: units.map((unit): QueryCombination => ({
-        combineWith: 'OR',
-        queries: [
-          allOf(unit.words, unit),
-          ...unit.synonyms.filter((s) => s.length > 0).map((s) => allOf(s, { ...unit, last: false }, SYNONYM_WEIGHT)),
-          ...(unit.parts.length > 0 ? [allOf(unit.parts, { ...unit, last: false }, PARTS_WEIGHT)] : []),
-        ],
-      })),
+      combineWith: 'OR',
+      queries: [
+        { ...verbatim, queries: [lower(word)], fields: EXACT_FIELDS, prefix },
+        ...(long.length > 0
+          ? [{ ...verbatim, queries: long, fields: ANALYSED_FIELDS, fuzzy: 1, prefix: (term: string) => prefix || term.length >= MIN_DERIVATION_PREFIX_LENGTH }]
+          : []),
+        ...(short.length > 0 ? [{ ...verbatim, queries: short, fields: ANALYSED_FIELDS, prefix }] : []),
+      ],
     };
   }
 
@@ -259,7 +303,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 }
 
-type UnitMatch = { unit: QueryUnit; result: MiniSearchResult };
+type UnitResult = { score: number; match: Record<string, string[]> };
+type UnitMatch = { unit: QueryUnit; result: UnitResult };
 type Candidate = { doc: SearchDocument; score: number; matches: UnitMatch[] };
 
 const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
