@@ -7,6 +7,7 @@ import { notFound, onError, validationHook } from './problem.ts';
 import { entryRoutes } from './routes/entries/entries.index.ts';
 import { healthRoutes } from './routes/health/health.index.ts';
 import { searchRoutes } from './routes/search/search.index.ts';
+import { suggestRoutes } from './routes/suggest/suggest.index.ts';
 import { taxonomyRoutes } from './routes/taxonomy/taxonomy.index.ts';
 
 export const createApp = (deps: AppDeps) => {
@@ -17,6 +18,7 @@ export const createApp = (deps: AppDeps) => {
 
   app.route('/', healthRoutes());
   app.route('/', searchRoutes(deps));
+  app.route('/', suggestRoutes(deps));
   app.route('/', entryRoutes(deps));
   app.route('/', taxonomyRoutes(deps));
 

@@ -45,10 +45,17 @@ export const stem = (word: string, language: Language): string => fold(STEMMERS[
 /** The exact form: lower-cased, diacritics kept; undefined for a stop word. */
 export const exactTerm = (word: string): string | undefined => (isStopWord(word) ? undefined : lower(word));
 
-/** The ways a query word can be found in analysed text, whatever language the visitor typed in. */
+const DIACRITIC = /[^\u0000-\u007f]/;
+
+/**
+ * The ways a query word can be found in analysed text, whatever language the visitor typed in.
+ * A word typed with å, ä or ö means those letters ("lån" is not "län"); one typed without them may
+ * stand for either ("orebro" finds Örebro).
+ */
 export const queryVariants = (word: string): string[] => {
-  const folded = fold(lower(word));
-  return [...new Set([stem(word, 'sv'), stem(word, 'en'), folded, stem(folded, 'sv')])];
+  const lowered = lower(word);
+  if (DIACRITIC.test(lowered)) return [...new Set([swedishStem(lowered), englishStem(lowered), lowered])];
+  return [...new Set([stem(word, 'sv'), stem(word, 'en'), lowered])];
 };
 
 /**
@@ -74,13 +81,35 @@ export const decompound = (word: string, lexicon: ReadonlySet<string>): string[]
   return split(word, 0) ?? [];
 };
 
-/** The terms an analysed field holds for a word: folded stem, folded surface, and compound parts. */
+/**
+ * The parts of a word as written, diacritics kept ("innovationsstöd" → innovation, stöd), split where
+ * its folded form splits against the lexicon.
+ */
+export const compoundParts = (word: string, lexicon: ReadonlySet<string>): string[] => {
+  const lowered = lower(word);
+  const folded = fold(lowered);
+  const parts = decompound(folded, lexicon);
+  if (parts.length === 0 || folded.length !== lowered.length) return parts;
+  const written: string[] = [];
+  let at = 0;
+  for (const part of parts) {
+    at = folded.indexOf(part, at);
+    written.push(lowered.slice(at, at + part.length));
+    at += part.length;
+  }
+  return written;
+};
+
+/** The terms an analysed field holds for a word: its stem and surface, folded and as written, and compound parts. */
 export const indexVariants = (word: string, language: Language, lexicon: ReadonlySet<string>): string[] => {
   if (isStopWord(word)) return [];
+  const lowered = lower(word);
   const stemmed = stem(word, language);
-  const folded = fold(lower(word));
-  const parts = language === 'sv' ? [...decompound(folded, lexicon), ...decompound(stemmed, lexicon)] : [];
-  return [...new Set([stemmed, folded, ...parts.flatMap((part) => [part, stem(part, 'sv')])])];
+  const folded = fold(lowered);
+  const parts = language === 'sv' ? [...compoundParts(lowered, lexicon), ...decompound(stemmed, lexicon)] : [];
+  return [
+    ...new Set([stemmed, folded, STEMMERS[language](lowered), lowered, ...parts.flatMap((part) => [part, fold(part), stem(part, 'sv'), swedishStem(part)])]),
+  ];
 };
 
 /** Query words without stop words, as typed. */

@@ -1,5 +1,5 @@
 /** The search use case: runs a query on the index and labels its facets from the taxonomy, selected values first-class. */
-import type { SearchHit, SearchQuery } from '#shared/domain/search.ts';
+import type { SearchHit, SearchQuery, Suggestion, SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS, facetTerms, type Facet, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Label } from '#shared/domain/text.ts';
 import type { SearchIndex } from '#shared/ports/search-index.ts';
@@ -22,9 +22,13 @@ export type SearchResponse = {
   facets: Record<Facet, FacetValue[]>;
 };
 
-export type SearchService = { search(query: SearchQuery): Promise<SearchResponse> };
+export type SearchService = {
+  search(query: SearchQuery): Promise<SearchResponse>;
+  suggest(query: SuggestQuery): Promise<Suggestion[]>;
+};
 
 export const createSearchService = (deps: { index: SearchIndex; taxonomy: Taxonomy }): SearchService => ({
+  suggest: (query) => deps.index.suggest(query),
   async search(query) {
     const result = await deps.index.search(query);
     const facets = Object.fromEntries(

@@ -116,3 +116,32 @@ describe('GET /v1/entries/{id}', () => {
     expect((await problemOf(response)).errors).toEqual([expect.objectContaining({ in: 'path', name: 'id' })]);
   });
 });
+
+describe('GET /v1/suggest', () => {
+  const dynalite = useDynalite();
+  let app: App;
+  beforeAll(async () => {
+    ({ app } = await buildTestApp(dynalite.endpoint, catalogue));
+  });
+
+  it('suggests names of visible entries from the first letters typed', async () => {
+    const response = await app.request('/v1/suggest?q=alm');
+    expect(response.status).toBe(200);
+    const { suggestions } = await response.json();
+    expect(suggestions.map((s: { id: string }) => s.id).sort()).toEqual(['almi-invest', 'almi-lan']);
+  });
+
+  it('names entries in the chosen language', async () => {
+    const { suggestions } = await (await app.request('/v1/suggest?q=almi%20lo&lang=en')).json();
+    expect(suggestions).toEqual([{ id: 'almi-lan', kind: 'investor', name: 'Almi loans' }]);
+  });
+
+  it.each([
+    ['an empty prefix', '/v1/suggest?q=', 'q'],
+    ['a limit above ten', '/v1/suggest?q=alm&limit=11', 'limit'],
+  ])('answers %s with a 400 problem naming the parameter', async (_case, url, parameter) => {
+    const response = await app.request(url);
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors?.map((e) => e.name)).toEqual([parameter]);
+  });
+});

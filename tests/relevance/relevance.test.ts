@@ -6,7 +6,7 @@ import { seededIndex } from '../support/seeded-index.ts';
 import judged from './judged-queries.json' with { type: 'json' };
 
 /** Raise these as the search improves; they are the measured figures rounded down. */
-const FLOOR = { ndcg: 0.85, recall: 0.85 };
+const FLOOR = { ndcg: 0.87, recall: 0.9 };
 const K = 5;
 
 const JudgedQueries = z.object({

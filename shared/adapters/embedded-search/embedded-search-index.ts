@@ -192,16 +192,22 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * document scores its best alternative plus a share of the others (a disjunction max), so an
    * entry is not ranked up merely for repeating many synonyms.
    */
-  private unitMatches(unit: QueryUnit, fields?: string[]): Map<string, UnitResult> {
+  private unitMatches(unit: QueryUnit, only?: readonly string[]): Map<string, UnitResult> {
+    const fields = (names: readonly string[]) => (only ? names.filter((name) => only.includes(name)) : [...names]);
+    const allOf = (words: readonly string[], last: boolean, weight: number): QueryCombination => ({
+      combineWith: 'AND',
+      boost: scaled(weight),
+      queries: words.map((word) => this.wordQuery(word, { ...unit, last }, fields(EXACT_FIELDS), fields(ANALYSED_FIELDS))),
+    });
     const alternatives: QueryCombination[] = [
-      this.allOf(unit.words, unit),
-      ...unit.synonyms.filter((s) => s.length > 0).map((s) => this.allOf(s, { ...unit, last: false }, SYNONYM_WEIGHT)),
-      ...(unit.parts.length > 0 ? [this.allOf(unit.parts, { ...unit, last: false }, PARTS_WEIGHT)] : []),
-      ...(unit.parts.length > 1 ? [this.allOf(unit.parts.slice(0, -1), { ...unit, last: false }, MODIFIER_WEIGHT)] : []),
+      allOf(unit.words, unit.last, 1),
+      ...unit.synonyms.filter((s) => s.length > 0).map((s) => allOf(s, false, SYNONYM_WEIGHT)),
+      ...(unit.parts.length > 0 ? [allOf(unit.parts, false, PARTS_WEIGHT)] : []),
+      ...(unit.parts.length > 1 ? [allOf(unit.parts.slice(0, -1), false, MODIFIER_WEIGHT)] : []),
     ];
     const byId = new Map<string, { scores: number[]; match: Record<string, string[]> }>();
     for (const alternative of alternatives) {
-      for (const result of this.engine.search(alternative, fields ? { fields } : {})) {
+      for (const result of this.engine.search(alternative)) {
         const held = byId.get(result.id as string) ?? { scores: [], match: {} };
         held.scores.push(result.score);
         for (const [term, names] of Object.entries(result.match)) held.match[term] = [...new Set([...(held.match[term] ?? []), ...names])];
@@ -221,12 +227,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return this.documents.size >= MIN_DOCUMENTS_FOR_COMMON_WORDS ? COMMON_WORD_SHARE * this.documents.size : Infinity;
   }
 
-  /** Every word of a phrase must match, in its exact form or an analysed one. */
-  private allOf(words: readonly string[], unit: QueryUnit, weight = 1): QueryCombination {
-    return { combineWith: 'AND', boost: scaled(weight), queries: words.map((w) => this.wordQuery(w, unit)) };
-  }
-
-  private wordQuery(word: string, unit: QueryUnit): QueryCombination {
+  /** A word matches in its exact form or an analysed one, within the given fields. */
+  private wordQuery(word: string, unit: QueryUnit, exactFields: string[], analysedFields: string[]): QueryCombination {
     const prefix = unit.last && word.length >= (unit.suggesting ? MIN_SUGGEST_PREFIX_LENGTH : MIN_PREFIX_LENGTH);
     const variants = queryVariants(word);
     const long = variants.filter((v) => v.length >= MIN_FUZZY_LENGTH);
@@ -234,11 +236,11 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return {
       combineWith: 'OR',
       queries: [
-        { ...verbatim, queries: [lower(word)], fields: EXACT_FIELDS, prefix },
+        { ...verbatim, queries: [lower(word)], fields: exactFields, prefix },
         ...(long.length > 0
-          ? [{ ...verbatim, queries: long, fields: ANALYSED_FIELDS, fuzzy: 1, prefix: (term: string) => prefix || term.length >= MIN_DERIVATION_PREFIX_LENGTH }]
+          ? [{ ...verbatim, queries: long, fields: analysedFields, fuzzy: 1, prefix: (term: string) => prefix || term.length >= MIN_DERIVATION_PREFIX_LENGTH }]
           : []),
-        ...(short.length > 0 ? [{ ...verbatim, queries: short, fields: ANALYSED_FIELDS, prefix }] : []),
+        ...(short.length > 0 ? [{ ...verbatim, queries: short, fields: analysedFields, prefix }] : []),
       ],
     };
   }
