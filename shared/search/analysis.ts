@@ -42,20 +42,16 @@ const STEMMERS: Record<Language, (word: string) => string> = { sv: swedishStem, 
 /** The folded stem of a word in a language. */
 export const stem = (word: string, language: Language): string => fold(STEMMERS[language](lower(word)));
 
-/** The exact form: lower-cased, diacritics kept; undefined for a stop word. */
-export const exactTerm = (word: string): string | undefined => (isStopWord(word) ? undefined : lower(word));
-
-const DIACRITIC = /[^\u0000-\u007f]/;
-
-/**
- * The ways a query word can be found in analysed text, whatever language the visitor typed in.
- * A word typed with å, ä or ö means those letters ("lån" is not "län"); one typed without them may
- * stand for either ("orebro" finds Örebro).
- */
-export const queryVariants = (word: string): string[] => {
+/** The forms a query word is looked up in: its exact surface (ranked higher) and its folded stems in both languages. */
+export const queryForms = (word: string): { exact: string; stems: string[] } => {
   const lowered = lower(word);
-  if (DIACRITIC.test(lowered)) return [...new Set([swedishStem(lowered), englishStem(lowered), lowered])];
-  return [...new Set([stem(word, 'sv'), stem(word, 'en'), lowered])];
+  return { exact: lowered, stems: [...new Set([stem(word, 'sv'), stem(word, 'en'), fold(lowered)])].filter((s) => s !== lowered) };
+};
+
+/** Every form a query word may match, for telling which words of a text it matched. */
+export const queryVariants = (word: string): string[] => {
+  const { exact, stems } = queryForms(word);
+  return [exact, ...stems];
 };
 
 /**
@@ -82,34 +78,14 @@ export const decompound = (word: string, lexicon: ReadonlySet<string>): string[]
 };
 
 /**
- * The parts of a word as written, diacritics kept ("innovationsstöd" → innovation, stöd), split where
- * its folded form splits against the lexicon.
+ * The terms a field holds for a word: its exact surface, its folded stem, and the parts of a
+ * Swedish compound (folded, and stemmed).
  */
-export const compoundParts = (word: string, lexicon: ReadonlySet<string>): string[] => {
-  const lowered = lower(word);
-  const folded = fold(lowered);
-  const parts = decompound(folded, lexicon);
-  if (parts.length === 0 || folded.length !== lowered.length) return parts;
-  const written: string[] = [];
-  let at = 0;
-  for (const part of parts) {
-    at = folded.indexOf(part, at);
-    written.push(lowered.slice(at, at + part.length));
-    at += part.length;
-  }
-  return written;
-};
-
-/** The terms an analysed field holds for a word: its stem and surface, folded and as written, and compound parts. */
-export const indexVariants = (word: string, language: Language, lexicon: ReadonlySet<string>): string[] => {
+export const indexTerms = (word: string, language: Language, lexicon: ReadonlySet<string>): string[] => {
   if (isStopWord(word)) return [];
   const lowered = lower(word);
-  const stemmed = stem(word, language);
-  const folded = fold(lowered);
-  const parts = language === 'sv' ? [...compoundParts(lowered, lexicon), ...decompound(stemmed, lexicon)] : [];
-  return [
-    ...new Set([stemmed, folded, STEMMERS[language](lowered), lowered, ...parts.flatMap((part) => [part, fold(part), stem(part, 'sv'), swedishStem(part)])]),
-  ];
+  const parts = language === 'sv' ? decompound(fold(lowered), lexicon) : [];
+  return [...new Set([lowered, stem(word, language), ...parts.flatMap((part) => [part, stem(part, 'sv')])])];
 };
 
 /** Query words without stop words, as typed. */

@@ -3,7 +3,7 @@
  * it may be found in: exact, analysed variants, synonyms and compound parts.
  */
 import type { Synonyms } from './synonyms.ts';
-import { compoundParts, isStopWord, stem, tokenize } from './analysis.ts';
+import { decompound, fold, isStopWord, lower, stem, tokenize } from './analysis.ts';
 
 export type QueryUnit = {
   /** The words as the visitor typed them. */
@@ -56,7 +56,7 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
         text: unitWords.join(' '),
         words: unitWords.filter((w) => !isStopWord(w)),
         synonyms: phrase.alternatives.map((p) => p.filter((w) => !isStopWord(w))),
-        parts: unitWords.length === 1 ? compoundParts(unitWords[0]!, lexicon) : [],
+        parts: unitWords.length === 1 ? decompound(fold(lower(unitWords[0]!)), lexicon) : [],
         last: false,
       });
       i += phrase.words.length;
@@ -65,7 +65,7 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
     const word = words[i]!;
     i += 1;
     if (isStopWord(word)) continue;
-    units.push({ text: word, words: [word], synonyms: [], parts: compoundParts(word, lexicon), last: false });
+    units.push({ text: word, words: [word], synonyms: [], parts: decompound(fold(lower(word)), lexicon), last: false });
   }
   const lastUnit = units.at(-1);
   if (lastUnit && lastUnit.words.length === 1 && lastUnit.synonyms.length === 0) lastUnit.last = true;

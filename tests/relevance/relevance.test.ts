@@ -6,7 +6,7 @@ import { seededIndex } from '../support/seeded-index.ts';
 import judged from './judged-queries.json' with { type: 'json' };
 
 /** Raise these as the search improves; they are the measured figures rounded down. */
-const FLOOR = { ndcg: 0.87, recall: 0.9 };
+const FLOOR = { ndcg: 0.88, recall: 0.91 };
 const K = 5;
 
 const JudgedQueries = z.object({

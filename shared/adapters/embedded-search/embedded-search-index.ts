@@ -1,8 +1,8 @@
 /**
- * The embedded search engine: MiniSearch for matching and BM25 ranking over exact and analysed
- * (folded, stemmed, decompounded) fields, with synonyms, one typo from five letters and a prefix on
- * the last word; filtering, disjunctive facets, validity windows, pagination and snippets are done
- * here over the engine's matches.
+ * The embedded search engine: MiniSearch for matching and BM25 ranking over analysed fields (exact
+ * surface, folded stems, compound parts), with synonyms, a prefix on the last word and, when a word
+ * finds nothing as typed, one typo from five letters and derivations of long stems; filtering,
+ * disjunctive facets, validity windows, pagination and snippets are done here over the matches.
  */
 import MiniSearch, { type QueryCombination } from 'minisearch';
 import type { EntryId } from '#shared/domain/entry.ts';
@@ -10,57 +10,60 @@ import type { EngineResult, FacetCounts, SearchDocument, SearchHit, SearchQuery,
 import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
-import { exactTerm, indexVariants, lower, queryVariants, tokenize } from '#shared/search/analysis.ts';
+import { fold, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
 import { planQuery, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildSnippet } from '#shared/search/snippet.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
 
-const LANGUAGES: readonly Language[] = ['sv', 'en'];
 const TEXT_FIELDS = ['name', 'summary', 'description', 'labels', 'tags'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
-/** Name over summary over description over tags. */
 /** Name over summary over description over tags; taxonomy labels weigh like a summary. */
 const FIELD_WEIGHT: Record<TextField, number> = { name: 5, summary: 2.5, labels: 2, description: 1, tags: 0.8 };
+/** The form a word was typed in counts this much more than its stem. */
 const EXACT_WEIGHT = 2;
 const SYNONYM_WEIGHT = 0.7;
 const PARTS_WEIGHT = 0.5;
 /** A compound's leading parts say what it is about ("export" in "exportstöd"); its last part is the general kind. */
 const MODIFIER_WEIGHT = 0.35;
-const TIE_BREAKER = 0.2;
 /** A last word this long is matched as a prefix while typing; suggestions start from the first letters. */
 const MIN_PREFIX_LENGTH = 4;
 const MIN_SUGGEST_PREFIX_LENGTH = 2;
 const MIN_FUZZY_LENGTH = 5;
-/** Long stems also find their derivations (kommersialiser → kommersialisering). */
+/** Long stems also find their derivations (kommersialiser → kommersialisering) when nothing matches as typed. */
 const MIN_DERIVATION_PREFIX_LENGTH = 8;
 const MIN_DOCUMENTS_FOR_COMMON_WORDS = 40;
 const COMMON_WORD_SHARE = 0.2;
 
-type FieldSpec = { name: string; field: TextField; language: Language; exact: boolean };
-const FIELD_SPECS: FieldSpec[] = TEXT_FIELDS.flatMap((field) =>
-  LANGUAGES.flatMap((language) => [
-    { name: `${field}.${language}`, field, language, exact: false },
-    { name: `${field}.${language}.exact`, field, language, exact: true },
-  ]),
-);
+type FieldSpec = { name: string; field: TextField; language: Language };
+const FIELD_SPECS: FieldSpec[] = [
+  ...(['name', 'summary', 'description'] as const).flatMap((field) =>
+    (['sv', 'en'] as const).map((language) => ({ name: `${field}.${language}`, field, language })),
+  ),
+  { name: 'labels', field: 'labels', language: 'sv' },
+  { name: 'tags', field: 'tags', language: 'sv' },
+];
 const SPEC_BY_NAME = new Map(FIELD_SPECS.map((s) => [s.name, s]));
-const ANALYSED_FIELDS = FIELD_SPECS.filter((s) => !s.exact).map((s) => s.name);
-const EXACT_FIELDS = FIELD_SPECS.filter((s) => s.exact).map((s) => s.name);
-const BOOST = Object.fromEntries(FIELD_SPECS.map((s) => [s.name, FIELD_WEIGHT[s.field] * (s.exact ? EXACT_WEIGHT : 1)]));
+const ALL_FIELDS = FIELD_SPECS.map((s) => s.name);
 const NAME_FIELDS = FIELD_SPECS.filter((s) => s.field === 'name').map((s) => s.name);
+/** The fields that say what an entry is; synonyms and compound parts are looked for only here. */
+const STRONG_FIELDS = FIELD_SPECS.filter((s) => s.field !== 'description').map((s) => s.name);
 
-const fieldText = (doc: SearchDocument, spec: FieldSpec): string =>
-  spec.field === 'tags' || spec.field === 'labels'
-    ? spec.language === 'sv'
-      ? (spec.field === 'tags' ? doc.sectors : doc.keywords).join(' ')
-      : ''
-    : (doc[spec.field][spec.language] ?? '');
+const fieldText = (doc: SearchDocument, spec: FieldSpec): string => {
+  switch (spec.field) {
+    case 'labels': return doc.keywords.join(' ');
+    case 'tags': return doc.sectors.join(' ');
+    default: return doc[spec.field][spec.language] ?? '';
+  }
+};
 
 const emptyCounts = (): FacetCounts =>
   Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as FacetCounts;
 
 const verbatim = { tokenize: (text: string) => [text], processTerm: (term: string) => term };
+
+/** How far a unit's words may stray from what was typed. */
+type Tolerance = { typing: boolean; typos: boolean };
 
 export type EmbeddedSearchOptions = {
   /** Folded words and stems that compounds are split into (see buildLexicon). */
@@ -76,22 +79,30 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly lexicon: ReadonlySet<string>;
   private readonly synonyms: SynonymIndex;
   private readonly engine: MiniSearch<SearchDocument>;
+  private readonly analysed = new Map<string, string[]>();
 
   constructor(options: EmbeddedSearchOptions = {}) {
     this.lexicon = new Set(options.lexicon ?? []);
     this.synonyms = synonymIndex(options.synonyms ?? NO_SYNONYMS);
     this.engine = new MiniSearch<SearchDocument>({
       idField: 'id',
-      fields: FIELD_SPECS.map((s) => s.name),
+      fields: ALL_FIELDS,
       extractField: (doc, name) => (name === 'id' ? doc.id : fieldText(doc, SPEC_BY_NAME.get(name)!)),
       tokenize: (text) => tokenize(text).map((t) => t.text),
-      processTerm: (word, name) => {
-        const spec = name ? SPEC_BY_NAME.get(name) : undefined;
-        if (!spec || spec.exact) return exactTerm(word);
-        return indexVariants(word, spec.language, this.lexicon);
-      },
-      searchOptions: { ...verbatim, boost: BOOST, combineWith: 'OR' },
+      processTerm: (word, name) => this.termsOf(word, SPEC_BY_NAME.get(name ?? '')?.language ?? 'sv'),
+      searchOptions: { ...verbatim, boost: scaled(1), combineWith: 'OR' },
     });
+  }
+
+  /** The index terms of a word, remembered: a catalogue repeats its vocabulary. */
+  private termsOf(word: string, language: Language): string[] {
+    const key = `${language}:${word}`;
+    let terms = this.analysed.get(key);
+    if (!terms) {
+      terms = indexTerms(word, language, this.lexicon);
+      this.analysed.set(key, terms);
+    }
+    return terms;
   }
 
   async apply(operations: readonly IndexOperation[]): Promise<IndexOutcome[]> {
@@ -187,60 +198,62 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   /**
-   * A unit's matches: its words, each synonym, its compound parts and the compound's leading parts
-   * are searched apart and a
-   * document scores its best alternative plus a share of the others (a disjunction max), so an
-   * entry is not ranked up merely for repeating many synonyms.
+   * A unit's matches, searched as typed (the last word a prefix while it is not yet a known word);
+   * a word common across the catalogue is not widened further. Otherwise synonyms and compound parts
+   * join in, in the fields that say what an entry is (name, summary, labels, tags); when that finds
+   * nothing, one typo is allowed and long stems match their derivations.
    */
   private unitMatches(unit: QueryUnit, only?: readonly string[]): Map<string, UnitResult> {
-    const fields = (names: readonly string[]) => (only ? names.filter((name) => only.includes(name)) : [...names]);
-    const allOf = (words: readonly string[], last: boolean, weight: number): QueryCombination => ({
-      combineWith: 'AND',
-      boost: scaled(weight),
-      queries: words.map((word) => this.wordQuery(word, { ...unit, last }, fields(EXACT_FIELDS), fields(ANALYSED_FIELDS))),
-    });
-    const alternatives: QueryCombination[] = [
-      allOf(unit.words, unit.last, 1),
-      ...unit.synonyms.filter((s) => s.length > 0).map((s) => allOf(s, false, SYNONYM_WEIGHT)),
-      ...(unit.parts.length > 0 ? [allOf(unit.parts, false, PARTS_WEIGHT)] : []),
-      ...(unit.parts.length > 1 ? [allOf(unit.parts.slice(0, -1), false, MODIFIER_WEIGHT)] : []),
-    ];
-    const byId = new Map<string, { scores: number[]; match: Record<string, string[]> }>();
-    for (const alternative of alternatives) {
-      for (const result of this.engine.search(alternative)) {
-        const held = byId.get(result.id as string) ?? { scores: [], match: {} };
-        held.scores.push(result.score);
-        for (const [term, names] of Object.entries(result.match)) held.match[term] = [...new Set([...(held.match[term] ?? []), ...names])];
-        byId.set(result.id as string, held);
-      }
-    }
-    return new Map(
-      [...byId].map(([id, { scores, match }]) => {
-        const best = Math.max(...scores);
-        const rest = scores.reduce((a, b) => a + b, 0) - best;
-        return [id, { score: best + TIE_BREAKER * rest, match }];
-      }),
-    );
+    const typing = unit.last && !this.lexicon.has(fold(lower(unit.text)));
+    const asTyped = { ...unit, last: typing };
+    const plain = this.searchUnit({ ...asTyped, synonyms: [], parts: [] }, { typing, typos: false }, only);
+    if (plain.size > this.commonAbove()) return plain;
+    const strict = unit.synonyms.length + unit.parts.length > 0 ? this.searchUnit(asTyped, { typing, typos: false }, only) : plain;
+    return strict.size > 0 ? strict : this.searchUnit(asTyped, { typing, typos: true }, only);
   }
 
+  /** One query for a unit: its words, each synonym, its compound parts and their leading parts, any of which may match. */
+  private searchUnit(unit: QueryUnit, tolerance: Tolerance, only?: readonly string[]): Map<string, UnitResult> {
+    const fields = only ? ALL_FIELDS.filter((name) => only.includes(name)) : ALL_FIELDS;
+    const allOf = (words: readonly string[], weight: number, typing: boolean): QueryCombination => ({
+      combineWith: 'AND',
+      queries: words.map((word, i) => this.wordQuery(word, weight, { ...tolerance, typing: typing && i === words.length - 1 }, fields, unit.suggesting === true)),
+    });
+    const strong = fields.filter((name) => STRONG_FIELDS.includes(name));
+    const widened = (words: readonly string[], weight: number): QueryCombination => ({
+      combineWith: 'AND',
+      queries: words.map((word) => this.wordQuery(word, weight, { ...tolerance, typing: false }, strong, false)),
+    });
+    const query: QueryCombination = {
+      combineWith: 'OR',
+      queries: [
+        allOf(unit.words, 1, tolerance.typing),
+        ...unit.synonyms.filter((s) => s.length > 0).map((s) => widened(s, SYNONYM_WEIGHT)),
+        ...(unit.parts.length > 0 ? [widened(unit.parts, PARTS_WEIGHT)] : []),
+        ...(unit.parts.length > 1 ? [widened(unit.parts.slice(0, -1), MODIFIER_WEIGHT)] : []),
+      ],
+    };
+    return new Map(this.engine.search(query).map((r) => [r.id as string, { score: r.score, match: r.match }]));
+  }
+
+  /** A unit matching more documents than this is common: it ranks but does not restrict. */
   private commonAbove(): number {
     return this.documents.size >= MIN_DOCUMENTS_FOR_COMMON_WORDS ? COMMON_WORD_SHARE * this.documents.size : Infinity;
   }
 
-  /** A word matches in its exact form or an analysed one, within the given fields. */
-  private wordQuery(word: string, unit: QueryUnit, exactFields: string[], analysedFields: string[]): QueryCombination {
-    const prefix = unit.last && word.length >= (unit.suggesting ? MIN_SUGGEST_PREFIX_LENGTH : MIN_PREFIX_LENGTH);
-    const variants = queryVariants(word);
-    const long = variants.filter((v) => v.length >= MIN_FUZZY_LENGTH);
-    const short = variants.filter((v) => v.length < MIN_FUZZY_LENGTH);
+  /** A word matches in the form typed (weighted up) or by a folded stem, within the given fields. */
+  private wordQuery(word: string, weight: number, tolerance: Tolerance, fields: string[], suggesting: boolean): QueryCombination {
+    const { exact, stems } = queryForms(word);
+    const prefix = tolerance.typing && word.length >= (suggesting ? MIN_SUGGEST_PREFIX_LENGTH : MIN_PREFIX_LENGTH);
+    const loose = {
+      prefix: (term: string) => prefix || (tolerance.typos && term.length >= MIN_DERIVATION_PREFIX_LENGTH),
+      fuzzy: (term: string) => (tolerance.typos && term.length >= MIN_FUZZY_LENGTH ? 1 : false),
+    };
     return {
       combineWith: 'OR',
       queries: [
-        { ...verbatim, queries: [lower(word)], fields: exactFields, prefix },
-        ...(long.length > 0
-          ? [{ ...verbatim, queries: long, fields: analysedFields, fuzzy: 1, prefix: (term: string) => prefix || term.length >= MIN_DERIVATION_PREFIX_LENGTH }]
-          : []),
-        ...(short.length > 0 ? [{ ...verbatim, queries: short, fields: analysedFields, prefix }] : []),
+        { ...verbatim, ...loose, queries: [exact], fields, boost: scaled(weight * EXACT_WEIGHT) },
+        ...(stems.length > 0 ? [{ ...verbatim, ...loose, queries: stems, fields, boost: scaled(weight) }] : []),
       ],
     };
   }
@@ -284,8 +297,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       return { term: unit.text, fields: TEXT_FIELDS.filter((f) => fields.has(f)) };
     });
     const matched = new Set(matches.flatMap(({ result }) => Object.keys(result.match)));
-    const isMatch = (word: string) =>
-      matched.has(lower(word)) || indexVariants(word, language, this.lexicon).some((term) => matched.has(term));
+    const isMatch = (word: string) => this.termsOf(word, language).some((term) => matched.has(term));
     const snippetSource =
       (['summary', 'description'] as const)
         .map((field) => doc[field][language] ?? doc[field].sv)
@@ -311,7 +323,7 @@ type Candidate = { doc: SearchDocument; score: number; matches: UnitMatch[] };
 
 const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
 
-const scaled = (weight: number) => Object.fromEntries(Object.entries(BOOST).map(([field, boost]) => [field, boost * weight]));
+const scaled = (weight: number) => Object.fromEntries(FIELD_SPECS.map((s) => [s.name, FIELD_WEIGHT[s.field] * weight]));
 
 const isValidOn = (doc: SearchDocument, today: string): boolean =>
   (doc.validFrom === undefined || doc.validFrom <= today) && (doc.validUntil === undefined || today <= doc.validUntil);
