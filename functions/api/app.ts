@@ -1,9 +1,13 @@
 /** createApp(deps): the one Hono app both runtimes serve — JSON API, OpenAPI document, problem details. */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { authenticate, authorize } from './authorization/authorize.ts';
+import { ROUTE_POLICIES } from './authorization/policies.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { htmlAwareErrors, htmlAwareNotFound, pageRoutes } from './pages/pages.index.ts';
 import { notFound, onError, validationHook } from './problem.ts';
+import { editorRoutes } from './routes/editor/editor.index.ts';
 import { entryRoutes } from './routes/entries/entries.index.ts';
 import { healthRoutes } from './routes/health/health.index.ts';
 import { searchRoutes } from './routes/search/search.index.ts';
@@ -12,15 +16,17 @@ import { taxonomyRoutes } from './routes/taxonomy/taxonomy.index.ts';
 
 export const createApp = (deps: AppDeps) => {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('*', requestLog({ logger: deps.logger }), securityHeaders());
-  app.onError(onError);
-  app.notFound(notFound);
+  app.use('*', requestLog({ logger: deps.logger }), securityHeaders(), authenticate({ tokens: deps.tokens }), authorize({ policies: ROUTE_POLICIES }));
+  app.onError(htmlAwareErrors(onError));
+  app.notFound(htmlAwareNotFound(notFound));
 
   app.route('/', healthRoutes());
   app.route('/', searchRoutes(deps));
   app.route('/', suggestRoutes(deps));
   app.route('/', entryRoutes(deps));
   app.route('/', taxonomyRoutes(deps));
+  app.route('/', editorRoutes(deps));
+  app.route('/', pageRoutes(deps));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

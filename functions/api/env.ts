@@ -1,7 +1,11 @@
 /** The Hono environment of the API: the dependencies it is built with and per-request values on `c.var`. */
+import type { UnauthenticatedError } from '#shared/domain/errors.ts';
+import type { Principal } from '#shared/domain/identity.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
+import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { CatalogueService } from '#shared/services/catalogue.ts';
+import type { EditorService } from '#shared/services/editor.ts';
 import type { SearchService } from '#shared/services/search.ts';
 import type { Logger } from './middleware/request-log.ts';
 
@@ -9,14 +13,30 @@ import type { Logger } from './middleware/request-log.ts';
 export type AppDeps = {
   catalogue: CatalogueService;
   search: SearchService;
+  editor: EditorService;
+  tokens: TokenVerifier;
   taxonomy: Taxonomy;
   clock: Clock;
   logger: Logger;
+  /** Local runtime only: signs in demo users. Absent in AWS, where the pages link to Cognito instead. */
+  devSignIn?: DevSignIn;
+};
+
+/** The development sign-in the local composition root provides. */
+export type DevSignIn = {
+  users: readonly { username: string; name: string; roles: readonly string[]; organisationId?: string; description: { sv: string; en: string } }[];
+  issue(username: string): Promise<string>;
 };
 
 export type AppEnv = {
   Variables: {
     requestId: string;
     log: Logger;
+    /** The signed-in caller, when there is one. */
+    principal?: Principal;
+    /** The CSRF token forms of a cookie session must send back. */
+    csrfToken?: string;
+    /** Why a presented token was not accepted, for routes that need a principal. */
+    authenticationProblem?: UnauthenticatedError;
   };
 };

@@ -1,20 +1,17 @@
-/** Wires the services both runtimes share, given a store and an index; the composition roots bring those. */
+/** The catalogue on DynamoDB with the embedded search index, kept current by the in-process change feed. */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import { DynamoEntryRepository } from '#shared/adapters/dynamodb/entry-repository.ts';
 import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-process-change-feed.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
-import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
-import { createCatalogueService } from '#shared/services/catalogue.ts';
 import { catalogueLexicon } from '#shared/services/catalogue-lexicon.ts';
+import { recordAuditTrail } from '#shared/services/audit-trail.ts';
 import type { Synonyms } from '#shared/search/synonyms.ts';
 import { createIndexer } from '#shared/services/indexer.ts';
 import { rebuildIndex, type RebuildReport } from '#shared/services/rebuild-index.ts';
-import { createSearchService } from '#shared/services/search.ts';
 import type { AppDeps } from '../api/env.ts';
-import type { Logger } from '../api/middleware/request-log.ts';
+import { composeServices, type ServiceOptions } from './services.ts';
 
 export type CatalogueRuntime = {
   deps: AppDeps;
@@ -28,13 +25,10 @@ export type CatalogueRuntime = {
  * The catalogue on DynamoDB with the embedded search index: built from the table at start and kept
  * current by the in-process change feed after every write made through `deps`.
  */
-export const composeCatalogue = async (options: {
+export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' | 'index'> & {
   dynamo: DynamoDBClientConfig;
   tableName: string;
-  taxonomy: Taxonomy;
   synonyms: Synonyms;
-  clock: Clock;
-  logger: Logger;
   beforeIndexing?: (entries: DynamoEntryRepository) => Promise<void>;
 }): Promise<CatalogueRuntime> => {
   const entries = new DynamoEntryRepository(documentClient(new DynamoDBClient(options.dynamo)), options.tableName);
@@ -45,17 +39,12 @@ export const composeCatalogue = async (options: {
   });
   const indexer = createIndexer({ index, taxonomy: options.taxonomy, clock: options.clock });
   const indexed = await rebuildIndex(entries, indexer);
-  const observed = new ChangePublishingRepository(entries, indexer.apply);
+  const recordAudit = recordAuditTrail(entries);
+  const observed = new ChangePublishingRepository(entries, (changes) => Promise.all([indexer.apply(changes), recordAudit(changes)]));
   return {
     entries: observed,
     index,
     indexed,
-    deps: {
-      catalogue: createCatalogueService({ entries: observed, clock: options.clock }),
-      search: createSearchService({ index, taxonomy: options.taxonomy }),
-      taxonomy: options.taxonomy,
-      clock: options.clock,
-      logger: options.logger,
-    },
+    deps: composeServices({ ...options, entries: observed, index }),
   };
 };

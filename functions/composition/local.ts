@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
+import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { systemClock, type Clock } from '#shared/ports/clock.ts';
 import { seedRecords } from '#shared/seed/regions.ts';
 import { seedIfEmpty } from '#shared/services/seed-catalogue.ts';
@@ -10,6 +11,7 @@ import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regio
 import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { startDynalite } from '../local/dynalite.ts';
+import { createDevIssuer, DEV_CLIENT_ID, DEV_ISSUER } from '../local/dev-issuer.ts';
 import { composeCatalogue, type CatalogueRuntime } from './catalogue.ts';
 
 export const LocalConfig = z.object({
@@ -19,6 +21,7 @@ export const LocalConfig = z.object({
   TABLE_NAME: z.string().min(3).default('vagvisaren'),
   REGION: RegionCode.default(DEFAULT_REGION),
   SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  FRESHNESS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
 export type LocalConfig = z.infer<typeof LocalConfig>;
 
@@ -37,7 +40,11 @@ export const composeLocal = async (
   let seeded = 0;
   try {
     await ensureTable(new DynamoDBClient(dynamo), config.TABLE_NAME);
+    const issuer = await createDevIssuer(options.inMemory ? {} : { keyPath: join(resolve(config.DATA_DIR), 'dev-issuer', 'signing-key.json') });
     const runtime = await composeCatalogue({
+      tokens: createJwtVerifier({ keys: issuer.jwks, issuer: DEV_ISSUER, clientId: DEV_CLIENT_ID }),
+      devSignIn: issuer,
+      freshnessDays: config.FRESHNESS_DAYS,
       dynamo,
       tableName: config.TABLE_NAME,
       taxonomy,

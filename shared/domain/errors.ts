@@ -30,6 +30,16 @@ export class PreconditionFailedError extends DirectoryError {
   readonly title = 'Precondition failed';
 }
 
+export class UnauthenticatedError extends DirectoryError {
+  readonly status = 401;
+  readonly title = 'Sign-in required';
+}
+
+export class PreconditionRequiredError extends DirectoryError {
+  readonly status = 428;
+  readonly title = 'Precondition required';
+}
+
 export class ForbiddenError extends DirectoryError {
   readonly status = 403;
   readonly title = 'Forbidden';

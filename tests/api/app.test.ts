@@ -30,7 +30,11 @@ describe('the API app', () => {
   it('publishes an OpenAPI 3.1 document describing every route and its problem responses', async () => {
     const doc = await (await app.request('/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/health', '/v1/entries/{id}', '/v1/search', '/v1/suggest', '/v1/taxonomy']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/health', '/v1/editor/entries', '/v1/editor/entries/{id}', '/v1/editor/entries/{id}/archive', '/v1/editor/entries/{id}/history',
+      '/v1/editor/entries/{id}/publish', '/v1/editor/entries/{id}/unpublish', '/v1/editor/entries/{id}/verify', '/v1/editor/verification-queue',
+      '/v1/entries/{id}', '/v1/me', '/v1/search', '/v1/suggest', '/v1/taxonomy',
+    ]);
     const search = doc.paths['/v1/search'].get;
     expect(search.responses['400'].content['application/problem+json']).toBeDefined();
     const area = search.parameters.find((p: { name: string }) => p.name === 'area');
@@ -61,6 +65,8 @@ describe('the API app', () => {
       logger: silentLogger,
       catalogue: { getPublished: async () => { throw new Error('secret table name vagvisaren-prod in stack'); } },
       search: { search: async () => { throw new Error('boom'); }, suggest: async () => [] },
+      editor: {} as never,
+      tokens: { verify: async () => { throw new Error('no tokens here'); } },
     });
     const response = await crashing.request('/v1/entries/almi-lan', { headers: { 'x-request-id': 'req-123' } });
     expect(response.status).toBe(500);

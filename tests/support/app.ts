@@ -1,6 +1,8 @@
 /** Builds the real app in-process on dynalite with the given entries stored, for `app.request()` tests. */
 import type { Entry } from '#shared/domain/entry.ts';
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
+import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
+import { createDevIssuer, DEV_CLIENT_ID, DEV_ISSUER } from '#functions/local/dev-issuer.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { createApp } from '#functions/api/app.ts';
 import { silentLogger } from '#functions/api/middleware/request-log.ts';
@@ -14,6 +16,7 @@ export const buildTestApp = async (endpoint: string, entries: readonly Entry[]) 
   apps += 1;
   const tableName = `app-${process.pid}-${apps}`;
   await ensureTable(dynamoClient(endpoint), tableName);
+  const issuer = await createDevIssuer();
   const runtime: CatalogueRuntime = await composeCatalogue({
     dynamo: { endpoint, region: 'eu-north-1', credentials: localCredentials },
     tableName,
@@ -21,9 +24,14 @@ export const buildTestApp = async (endpoint: string, entries: readonly Entry[]) 
     synonyms: loadSynonyms('orebro-lan'),
     clock: fixedClock,
     logger: silentLogger,
+    tokens: createJwtVerifier({ keys: issuer.jwks, issuer: DEV_ISSUER, clientId: DEV_CLIENT_ID }),
+    devSignIn: issuer,
     beforeIndexing: async (repository) => {
       for (const entry of entries) await repository.save(entry);
     },
   });
-  return { app: createApp(runtime.deps), runtime };
+  const app = createApp(runtime.deps);
+  /** Headers that sign a request in as a demo user (see functions/local/demo-users.ts). */
+  const as = async (username: string, headers: Record<string, string> = {}) => ({ ...headers, authorization: `Bearer ${await issuer.issue(username)}` });
+  return { app, runtime, issuer, as };
 };

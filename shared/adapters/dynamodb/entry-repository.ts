@@ -1,17 +1,23 @@
 /** EntryRepository on DynamoDB (single table, document client); items are parsed back through the Entry schema. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AuditRecord } from '#shared/domain/audit.ts';
 import { Entry, type EntryId } from '#shared/domain/entry.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import { keys } from './key-schema.ts';
 
 const ENTITY = 'entry';
+const AUDIT_ENTITY = 'audit';
 
 const toEntry = (item: Record<string, unknown>): Entry => {
-  const { pk: _pk, sk: _sk, entity: _entity, ...entry } = item;
+  const { pk: _pk, sk: _sk, entity: _entity, lastChange: _lastChange, ...entry } = item;
   return Entry.parse(entry);
 };
+
+/** The audit record a stream consumer finds on an entry item's new image. */
+export const auditOnItem = (item: Record<string, unknown>): AuditRecord | undefined =>
+  item.lastChange === undefined ? undefined : AuditRecord.parse(item.lastChange);
 
 export class DynamoEntryRepository implements EntryRepository {
   constructor(
@@ -26,13 +32,13 @@ export class DynamoEntryRepository implements EntryRepository {
     return Item ? toEntry(Item) : undefined;
   }
 
-  async save(entry: Entry): Promise<Entry> {
+  async save(entry: Entry, audit?: AuditRecord): Promise<Entry> {
     const isNew = entry.version === 1;
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.entry(entry.id), entity: ENTITY, ...entry },
+          Item: { ...keys.entry(entry.id), entity: ENTITY, ...entry, ...(audit ? { lastChange: audit } : {}) },
           ConditionExpression: isNew ? 'attribute_not_exists(pk)' : '#version = :previous',
           ...(isNew ? {} : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':previous': entry.version - 1 } }),
         }),
@@ -49,6 +55,34 @@ export class DynamoEntryRepository implements EntryRepository {
       throw error;
     }
     return entry;
+  }
+
+  async recordAudit(audit: AuditRecord): Promise<void> {
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.audit(audit.entryId, audit.version), entity: AUDIT_ENTITY, ...audit } }),
+    );
+  }
+
+  async history(id: EntryId): Promise<AuditRecord[]> {
+    const records: AuditRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+          ExpressionAttributeValues: { ':pk': keys.entry(id).pk, ':audit': 'AUDIT#' },
+          ScanIndexForward: false,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const { pk: _pk, sk: _sk, entity: _entity, ...record } = item;
+        records.push(AuditRecord.parse(record));
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return records;
   }
 
   async *scan(pageSize = 200): AsyncIterable<Entry[]> {

@@ -6,4 +6,5 @@ export const TTL_ATTRIBUTE = 'ttl';
 /** Item keys per entity; every item also carries `entity` naming its type. */
 export const keys = {
   entry: (id: string) => ({ pk: `ENTRY#${id}`, sk: 'ENTRY' }),
+  audit: (id: string, version: number) => ({ pk: `ENTRY#${id}`, sk: `AUDIT#${String(version).padStart(10, '0')}` }),
 } as const;

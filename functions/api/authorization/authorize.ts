@@ -1,0 +1,71 @@
+/**
+ * Authentication and route authorisation middleware: a bearer token or the session cookie becomes
+ * `c.var.principal` (a token that fails verification leaves the caller anonymous, so public pages
+ * still work, and is the 401 of a route that needs sign-in); the matched route's policy then
+ * admits, or answers 401/403. State-changing requests authenticated by cookie must carry the
+ * session's CSRF token.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
+import { ForbiddenError, UnauthenticatedError } from '#shared/domain/errors.ts';
+import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
+import type { AppEnv } from '../env.ts';
+import type { Policy } from './policies.ts';
+import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, SESSION_COOKIE } from './session.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The route that will answer the request, as `METHOD path`, or undefined when none matches. */
+export const matchedRouteKey = (c: Context): string | undefined => {
+  const endpoint = matchedRoutes(c).filter((route) => route.method !== 'ALL').at(-1);
+  return endpoint ? `${endpoint.method} ${endpoint.path}` : undefined;
+};
+
+const submittedCsrfToken = async (c: Context): Promise<string | undefined> => {
+  const header = c.req.header(CSRF_HEADER);
+  if (header) return header;
+  const type = c.req.header('content-type') ?? '';
+  if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+    const value = (await c.req.parseBody())[CSRF_FIELD];
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
+};
+
+export const authenticate = (options: { tokens: TokenVerifier }): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
+  const token = bearer ?? cookie;
+  if (token) {
+    try {
+      c.set('principal', await options.tokens.verify(token));
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      c.set('authenticationProblem', error);
+      if (cookie) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+      return next();
+    }
+    if (cookie) c.set('csrfToken', csrfTokenFor(cookie));
+    if (cookie && !SAFE_METHODS.has(c.req.method) && (await submittedCsrfToken(c)) !== csrfTokenFor(cookie)) {
+      throw new ForbiddenError('The form has expired or did not come from this site. Reload the page and try again.', [
+        { name: CSRF_FIELD, reason: 'missing or wrong CSRF token' },
+      ]);
+    }
+  }
+  await next();
+};
+
+export const authorize = (options: { policies: Readonly<Record<string, Policy>> }): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const key = matchedRouteKey(c);
+  if (key === undefined) return next();
+  const policy = options.policies[key];
+  if (policy === 'public') return next();
+  const principal = c.var.principal;
+  if (policy === undefined) throw new ForbiddenError('This route has no access policy, so no one may use it.');
+  if (!principal) throw c.var.authenticationProblem ?? new UnauthenticatedError('Sign in to do this.');
+  if (policy !== 'signed-in' && !principal.roles.some((role) => policy.includes(role))) {
+    throw new ForbiddenError(`Your role (${principal.roles.join(', ') || 'none'}) may not do this.`);
+  }
+  return next();
+};

@@ -1,0 +1,43 @@
+/**
+ * Who may call which route: one policy per route, deny by default. A route missing here answers 403
+ * to everyone, and the generated role × route test fails until it is given a policy.
+ */
+import type { Role } from '#shared/domain/identity.ts';
+import { CSS_PATH, JS_PATH } from '../pages/assets/index.ts';
+
+export type Policy = 'public' | 'signed-in' | readonly Role[];
+
+export const EDITING_ROLES = ['admin', 'editor', 'actor-staff', 'investment-promotion'] as const satisfies readonly Role[];
+
+/** Keyed by `METHOD path` as Hono registers the route (`:id` parameters). */
+export const ROUTE_POLICIES: Readonly<Record<string, Policy>> = {
+  'GET /health': 'public',
+  'GET /openapi.json': 'public',
+  'GET /v1/search': 'public',
+  'GET /v1/suggest': 'public',
+  'GET /v1/taxonomy': 'public',
+  'GET /v1/entries/:id': 'public',
+  'GET /v1/me': 'signed-in',
+  [`GET ${CSS_PATH}`]: 'public',
+  [`GET ${JS_PATH}`]: 'public',
+  'GET /': 'public',
+  'GET /entries/:id': 'public',
+  'GET /finder': 'public',
+  'GET /finder/result': 'public',
+  'GET /finder/:step': 'public',
+  'GET /areas': 'public',
+  'GET /areas/:code': 'public',
+  'GET /accessibility': 'public',
+  'POST /accessibility/report': 'public',
+  'GET /accessibility/thanks': 'public',
+  'GET /v1/editor/entries': EDITING_ROLES,
+  'POST /v1/editor/entries': EDITING_ROLES,
+  'GET /v1/editor/entries/:id': EDITING_ROLES,
+  'PUT /v1/editor/entries/:id': EDITING_ROLES,
+  'POST /v1/editor/entries/:id/publish': EDITING_ROLES,
+  'POST /v1/editor/entries/:id/unpublish': EDITING_ROLES,
+  'POST /v1/editor/entries/:id/archive': EDITING_ROLES,
+  'POST /v1/editor/entries/:id/verify': EDITING_ROLES,
+  'GET /v1/editor/entries/:id/history': EDITING_ROLES,
+  'GET /v1/editor/verification-queue': EDITING_ROLES,
+};

@@ -1,0 +1,113 @@
+/**
+ * The pages' one stylesheet, kept in code so the Lambda bundle carries it. Calm public-sector look:
+ * system fonts, high contrast (WCAG 2.1 AA and better), a visible focus ring, one column below 56rem.
+ */
+export const SITE_CSS = `
+*,*::before,*::after{box-sizing:border-box}
+html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;line-height:1.5;-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;color:#1d1d1b;background:#fff;font-size:1.0625rem;overflow-wrap:break-word;min-height:100vh;display:flex;flex-direction:column}
+body>main{flex:1 0 auto}
+a{color:#0b5394;text-underline-offset:.15em}
+a:visited{color:#5b2a86}
+a:hover{color:#062f57;text-decoration-thickness:2px}
+:focus-visible{outline:3px solid #0b0c0c;outline-offset:2px;box-shadow:0 0 0 7px #ffdd00}
+a:focus-visible{background:#ffdd00;color:#0b0c0c}
+.vh{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
+.wrap{max-width:72rem;margin:0 auto;padding:0 1rem}
+.skip{position:absolute;left:.5rem;top:-10rem;z-index:10;padding:.5rem 1rem;background:#ffdd00;color:#0b0c0c;font-weight:700}
+.skip:focus,.skip:focus-visible{top:.5rem;color:#0b0c0c}
+h1,h2,h3,h4{line-height:1.25;overflow-wrap:break-word;hyphens:auto}
+h1{font-size:clamp(1.625rem,1.2rem + 2vw,2.25rem);margin:.25rem 0 1rem}
+h2{font-size:1.375rem;margin:2rem 0 .75rem}
+h3{font-size:1.1875rem;margin:1.25rem 0 .5rem}
+h4{font-size:1.0625rem;margin:1rem 0 .25rem}
+p,ul,ol,dl{margin:0 0 1rem}
+.site-header{background:#0f3557;color:#fff;border-bottom:4px solid #4d8fcc}
+.site-header .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem;padding-top:.75rem;padding-bottom:.75rem}
+.site-header a,.site-header a:visited{color:#fff}
+.site-header a:focus-visible{color:#0b0c0c}
+.brand{text-decoration:none;font-weight:700;font-size:1.3rem;line-height:1.2}
+.brand small{display:block;font-weight:400;font-size:.875rem}
+.site-nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+.site-nav a{display:inline-block;padding:.25rem 0}
+.site-nav a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
+.lang-switch{margin-left:auto;padding:.25rem .5rem;border:2px solid #fff;border-radius:4px;text-decoration:none;font-weight:600}
+main{display:block;padding:1.25rem 0 3rem}
+main:focus{outline:none}
+.lead{font-size:1.1875rem;max-width:44em}
+.hint{color:#4a4a4a;margin:.25rem 0 .5rem}
+.notice{border-left:6px solid #8a6d00;background:#fff7d6;padding:.75rem 1rem;max-width:48em}
+.back{margin:0 0 .5rem}
+.finder-prompt{background:#eef4fa;border-left:6px solid #0b5394;padding:.75rem 1rem;max-width:48em}
+input,button,select,textarea{font:inherit;color:inherit}
+input[type=search],input[type=text],textarea{border:2px solid #1d1d1b;border-radius:0;padding:.5rem .625rem;background:#fff;width:100%;min-width:0}
+textarea{min-height:8rem}
+button,.button{display:inline-block;border:2px solid #0b5394;background:#0b5394;color:#fff;padding:.5rem 1.125rem;font-weight:600;border-radius:4px;cursor:pointer;text-decoration:none;line-height:1.5}
+button:hover,.button:hover{background:#083d6e;border-color:#083d6e;color:#fff}
+a.button:visited{color:#fff}
+button.secondary{background:#fff;color:#0b5394}
+button.secondary:hover{background:#eef4fa;color:#062f57}
+.query-label{display:block;font-weight:700;font-size:1.1875rem}
+.query-input{display:flex;flex-wrap:wrap;gap:.5rem;max-width:44rem}
+.query-input input{flex:1 1 12rem}
+.search-layout{display:grid;gap:1rem 2rem;margin-top:1.5rem}
+@media (min-width:56rem){.search-layout{grid-template-columns:minmax(15rem,18rem) minmax(0,1fr)}.filters>summary{display:none}}
+.filters-panel h2{margin-top:0}
+.filters>summary{cursor:pointer;font-weight:600;color:#0b5394;padding:.5rem 0;text-decoration:underline}
+fieldset{border:0;padding:0;margin:0 0 1.25rem;min-width:0}
+legend{font-weight:700;padding:0;margin-bottom:.25rem}
+.checks{list-style:none;padding:0;margin:0}
+.checks li,.radio{display:flex;align-items:flex-start;gap:.5rem;padding:.125rem 0}
+.checks input,.radio input{width:1.25rem;height:1.25rem;margin:.15rem 0 0;flex:none;accent-color:#0b5394}
+.count{color:#4a4a4a;white-space:nowrap}
+.results{min-width:0}
+.results>h2{margin-top:0}
+.result-count{font-weight:700;font-size:1.125rem}
+.chips{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+.chips a{display:inline-block;border:2px solid #0b5394;border-radius:999px;padding:.125rem .75rem;text-decoration:none}
+.chips .clear a{border-color:transparent;text-decoration:underline;padding-left:.25rem}
+.hits{list-style:none;padding:0;margin:0}
+.hit{border-top:1px solid #b1b4b6;padding:1rem 0}
+.hit h3,.hit h4{margin:.125rem 0 .375rem}
+.kind-label{margin:0;font-size:.875rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;color:#4a4a4a}
+.snippet{color:#333;font-size:1rem}
+mark{background:#ffe066;color:#1d1d1b;padding:0 .1em}
+.why{background:#f3f2f1;padding:.5rem .75rem;font-size:1rem;margin:0 0 .5rem}
+.why p{margin:0;font-weight:700}
+.why ul{margin:0;padding-left:1.25rem}
+.meta{font-size:.9375rem;color:#4a4a4a;margin:0}
+.pagination ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem;margin:1.5rem 0}
+.pagination a{display:inline-block;min-width:2.75rem;padding:.375rem .75rem;border:2px solid #0b5394;text-align:center;text-decoration:none}
+.pagination a[aria-current=page]{background:#0b5394;color:#fff}
+.pagination a[aria-current=page]:focus-visible{background:#ffdd00;color:#0b0c0c}
+.pagination .gap{padding:.375rem .25rem}
+.empty{border:2px solid #1d1d1b;padding:1rem 1.25rem;margin:1rem 0}
+.empty h3{margin-top:0}
+.entry-layout{display:grid;gap:0 2.5rem}
+@media (min-width:56rem){.entry-layout{grid-template-columns:minmax(0,1fr) 20rem}}
+.facts{display:grid;gap:.75rem;margin:0}
+.facts>div{border-bottom:1px solid #b1b4b6;padding-bottom:.5rem}
+.facts dt{font-weight:700}
+.facts dd{margin:0}
+.facts ul,.plain{margin:0;padding-left:1.25rem}
+.side-box{border-top:6px solid #0b5394;background:#f3f2f1;padding:.75rem 1rem 1rem;margin:1.5rem 0}
+.side-box h2{margin-top:.25rem;font-size:1.25rem}
+.related{columns:1}
+.cards{list-style:none;padding:0;display:grid;gap:1rem}
+@media (min-width:40rem){.cards{grid-template-columns:repeat(auto-fill,minmax(18rem,1fr))}}
+.card{border:1px solid #b1b4b6;border-top:6px solid #0b5394;padding:1rem}
+.card h2,.card h3{margin-top:0}
+.steps-meta{color:#4a4a4a;font-weight:600;display:block;margin-bottom:.25rem}
+.question h1{margin:0 0 .5rem}
+.question{margin-bottom:.5rem}
+.actions{display:flex;flex-wrap:wrap;align-items:center;gap:1rem 1.5rem;margin:1.5rem 0}
+.answers{max-width:40rem}
+.errors{border:4px solid #b3261e;padding:1rem;margin:1rem 0}
+.errors:focus{outline:3px solid #0b0c0c;outline-offset:2px}
+.errors h2{margin-top:0}
+.error-message{color:#b3261e;font-weight:700;margin:.25rem 0}
+.field{margin:0 0 1.25rem;max-width:40rem}
+.field label{display:block;font-weight:700}
+.site-footer{border-top:4px solid #0f3557;background:#f3f2f1;padding:1.5rem 0;font-size:.9375rem}
+.site-footer ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
+`;

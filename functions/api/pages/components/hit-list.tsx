@@ -1,0 +1,92 @@
+/** A list of search hits: kind, linked name, summary, highlighted snippet, why it fits, where it applies. */
+import type { SnippetPart } from '#shared/domain/search.ts';
+import type { Taxonomy } from '#shared/domain/taxonomy.ts';
+import { localize } from '#shared/domain/text.ts';
+import type { ExplainedHit } from '#shared/services/search.ts';
+import { commaList, fallbackLang, listFormat, termLabel } from '../format.ts';
+import type { Messages } from '../messages/index.ts';
+import { entryHref } from '../urls.ts';
+import { LocalText } from './local-text.tsx';
+
+/** Snippet parts as text, the matched ones in <mark>; never raw HTML. */
+export const Snippet = (props: { parts: readonly SnippetPart[] }) => (
+  <>{props.parts.map((part) => (part.highlighted ? <mark>{part.text}</mark> : part.text))}</>
+);
+
+/** The summary, highlighted when the snippet is the summary; plus the snippet when it comes from elsewhere. */
+const summaryAndSnippet = (hit: ExplainedHit, lang: Messages['lang']) => {
+  const highlighted = hit.snippet.some((p) => p.highlighted);
+  const isSummary = hit.snippet.map((p) => p.text).join('') === localize(hit.summary, lang);
+  return { summaryParts: highlighted && isSummary ? hit.snippet : undefined, extraSnippet: highlighted && !isSummary };
+};
+
+/** The reasons a hit fits: the visitor's words it contains (and where), and the chosen filters it meets. */
+export const whyItFits = (hit: ExplainedHit, t: Messages, taxonomy: Taxonomy): string[] => [
+  ...hit.matchedTerms.map((m) =>
+    t.search.matchesWord(m.term, listFormat([...new Set(m.fields.flatMap((f) => t.search.fieldNames[f] ?? []))], t)),
+  ),
+  ...hit.matchedFilters.map((f) => {
+    const labels = f.values.map((v) => termLabel(taxonomy, f.facet, v, t.lang));
+    const county = f.facet === 'municipality' && hit.wholeCounty ? ` (${t.search.wholeCounty})` : '';
+    return `${t.search.facetLegend[f.facet]}: ${commaList(labels)}${county}`;
+  }),
+];
+
+const where = (hit: ExplainedHit, t: Messages, taxonomy: Taxonomy): string =>
+  hit.wholeCounty
+    ? t.entry.wholeCounty
+    : listFormat(hit.facets.municipality.map((code) => termLabel(taxonomy, 'municipality', code, t.lang)), t);
+
+export const HitList = (props: {
+  hits: readonly ExplainedHit[];
+  t: Messages;
+  taxonomy: Taxonomy;
+  headingLevel?: 3 | 4;
+  showWhy?: boolean;
+  idPrefix?: string;
+}) => {
+  const { t, taxonomy } = props;
+  const Heading = props.headingLevel === 4 ? 'h4' : 'h3';
+  return (
+    <ol class="hits">
+      {props.hits.map((hit) => {
+        const headingId = `${props.idPrefix ?? 'hit'}-${hit.id}`;
+        const reasons = props.showWhy ? whyItFits(hit, t, taxonomy) : [];
+        const shown = summaryAndSnippet(hit, t.lang);
+        return (
+          <li class="hit">
+            <article aria-labelledby={headingId}>
+              <p class="kind-label">{termLabel(taxonomy, 'kind', hit.kind, t.lang)}</p>
+              <Heading id={headingId}>
+                <a href={entryHref(hit.id, t.lang)}>
+                  <LocalText text={hit.name} lang={t.lang} />
+                </a>
+              </Heading>
+              <p lang={fallbackLang(hit.summary, t.lang)}>
+                {shown.summaryParts ? <Snippet parts={shown.summaryParts} /> : localize(hit.summary, t.lang)}
+              </p>
+              {shown.extraSnippet && (
+                <p class="snippet" lang={fallbackLang(hit.summary, t.lang)}>
+                  <Snippet parts={hit.snippet} />
+                </p>
+              )}
+              {reasons.length > 0 && (
+                <div class="why">
+                  <p>{t.search.whyTitle}</p>
+                  <ul>
+                    {reasons.map((reason) => (
+                      <li>{reason}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <p class="meta">
+                {t.entry.municipalities}: {where(hit, t, taxonomy)}
+              </p>
+            </article>
+          </li>
+        );
+      })}
+    </ol>
+  );
+};

@@ -1,0 +1,105 @@
+/** The page frame every page shares: html lang, head, skip link, header with menu and language switch, footer. */
+import type { Context } from 'hono';
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { CSS_PATH, JS_PATH } from './assets/index.ts';
+import type { Messages } from './messages/index.ts';
+import { pageHref, switchLanguageHref } from './urls.ts';
+
+export type NavItem = 'search' | 'finder' | 'areas' | 'accessibility';
+
+export type PageOptions = {
+  t: Messages;
+  title: string;
+  status?: ContentfulStatusCode;
+  current?: NavItem;
+  /** Where the language switch leads; by default the same path and query in the other language. */
+  switchHref?: string;
+  /** Cache-Control of the page; error pages are never cached. */
+  cache?: string;
+};
+
+const Layout = (props: { t: Messages; title: string; current?: NavItem | undefined; switchHref: string; children: Child }) => {
+  const { t, current } = props;
+  const navLink = (item: NavItem, path: string, label: string) => (
+    <li>
+      <a href={pageHref(path, t.lang)} aria-current={current === item ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+  return (
+    <html lang={t.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} – ${t.site.name}`}</title>
+        <meta name="description" content={t.site.about} />
+        <link rel="icon" href="data:," />
+        <link rel="stylesheet" href={CSS_PATH} />
+        <script src={JS_PATH} defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t.site.skipLink}
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="brand" href={pageHref('/', t.lang)}>
+              {t.site.name}
+              <small>{t.site.tagline}</small>
+            </a>
+            <nav class="site-nav" aria-label={t.site.mainNav}>
+              <ul>
+                {navLink('search', '/', t.site.navSearch)}
+                {navLink('finder', '/finder', t.site.navFinder)}
+                {navLink('areas', '/areas', t.site.navAreas)}
+              </ul>
+            </nav>
+            <a class="lang-switch" href={props.switchHref} lang={t.site.switchLang} hreflang={t.site.switchLang}>
+              {t.site.switchLabel}
+            </a>
+          </div>
+        </header>
+        <main id="main" tabindex={-1}>
+          <div class="wrap">{props.children}</div>
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{t.site.about}</p>
+            <p>{t.site.demoNotice}</p>
+            <nav aria-label={t.site.footerNav}>
+              <ul>
+                <li>
+                  <a href={pageHref('/accessibility', t.lang)} aria-current={current === 'accessibility' ? 'page' : undefined}>
+                    {t.site.accessibility}
+                  </a>
+                </li>
+                <li>
+                  <a href="/openapi.json">{t.site.api}</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+};
+
+/** Answers a full HTML page. */
+export const renderPage = (c: Context, options: PageOptions, body: Child): Response | Promise<Response> => {
+  const switchHref = options.switchHref ?? switchLanguageHref(new URL(c.req.url), options.t.site.switchLang);
+  c.header('Cache-Control', options.cache ?? (options.status && options.status >= 400 ? 'no-store' : 'public, max-age=60'));
+  c.header('Content-Language', options.t.lang);
+  return c.html(
+    <>
+      {raw('<!DOCTYPE html>')}
+      <Layout t={options.t} title={options.title} current={options.current} switchHref={switchHref}>
+        {body}
+      </Layout>
+    </>,
+    options.status ?? 200,
+  );
+};

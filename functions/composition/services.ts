@@ -1,0 +1,41 @@
+/** Builds the app's services from a store and a search index; every composition root shares it. */
+import type { Taxonomy } from '#shared/domain/taxonomy.ts';
+import type { Clock } from '#shared/ports/clock.ts';
+import type { EntryRepository } from '#shared/ports/entry-repository.ts';
+import type { SearchIndex } from '#shared/ports/search-index.ts';
+import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
+import { createCatalogueService } from '#shared/services/catalogue.ts';
+import { createEditorService } from '#shared/services/editor.ts';
+import { createSearchService } from '#shared/services/search.ts';
+import type { AppDeps, DevSignIn } from '../api/env.ts';
+import type { Logger } from '../api/middleware/request-log.ts';
+
+export const DEFAULT_FRESHNESS_DAYS = 180;
+
+export type ServiceOptions = {
+  entries: EntryRepository;
+  index: SearchIndex;
+  taxonomy: Taxonomy;
+  clock: Clock;
+  logger: Logger;
+  tokens: TokenVerifier;
+  /** Days after which an entry is due for verification. */
+  freshnessDays?: number;
+  devSignIn?: DevSignIn;
+};
+
+export const composeServices = (options: ServiceOptions): AppDeps => ({
+  catalogue: createCatalogueService({ entries: options.entries, clock: options.clock }),
+  search: createSearchService({ index: options.index, taxonomy: options.taxonomy }),
+  editor: createEditorService({
+    entries: options.entries,
+    taxonomy: options.taxonomy,
+    clock: options.clock,
+    freshnessDays: options.freshnessDays ?? DEFAULT_FRESHNESS_DAYS,
+  }),
+  tokens: options.tokens,
+  taxonomy: options.taxonomy,
+  clock: options.clock,
+  logger: options.logger,
+  ...(options.devSignIn ? { devSignIn: options.devSignIn } : {}),
+});

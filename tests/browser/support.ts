@@ -1,0 +1,133 @@
+/**
+ * Browser-test support: Debian's chromium driven by playwright-core, the real server process on a
+ * fresh data directory, axe-core with the WCAG 2.1 A/AA tags, and screenshots under .data/screenshots.
+ * Without /usr/bin/chromium the tests skip loudly, unless CI is set: then they fail.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+
+/** Debian's chromium; CHROMIUM_PATH points elsewhere (or at nothing, to try the skip). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+const inCi = Boolean(process.env.CI);
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const SCREENSHOT_DIR = resolve('.data/screenshots');
+export const WIDTHS = [320, 1280] as const;
+
+/** `describe` when chromium can run (or CI demands it); otherwise a loudly skipped `describe`. */
+export const describeInBrowser = (name: string, body: () => void) => {
+  if (!available && !inCi) {
+    console.warn(
+      `\n${'!'.repeat(78)}\n!! SKIPPING BROWSER TESTS "${name}": ${CHROMIUM} is missing and CI is not set.\n` +
+        `!! Install it with: apt-get update && apt-get install -y chromium\n${'!'.repeat(78)}\n`,
+    );
+    describe.skip(name, body);
+    return;
+  }
+  describe(name, body);
+};
+
+export type Browser = { context: BrowserContext; close(): Promise<void> };
+
+/** Chromium with a fresh profile directory, headless, offline-friendly flags. */
+export const launchBrowser = async (): Promise<Browser> => {
+  if (!available) throw new Error(`CI is set but ${CHROMIUM} is missing: the browser tests must run under CI (see .ci/run).`);
+  const profile = mkdtempSync(join(tmpdir(), 'vagvisaren-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'sv-SE',
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+};
+
+export type Site = { url: string; stop(): Promise<void> };
+
+/** The real `npm start` server on an empty data directory: it seeds the demonstration catalogue. */
+export const startSite = async (): Promise<Site> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vagvisaren-browser-'));
+  let server: ServerProcess;
+  try {
+    server = await startServerProcess({ DATA_DIR: dataDir });
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** The site and the browser, started together; if either fails the other is stopped before the error is thrown. */
+export const startSiteAndBrowser = async (): Promise<{ site: Site; browser: Browser }> => {
+  const [site, browser] = await Promise.allSettled([startSite(), launchBrowser()]);
+  if (site.status === 'fulfilled' && browser.status === 'fulfilled') return { site: site.value, browser: browser.value };
+  if (site.status === 'fulfilled') await site.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw site.status === 'rejected' ? site.reason : (browser as PromiseRejectedResult).reason;
+};
+
+/** Violations of WCAG 2.1 A and AA on the page, one readable line each. */
+export const axeViolations = async (page: Page): Promise<string[]> => {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`,
+  );
+};
+
+/** A full-page screenshot in .data/screenshots; returns its path. */
+export const screenshot = async (page: Page, name: string): Promise<string> => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+};
+
+/** True when the page is no wider than the viewport (no horizontal scrolling). */
+export const fitsViewport = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/** Describes the focused element and whether a focus indicator is drawn on it. */
+export const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return { tag: '', text: '', id: '', href: '', visible: false };
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    const shadow = style.boxShadow !== 'none';
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.textContent ?? '').trim(),
+      id: el.id,
+      href: el.getAttribute('href') ?? '',
+      visible: outline || shadow,
+    };
+  });
