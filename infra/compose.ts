@@ -28,14 +28,17 @@ export function composeApp(app: App): Vagvisaren {
   const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
     env,
     stage,
-    description: `Vägvisaren ${stage}: data (DynamoDB table)`,
+    description: `Vägvisaren ${stage}: data (DynamoDB table, OpenSearch domain, user pool)`,
     terminationProtection: !isDevStage(stage),
   });
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
     env,
     stage,
     table: stateful.table,
-    description: `Vägvisaren ${stage}: API function, HTTP API, alarms`,
+    search: stateful.search,
+    userPool: stateful.identity.userPool,
+    userPoolClient: stateful.identity.client,
+    description: `Vägvisaren ${stage}: API function, HTTP API, search indexer, alarms`,
   });
 
   Tags.of(app).add('project', 'vagvisaren');

@@ -1,23 +1,44 @@
-/** Owns the replaceable compute around the table: the API function, its HTTP API, and their alarms. */
+/** Owns the replaceable compute around the data: the API function and its HTTP API, the stream indexer and its dead letters, and their alarms. */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { keys } from '#shared/adapters/dynamodb/key-schema.ts';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { DirectoryFunction } from './constructs/directory-function.ts';
 import { removalPolicyFor } from './stage.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly stage: string;
-  /** The directory table from the stateful stack. */
+  /** The directory table from the stateful stack; its stream feeds the indexer. */
   readonly table: ITable;
+  /** The search domain from the stateful stack. */
+  readonly search: IDomain;
+  /** The user pool whose access tokens the API accepts, and its app client. */
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
 }
 
 const API_THROTTLE = { burstLimit: 200, rateLimit: 100 } as const;
 const ALARM_PERIOD = Duration.minutes(5);
+
+/** How the indexer reads the stream: ordered batches, failures retried from the failed record, then dead letters. */
+export const INDEXER_STREAM = {
+  batchSize: 100,
+  maxBatchingWindow: Duration.seconds(1),
+  retryAttempts: 5,
+  maxRecordAge: Duration.hours(24),
+} as const;
+/** The indexer is this far behind the table when its alarm goes off. */
+const INDEXER_LAG_ALARM = Duration.minutes(10);
 
 /** HTTP API variables only: HTTP APIs reject REST-only ones such as those in the common log format. */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -40,13 +61,17 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 );
 
 /**
- * The API function (Hono app) behind an HTTP API whose `$default` route sends every request to it,
- * with stage throttling, JSON access logs, alarms on function errors and throttles and on API 5xx,
+ * The API function (Hono app, reading the table and searching the domain) behind an HTTP API whose
+ * `$default` route sends every request to it, with stage throttling and JSON access logs; the
+ * indexer function on the table's stream (entry items only), whose failed batches end in a dead
+ * letter queue; alarms on function errors and throttles, API 5xx, indexer lag and dead letters;
  * and the API URL as a stack output.
  */
 export class StatelessStack extends Stack {
   readonly api: DirectoryFunction;
   readonly httpApi: HttpApi;
+  readonly indexer: DirectoryFunction;
+  readonly indexerDeadLetters: Queue;
   readonly alarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -58,7 +83,40 @@ export class StatelessStack extends Stack {
       description: `Vägvisaren HTTP API (${props.stage})`,
       environment: { STAGE: props.stage },
       logRemovalPolicy: removalPolicy,
-    }).bindTable(props.table, 'readWrite');
+    })
+      .bindTable(props.table, 'readWrite')
+      .bindSearch(props.search, 'read')
+      .bindUserPool(props.userPool, props.userPoolClient);
+
+    this.indexerDeadLetters = new Queue(this, 'IndexerDeadLetters', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      removalPolicy,
+    });
+
+    this.indexer = new DirectoryFunction(this, 'Indexer', {
+      entry: 'functions/indexer/lambda.ts',
+      description: `Vägvisaren search indexer (${props.stage})`,
+      environment: { STAGE: props.stage },
+      memorySize: 512,
+      timeout: Duration.seconds(30),
+      logRemovalPolicy: removalPolicy,
+    })
+      .bindSearch(props.search, 'readWrite')
+      .bindTable(props.table, 'write');
+
+    this.indexer.lambda.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        ...INDEXER_STREAM,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        parallelizationFactor: 1,
+        onFailure: new SqsDlq(this.indexerDeadLetters),
+        filters: [FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.isEqual(keys.entry('-').sk) } } } })],
+      }),
+    );
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: `Vägvisaren (${props.stage})`,
@@ -82,21 +140,34 @@ export class StatelessStack extends Stack {
     });
 
     this.alarms = [
-      this.alarmOnAny('ApiFunctionErrors', this.api.lambda.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      this.alarmAtLeast('ApiFunctionErrors', this.api.lambda.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
         'The API function reported errors in the last 5 minutes.'),
-      this.alarmOnAny('ApiFunctionThrottles', this.api.lambda.metricThrottles({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      this.alarmAtLeast('ApiFunctionThrottles', this.api.lambda.metricThrottles({ period: ALARM_PERIOD, statistic: 'Sum' }),
         'The API function was throttled in the last 5 minutes.'),
-      this.alarmOnAny('HttpApi5xx', this.httpApi.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      this.alarmAtLeast('HttpApi5xx', this.httpApi.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
         'The HTTP API returned 5xx responses in the last 5 minutes.'),
+      this.alarmAtLeast('IndexerFunctionErrors', this.indexer.lambda.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+        'The search indexer failed whole batches in the last 5 minutes.'),
+      this.alarmAtLeast(
+        'IndexerDeadLettersWaiting',
+        this.indexerDeadLetters.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
+        'Stream records the indexer gave up on are waiting in its dead letter queue; search misses their changes until a reindex.',
+      ),
+      this.alarmAtLeast(
+        'IndexerLag',
+        this.indexer.lambda.metric('IteratorAge', { period: ALARM_PERIOD, statistic: 'Maximum' }),
+        `Search is more than ${INDEXER_LAG_ALARM.toMinutes()} minutes behind the table.`,
+        INDEXER_LAG_ALARM.toMilliseconds(),
+      ),
     ];
 
     new CfnOutput(this, 'ApiUrl', { value: defaultStage.url, description: 'Base URL of the HTTP API' });
   }
 
-  private alarmOnAny(id: string, metric: IMetric, description: string): Alarm {
+  private alarmAtLeast(id: string, metric: IMetric, description: string, threshold = 1): Alarm {
     return new Alarm(this, id, {
       metric,
-      threshold: 1,
+      threshold,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,

@@ -1,37 +1,76 @@
 /**
- * The AWS composition root: DynamoDB from the function's role, with the embedded index built from the
- * table at cold start (the OpenSearch adapter and stream indexer replace it in a later issue).
+ * The AWS composition root of the API: DynamoDB from the function's role, and search on OpenSearch
+ * when OPENSEARCH_ENDPOINT is set (the stream indexer keeps it current, so writes here only go to the
+ * table and its audit trail); without it, the embedded index built from the table at cold start.
  */
 import { createRemoteJWKSet } from 'jose';
 import { z } from 'zod';
 import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { systemClock } from '#shared/ports/clock.ts';
-import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
+import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
+import type { AppDeps } from '../api/env.ts';
 import { jsonLogger } from '../api/middleware/request-log.ts';
-import { composeCatalogue, type CatalogueRuntime } from './catalogue.ts';
+import { OpenSearchEnv } from './opensearch.ts';
+import { composeServices } from './services.ts';
 
 export const AwsConfig = z.object({
   TABLE_NAME: z.string().min(3),
   STAGE: z.string().min(1).default('dev'),
   REGION: RegionCode.default(DEFAULT_REGION),
   AWS_REGION: z.string().min(1),
+  OPENSEARCH_ENDPOINT: OpenSearchEnv.shape.OPENSEARCH_ENDPOINT.optional(),
+  OPENSEARCH_INDEX: OpenSearchEnv.shape.OPENSEARCH_INDEX,
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9A-Za-z]+$/, 'a Cognito user pool id'),
   COGNITO_CLIENT_ID: z.string().min(1),
   FRESHNESS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
+export type AwsConfig = z.infer<typeof AwsConfig>;
 
-export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<CatalogueRuntime> => {
+export type AwsRuntime = { deps: AppDeps; search: 'opensearch' | 'embedded' };
+
+/** Parses the environment and builds every client once; call it once per container, during init. */
+export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<AwsRuntime> => {
   const config = AwsConfig.parse(env);
+  const synonyms = loadSynonyms(config.REGION);
   const issuer = `https://cognito-idp.${config.AWS_REGION}.amazonaws.com/${config.COGNITO_USER_POOL_ID}`;
-  return composeCatalogue({
-    tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)), issuer, clientId: config.COGNITO_CLIENT_ID }),
-    freshnessDays: config.FRESHNESS_DAYS,
-    dynamo: { region: config.AWS_REGION },
-    tableName: config.TABLE_NAME,
+  const shared = {
     taxonomy: loadTaxonomy(config.REGION),
-    synonyms: loadSynonyms(config.REGION),
     clock: systemClock,
     logger: jsonLogger({ runtime: 'aws', stage: config.STAGE }),
+    freshnessDays: config.FRESHNESS_DAYS,
+    tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)), issuer, clientId: config.COGNITO_CLIENT_ID }),
+  };
+
+  if (config.OPENSEARCH_ENDPOINT === undefined) {
+    const { composeCatalogue } = await import('./catalogue.ts');
+    const runtime = await composeCatalogue({ ...shared, dynamo: { region: config.AWS_REGION }, tableName: config.TABLE_NAME, synonyms });
+    return { deps: runtime.deps, search: 'embedded' };
+  }
+
+  const [
+    { DynamoDBClient },
+    { documentClient },
+    { DynamoEntryRepository },
+    { ChangePublishingRepository },
+    { OpenSearchSearchIndex },
+    { signedTransport },
+    { recordAuditTrail },
+  ] = await Promise.all([
+    import('@aws-sdk/client-dynamodb'),
+    import('#shared/adapters/dynamodb/client.ts'),
+    import('#shared/adapters/dynamodb/entry-repository.ts'),
+    import('#shared/adapters/change-feed/in-process-change-feed.ts'),
+    import('#shared/adapters/opensearch/opensearch-search-index.ts'),
+    import('./opensearch.ts'),
+    import('#shared/services/audit-trail.ts'),
+  ]);
+  const stored = new DynamoEntryRepository(documentClient(new DynamoDBClient({ region: config.AWS_REGION })), config.TABLE_NAME);
+  const entries = new ChangePublishingRepository(stored, recordAuditTrail(stored));
+  const index = new OpenSearchSearchIndex({
+    transport: await signedTransport(config.OPENSEARCH_ENDPOINT, config.AWS_REGION),
+    index: config.OPENSEARCH_INDEX,
+    synonyms,
   });
+  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index }) };
 };

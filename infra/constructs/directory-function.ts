@@ -1,10 +1,14 @@
 /** Owns the project's Lambda defaults (runtime, bundling, logs, tracing) and the env-plus-grant bindings to data stores. */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definition.ts';
 import { depsLockFilePath, entryPath, repoRoot, tsconfigPath } from '../paths.ts';
 
 /**
@@ -14,7 +18,13 @@ import { depsLockFilePath, entryPath, repoRoot, tsconfigPath } from '../paths.ts
 export const CREATE_REQUIRE_BANNER =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
-export type TableAccess = 'read' | 'readWrite';
+/** `write` is for functions that add items they never read back, such as the indexer's audit records. */
+export type TableAccess = 'read' | 'write' | 'readWrite';
+/** `read` searches and counts; `readWrite` also writes documents (bulk) through the alias. */
+export type SearchAccess = 'read' | 'readWrite';
+
+/** Read-only operations on an index that OpenSearch takes as POST. */
+const SEARCH_READ_POSTS = ['_search', '_count'];
 
 export interface DirectoryFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/api/lambda.ts`. */
@@ -37,13 +47,14 @@ export interface DirectoryFunctionProps {
  * built by local esbuild (AWS SDK bundled, createRequire banner, minified, source maps enabled),
  * X-Ray tracing and an explicit log group kept for one month.
  *
- * Data stores are attached with `bindTable()`, which sets the environment variable and the IAM
- * grant together so they cannot drift apart.
+ * Data stores are attached with `bindTable()` and `bindSearch()`, which set the environment
+ * variables and the IAM grant together so they cannot drift apart.
  */
 export class DirectoryFunction extends Construct {
   readonly lambda: NodejsFunction;
   readonly logGroup: LogGroup;
   private boundTable: ITable | undefined;
+  private boundSearch: IDomain | undefined;
 
   constructor(scope: Construct, id: string, props: DirectoryFunctionProps) {
     super(scope, id);
@@ -92,7 +103,45 @@ export class DirectoryFunction extends Construct {
     this.boundTable = table;
     this.lambda.addEnvironment('TABLE_NAME', table.tableName);
     if (access === 'readWrite') table.grantReadWriteData(this.lambda);
+    else if (access === 'write') table.grantWriteData(this.lambda);
     else table.grantReadData(this.lambda);
+    return this;
+  }
+
+  /**
+   * Gives the function the search domain: sets `OPENSEARCH_ENDPOINT` (https URL) and
+   * `OPENSEARCH_INDEX` (the alias) and grants HTTP access to that alias only — GET and HEAD plus
+   * POST to `_search` and `_count` for read access, every method for read-write. A function binds
+   * at most one domain.
+   */
+  bindSearch(domain: IDomain, access: SearchAccess, alias: string = DEFAULT_INDEX_ALIAS): this {
+    if (this.boundSearch && this.boundSearch !== domain) {
+      throw new Error(`${this.node.path} is already bound to a search domain; a function binds one domain.`);
+    }
+    this.boundSearch = domain;
+    this.lambda.addEnvironment('OPENSEARCH_ENDPOINT', `https://${domain.domainEndpoint}`);
+    this.lambda.addEnvironment('OPENSEARCH_INDEX', alias);
+    if (access === 'readWrite') {
+      domain.grantIndexReadWrite(alias, this.lambda);
+    } else {
+      domain.grantIndexRead(alias, this.lambda);
+      this.lambda.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['es:ESHttpPost'],
+          resources: SEARCH_READ_POSTS.map((operation) => `${domain.domainArn}/${alias}/${operation}`),
+        }),
+      );
+    }
+    return this;
+  }
+
+  /**
+   * Gives the function the user pool whose access tokens it accepts: sets `COGNITO_USER_POOL_ID`
+   * and `COGNITO_CLIENT_ID`. Verification uses the pool's public JWKS, so no IAM grant is needed.
+   */
+  bindUserPool(pool: IUserPool, client: IUserPoolClient): this {
+    this.lambda.addEnvironment('COGNITO_USER_POOL_ID', pool.userPoolId);
+    this.lambda.addEnvironment('COGNITO_CLIENT_ID', client.userPoolClientId);
     return this;
   }
 }

@@ -4,7 +4,9 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeApp } from '#infra/compose.ts';
-import { CREATE_REQUIRE_BANNER } from '#infra/constructs/directory-function.ts';
+import { CREATE_REQUIRE_BANNER, type DirectoryFunction } from '#infra/constructs/directory-function.ts';
+import type { StatelessStack } from '#infra/stateless-stack.ts';
+import { DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definition.ts';
 import { onlyLogicalId, resolveCrossStack, synthesize, type Synthesized } from './synthesize.ts';
 
 const SYNTH_TIMEOUT = 60_000;
@@ -17,16 +19,33 @@ interface Statement {
 
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
-function apiFunctionId(template: Template): string {
-  return onlyLogicalId(template, 'AWS::Lambda::Function');
+function functionId(stack: StatelessStack, fn: DirectoryFunction): string {
+  return stack.getLogicalId(fn.lambda.node.defaultChild as CfnElement);
 }
 
-function apiFunctionStatements(template: Template): Statement[] {
-  const fn = template.findResources('AWS::Lambda::Function')[apiFunctionId(template)]!;
-  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+const apiFunctionId = (synthesized: Synthesized): string => functionId(synthesized.stateless, synthesized.stateless.api);
+const indexerFunctionId = (synthesized: Synthesized): string => functionId(synthesized.stateless, synthesized.stateless.indexer);
+
+function functionProperties(template: Template, id: string): Record<string, any> {
+  return template.findResources('AWS::Lambda::Function')[id]!.Properties;
+}
+
+function functionStatements(template: Template, id: string): Statement[] {
+  const roleId = (functionProperties(template, id).Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   return Object.values(template.findResources('AWS::IAM::Policy'))
     .filter((policy) => (policy.Properties.Roles as unknown[]).some((role) => JSON.stringify(role) === JSON.stringify({ Ref: roleId })))
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+const searchStatements = (statements: Statement[]) => statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('es:')));
+
+/** The paths under the domain ARN a statement's resources name, e.g. `/vagvisaren-entries/*`. */
+function domainPaths(statement: Statement, synthesized: Synthesized, domainId: string): string[] {
+  return asArray(statement.Resource).map((resource) => {
+    const [, parts] = (resource as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+    expect(resolveCrossStack(parts[0], synthesized.statefulTemplate)).toEqual({ 'Fn::GetAtt': [domainId, 'Arn'] });
+    return parts.slice(1).join('');
+  });
 }
 
 describe('StatefulStack', () => {
@@ -91,6 +110,75 @@ describe('StatefulStack', () => {
     });
     expect(prod.stateful.terminationProtection).toBe(true);
   });
+
+  describe('user pool', () => {
+    it('lets administrators create accounts with an organisation attribute, no self sign-up, kept outside dev', () => {
+      dev.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        Schema: Match.arrayWith([Match.objectLike({ Name: 'organisation', AttributeDataType: 'String', Mutable: true })]),
+        UserPoolTier: 'ESSENTIALS',
+        UserPoolName: Match.absent(),
+      });
+      prod.statefulTemplate.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain' });
+    });
+
+    it('has one group per role', () => {
+      const groups = Object.values(dev.statefulTemplate.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
+      expect(groups).toEqual(['actor-staff', 'admin', 'advisor', 'editor', 'investment-promotion']);
+    });
+
+    it('copies the organisation into access tokens with a version 2 pre-token-generation trigger', () => {
+      dev.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+        LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: Match.anyValue() } },
+      });
+    });
+
+    it('has a public web client for the authorization-code flow', () => {
+      dev.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: false,
+        AllowedOAuthFlows: ['code'],
+        PreventUserExistenceErrors: 'ENABLED',
+      });
+    });
+  });
+
+  describe('search domain', () => {
+    it('runs OpenSearch 2 on one small node in dev, without a physical name', () => {
+      dev.statefulTemplate.resourceCountIs('AWS::OpenSearchService::Domain', 1);
+      dev.statefulTemplate.hasResourceProperties('AWS::OpenSearchService::Domain', {
+        EngineVersion: Match.stringLikeRegexp('^OpenSearch_2\\.'),
+        ClusterConfig: Match.objectLike({ InstanceCount: 1, InstanceType: 't3.small.search', ZoneAwarenessEnabled: false, DedicatedMasterEnabled: false }),
+        EBSOptions: Match.objectLike({ EBSEnabled: true, VolumeType: 'gp3' }),
+        DomainName: Match.absent(),
+      });
+    });
+
+    it('spreads two nodes over two zones outside dev', () => {
+      prod.statefulTemplate.hasResourceProperties('AWS::OpenSearchService::Domain', {
+        ClusterConfig: Match.objectLike({ InstanceCount: 2, ZoneAwarenessEnabled: true, ZoneAwarenessConfig: { AvailabilityZoneCount: 2 } }),
+      });
+    });
+
+    it('encrypts at rest and between nodes and accepts HTTPS only, TLS 1.2 or later', () => {
+      dev.statefulTemplate.hasResourceProperties('AWS::OpenSearchService::Domain', {
+        EncryptionAtRestOptions: { Enabled: true },
+        NodeToNodeEncryptionOptions: { Enabled: true },
+        DomainEndpointOptions: { EnforceHTTPS: true, TLSSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07' },
+      });
+    });
+
+    it('leaves fine-grained access control off and opens no access policy: IAM grants decide', () => {
+      dev.statefulTemplate.hasResourceProperties('AWS::OpenSearchService::Domain', {
+        AdvancedSecurityOptions: Match.absent(),
+        AccessPolicies: Match.absent(),
+      });
+    });
+
+    it('is deleted with a dev stack and retained in prod', () => {
+      dev.statefulTemplate.hasResource('AWS::OpenSearchService::Domain', { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+      prod.statefulTemplate.hasResource('AWS::OpenSearchService::Domain', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    });
+  });
 });
 
 describe('StatelessStack', () => {
@@ -98,11 +186,13 @@ describe('StatelessStack', () => {
   let prod: Synthesized;
   let template: Template;
   let tableId: string;
+  let domainId: string;
   beforeAll(() => {
     dev = synthesize('dev');
     prod = synthesize('prod');
     template = dev.statelessTemplate;
     tableId = onlyLogicalId(dev.statefulTemplate, 'AWS::DynamoDB::Table');
+    domainId = onlyLogicalId(dev.statefulTemplate, 'AWS::OpenSearchService::Domain');
   }, SYNTH_TIMEOUT);
   afterAll(() => {
     dev?.dispose();
@@ -111,32 +201,57 @@ describe('StatelessStack', () => {
 
   describe('API function', () => {
     it('runs the ESM handler on Node.js 22 on arm64 with 1 GB, 10 s and active tracing', () => {
-      template.resourceCountIs('AWS::Lambda::Function', 1);
-      template.hasResourceProperties('AWS::Lambda::Function', {
+      template.resourceCountIs('AWS::Lambda::Function', 2);
+      expect(functionProperties(template, apiFunctionId(dev))).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         MemorySize: 1024,
         Timeout: 10,
         TracingConfig: { Mode: 'Active' },
-        FunctionName: Match.absent(),
       });
+      expect(functionProperties(template, apiFunctionId(dev)).FunctionName).toBeUndefined();
     });
 
     it('receives the stage and source-map support through its environment', () => {
-      template.hasResourceProperties('AWS::Lambda::Function', {
-        Environment: { Variables: Match.objectLike({ STAGE: 'dev', NODE_OPTIONS: '--enable-source-maps' }) },
+      expect(functionProperties(template, apiFunctionId(dev)).Environment.Variables).toMatchObject({
+        STAGE: 'dev',
+        NODE_OPTIONS: '--enable-source-maps',
       });
     });
 
     it('reads the table name from a TABLE_NAME variable that references the stateful table', () => {
-      const fn = template.findResources('AWS::Lambda::Function')[apiFunctionId(template)]!;
-      const tableName = fn.Properties.Environment.Variables.TABLE_NAME;
+      const tableName = functionProperties(template, apiFunctionId(dev)).Environment.Variables.TABLE_NAME;
       expect(resolveCrossStack(tableName, dev.statefulTemplate)).toEqual({ Ref: tableId });
     });
 
+    it('accepts access tokens of the stateful user pool and its web client', () => {
+      const variables = functionProperties(template, apiFunctionId(dev)).Environment.Variables;
+      expect(resolveCrossStack(variables.COGNITO_USER_POOL_ID, dev.statefulTemplate)).toEqual({ Ref: onlyLogicalId(dev.statefulTemplate, 'AWS::Cognito::UserPool') });
+      expect(resolveCrossStack(variables.COGNITO_CLIENT_ID, dev.statefulTemplate)).toEqual({ Ref: onlyLogicalId(dev.statefulTemplate, 'AWS::Cognito::UserPoolClient') });
+    });
+
+    it('finds the search domain and its alias through OPENSEARCH_ENDPOINT and OPENSEARCH_INDEX', () => {
+      const variables = functionProperties(template, apiFunctionId(dev)).Environment.Variables;
+      const [, [scheme, endpoint]] = variables.OPENSEARCH_ENDPOINT['Fn::Join'];
+      expect(scheme).toBe('https://');
+      expect(resolveCrossStack(endpoint, dev.statefulTemplate)).toEqual({ 'Fn::GetAtt': [domainId, 'DomainEndpoint'] });
+      expect(variables.OPENSEARCH_INDEX).toBe(DEFAULT_INDEX_ALIAS);
+    });
+
+    it('may only read the search alias: GET and HEAD, and POST to its _search and _count', () => {
+      const statements = searchStatements(functionStatements(template, apiFunctionId(dev)));
+      const reads = statements.find((s) => asArray(s.Action).includes('es:ESHttpGet'))!;
+      expect(asArray(reads.Action).sort()).toEqual(['es:ESHttpGet', 'es:ESHttpHead']);
+      expect(domainPaths(reads, dev, domainId).sort()).toEqual([`/${DEFAULT_INDEX_ALIAS}`, `/${DEFAULT_INDEX_ALIAS}/*`]);
+      const posts = statements.find((s) => asArray(s.Action).includes('es:ESHttpPost'))!;
+      expect(asArray(posts.Action)).toEqual(['es:ESHttpPost']);
+      expect(domainPaths(posts, dev, domainId).sort()).toEqual([`/${DEFAULT_INDEX_ALIAS}/_count`, `/${DEFAULT_INDEX_ALIAS}/_search`]);
+      expect(statements.flatMap((s) => asArray(s.Action)).filter((a) => /Put|Delete|Patch/.test(a))).toEqual([]);
+    });
+
     it('may read and write items of that table and nothing else in DynamoDB', () => {
-      const dynamo = apiFunctionStatements(template).filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
+      const dynamo = functionStatements(template, apiFunctionId(dev)).filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
       expect(dynamo).toHaveLength(1);
       const [statement] = dynamo;
       expect(statement!.Effect).toBe('Allow');
@@ -160,16 +275,81 @@ describe('StatelessStack', () => {
     it('logs to its own log group kept for one month', () => {
       const logGroupId = dev.stateless.getLogicalId(dev.stateless.api.logGroup.node.defaultChild as CfnElement);
       expect(template.findResources('AWS::Logs::LogGroup')[logGroupId]?.Properties.RetentionInDays).toBe(30);
-      template.hasResourceProperties('AWS::Lambda::Function', { LoggingConfig: { LogGroup: { Ref: logGroupId } } });
+      expect(functionProperties(template, apiFunctionId(dev)).LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
     });
 
     it('has no reserved concurrency', () => {
-      template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
+      template.allResourcesProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.absent() });
     });
 
     it('keeps its logs when a prod stack is deleted and drops them with a dev stack', () => {
       dev.statelessTemplate.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete' });
       prod.statelessTemplate.allResources('AWS::Logs::LogGroup', { DeletionPolicy: 'Retain' });
+    });
+  });
+
+  describe('indexer function', () => {
+    const eventSource = () => Object.values(template.findResources('AWS::Lambda::EventSourceMapping'))[0]!.Properties;
+
+    it('runs the stream handler on Node.js 22 on arm64 with 512 MB and 30 s', () => {
+      expect(functionProperties(template, indexerFunctionId(dev))).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 512,
+        Timeout: 30,
+        TracingConfig: { Mode: 'Active' },
+      });
+    });
+
+    it('reads the table\'s stream from the trim horizon in batches of 100, only for entry items', () => {
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+      const mapping = eventSource();
+      expect(mapping).toMatchObject({
+        FunctionName: { Ref: indexerFunctionId(dev) },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 100,
+        ParallelizationFactor: 1,
+      });
+      expect(resolveCrossStack(mapping.EventSourceArn, dev.statefulTemplate)).toEqual({ 'Fn::GetAtt': [tableId, 'StreamArn'] });
+      expect(mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([
+        { dynamodb: { Keys: { sk: { S: ['ENTRY'] } } } },
+      ]);
+    });
+
+    it('reports partial batch failures, bisects failing batches and retries five times within a day', () => {
+      expect(eventSource()).toMatchObject({
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 5,
+        MaximumRecordAgeInSeconds: 86_400,
+      });
+    });
+
+    it('sends batches it gives up on to an encrypted dead letter queue kept for two weeks', () => {
+      const queueId = onlyLogicalId(template, 'AWS::SQS::Queue');
+      expect(eventSource().DestinationConfig).toEqual({ OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } });
+      template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 1_209_600, SqsManagedSseEnabled: true, QueueName: Match.absent() });
+      const sends = functionStatements(template, indexerFunctionId(dev)).find((s) => asArray(s.Action).includes('sqs:SendMessage'))!;
+      expect(sends.Resource).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+    });
+
+    it('finds the search alias through its environment and may read and write it, nothing else', () => {
+      const variables = functionProperties(template, indexerFunctionId(dev)).Environment.Variables;
+      expect(variables.OPENSEARCH_INDEX).toBe(DEFAULT_INDEX_ALIAS);
+      expect(resolveCrossStack(variables.TABLE_NAME, dev.statefulTemplate)).toEqual({ Ref: tableId });
+      const [statement, ...others] = searchStatements(functionStatements(template, indexerFunctionId(dev)));
+      expect(others).toEqual([]);
+      expect(asArray(statement!.Action)).toEqual(expect.arrayContaining(['es:ESHttpGet', 'es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpDelete']));
+      expect(domainPaths(statement!, dev, domainId).sort()).toEqual([`/${DEFAULT_INDEX_ALIAS}`, `/${DEFAULT_INDEX_ALIAS}/*`]);
+    });
+
+    it('reads the stream and may write the audit trail, but reads no table items', () => {
+      const dynamo = functionStatements(template, indexerFunctionId(dev))
+        .flatMap((s) => asArray(s.Action))
+        .filter((a) => a.startsWith('dynamodb:'));
+      expect(dynamo).toEqual(expect.arrayContaining(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams', 'dynamodb:PutItem']));
+      expect(dynamo.filter((action) => ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:BatchGetItem'].includes(action))).toEqual([]);
     });
   });
 
@@ -184,7 +364,7 @@ describe('StatelessStack', () => {
       template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
         IntegrationType: 'AWS_PROXY',
         PayloadFormatVersion: '2.0',
-        IntegrationUri: { 'Fn::GetAtt': [apiFunctionId(template), 'Arn'] },
+        IntegrationUri: { 'Fn::GetAtt': [apiFunctionId(dev), 'Arn'] },
       });
       template.resourceCountIs('AWS::ApiGatewayV2::Route', 1);
       template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
@@ -194,7 +374,7 @@ describe('StatelessStack', () => {
       template.hasResourceProperties('AWS::Lambda::Permission', {
         Action: 'lambda:InvokeFunction',
         Principal: 'apigateway.amazonaws.com',
-        FunctionName: { 'Fn::GetAtt': [apiFunctionId(template), 'Arn'] },
+        FunctionName: { 'Fn::GetAtt': [apiFunctionId(dev), 'Arn'] },
       });
     });
 
@@ -239,19 +419,44 @@ describe('StatelessStack', () => {
       });
 
     it('raises an alarm on a single function error within five minutes', () => {
-      alarmOn('Errors', 'AWS/Lambda', { Name: 'FunctionName', Value: { Ref: apiFunctionId(template) } });
+      alarmOn('Errors', 'AWS/Lambda', { Name: 'FunctionName', Value: { Ref: apiFunctionId(dev) } });
     });
 
     it('raises an alarm when the function is throttled', () => {
-      alarmOn('Throttles', 'AWS/Lambda', { Name: 'FunctionName', Value: { Ref: apiFunctionId(template) } });
+      alarmOn('Throttles', 'AWS/Lambda', { Name: 'FunctionName', Value: { Ref: apiFunctionId(dev) } });
     });
 
     it('raises an alarm when the HTTP API answers with a 5xx', () => {
       alarmOn('5xx', 'AWS/ApiGateway', { Name: 'ApiId', Value: { Ref: onlyLogicalId(template, 'AWS::ApiGatewayV2::Api') } });
     });
 
-    it('has exactly these three alarms', () => {
-      template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    it('raises an alarm when the indexer fails a whole batch', () => {
+      alarmOn('Errors', 'AWS/Lambda', { Name: 'FunctionName', Value: { Ref: indexerFunctionId(dev) } });
+    });
+
+    it('raises an alarm as soon as a record waits in the indexer\'s dead letter queue', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [onlyLogicalId(template, 'AWS::SQS::Queue'), 'QueueName'] } }],
+        Statistic: 'Maximum',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    });
+
+    it('raises an alarm when search falls ten minutes behind the table', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'IteratorAge',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: indexerFunctionId(dev) } }],
+        Statistic: 'Maximum',
+        Threshold: 600_000,
+      });
+    });
+
+    it('has exactly these six alarms', () => {
+      template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     });
   });
 });
@@ -285,13 +490,15 @@ describe('composeApp', { timeout: SYNTH_TIMEOUT }, () => {
   });
 });
 
-describe('API function bundle', () => {
+describe.each([
+  ['API function', apiFunctionId],
+  ['indexer function', indexerFunctionId],
+])('%s bundle', (_name, idOf) => {
   let bundled: Synthesized;
   let assetDir: string;
   beforeAll(() => {
     bundled = synthesize('dev', { bundle: true });
-    const fn = bundled.statelessTemplate.findResources('AWS::Lambda::Function')[apiFunctionId(bundled.statelessTemplate)]!;
-    const s3Key = fn.Properties.Code.S3Key as string;
+    const s3Key = functionProperties(bundled.statelessTemplate, idOf(bundled)).Code.S3Key as string;
     assetDir = join(bundled.outdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
   }, SYNTH_TIMEOUT);
   afterAll(() => bundled?.dispose());
@@ -302,10 +509,10 @@ describe('API function bundle', () => {
     expect(code).toMatch(/export\s*\{[^}]*\bhandler\b[^}]*\}/);
   });
 
-  it('bundles the AWS SDK instead of importing it from the runtime', () => {
+  it('bundles the AWS SDK and the OpenSearch client instead of importing them at run time', () => {
     const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
-    expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
-    expect(code).not.toMatch(/import\(\s*["']@aws-sdk\//);
+    expect(code).not.toMatch(/from\s*["']@(aws-sdk|opensearch-project)\//);
+    expect(code).not.toMatch(/import\(\s*["']@(aws-sdk|opensearch-project)\//);
   });
 
   it('ships a source map next to the bundle', () => {

@@ -1,0 +1,130 @@
+/**
+ * `npm run reindex`: rebuilds search from the table. With OPENSEARCH_ENDPOINT (AWS, SigV4, the
+ * deployed table TABLE_NAME) or OPENSEARCH_URL (a plain node, the local store in DATA_DIR) into a
+ * new OpenSearch index behind the alias; with neither, the embedded index over the local store,
+ * in place. Progress on stderr, the summary on stdout; exit code 1 when counts disagree.
+ */
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import { documentClient } from '#shared/adapters/dynamodb/client.ts';
+import { DynamoEntryRepository } from '#shared/adapters/dynamodb/entry-repository.ts';
+import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
+import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
+import { createOpenSearchAdmin, versionedIndexName } from '#shared/adapters/opensearch/index-admin.ts';
+import { buildIndexDefinition, DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definition.ts';
+import { OpenSearchSearchIndex } from '#shared/adapters/opensearch/opensearch-search-index.ts';
+import { systemClock } from '#shared/ports/clock.ts';
+import { loadSynonyms } from '#shared/search/synonyms.ts';
+import { catalogueLexicon } from '#shared/services/catalogue-lexicon.ts';
+import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
+import { plainTransport, signedTransport } from '../composition/opensearch.ts';
+import { startDynalite } from '../local/dynalite.ts';
+import { createProgress, type LoadCounts } from './progress.ts';
+import { rebuildEmbedded, reindexOpenSearch, ReindexAborted } from './reindex-run.ts';
+
+export const ReindexEnv = z
+  .object({
+    OPENSEARCH_URL: z.url({ protocol: /^https?$/ }).optional(),
+    OPENSEARCH_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    OPENSEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a lower-case alias name').default(DEFAULT_INDEX_ALIAS),
+    AWS_REGION: z.string().min(1).optional(),
+    TABLE_NAME: z.string().min(3).optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    REGION: RegionCode.default(DEFAULT_REGION),
+  })
+  .refine((env) => !(env.OPENSEARCH_URL && env.OPENSEARCH_ENDPOINT), { message: 'set OPENSEARCH_URL or OPENSEARCH_ENDPOINT, not both' })
+  .refine((env) => !env.OPENSEARCH_ENDPOINT || (env.AWS_REGION && env.TABLE_NAME), {
+    message: 'OPENSEARCH_ENDPOINT needs AWS_REGION and TABLE_NAME (the deployed table)',
+  });
+export type ReindexEnv = z.infer<typeof ReindexEnv>;
+
+const LOCAL_TABLE = 'vagvisaren';
+
+const summary = (counts: LoadCounts) =>
+  `${counts.read} entries read: ${counts.upserted} searchable, ${counts.removed} not searchable (draft, archived or expired), ${counts.stale} stale, ${counts.failed} failed`;
+
+/** The table the command reads: the deployed one in AWS, or the local store (closed by `close`). */
+const openStore = async (env: ReindexEnv) => {
+  if (env.OPENSEARCH_ENDPOINT) {
+    const dynamo: DynamoDBClientConfig = { region: env.AWS_REGION! };
+    return { repository: new DynamoEntryRepository(documentClient(new DynamoDBClient(dynamo)), env.TABLE_NAME!), close: async () => {} };
+  }
+  const path = join(resolve(env.DATA_DIR), 'dynamodb');
+  const dynalite = await startDynalite({ path }).catch((error: Error) => {
+    throw new Error(`cannot open the local store in ${path} (is \`npm start\` running? stop it first): ${error.message}`);
+  });
+  const client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const tableName = env.TABLE_NAME ?? LOCAL_TABLE;
+  await ensureTable(client, tableName);
+  return { repository: new DynamoEntryRepository(documentClient(client), tableName), close: dynalite.close };
+};
+
+/** Runs the reindex the environment asks for; resolves to the process exit code. */
+export const runReindex = async (environment: NodeJS.ProcessEnv, out = process.stdout, err = process.stderr): Promise<number> => {
+  const parsed = ReindexEnv.safeParse(environment);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) err.write(`Invalid ${issue.path.join('.') || 'environment'}: ${issue.message}\n`);
+    return 2;
+  }
+  const env = parsed.data;
+  const taxonomy = loadTaxonomy(env.REGION);
+  const synonyms = loadSynonyms(env.REGION);
+  const store = await openStore(env);
+  try {
+    const url = env.OPENSEARCH_ENDPOINT ?? env.OPENSEARCH_URL;
+    if (!url) {
+      out.write(`Rebuilding the embedded index from ${env.DATA_DIR}/ …\n`);
+      const index = new EmbeddedSearchIndex({ lexicon: await catalogueLexicon(store.repository, taxonomy), synonyms });
+      const report = await rebuildEmbedded(
+        { repository: store.repository, index, taxonomy, clock: systemClock },
+        createProgress({ stream: err, label: 'embedded index' }),
+      );
+      out.write(`${summary(report.counts)}.\nThe index holds ${report.held} entries: ${report.agree ? 'counts agree' : 'COUNTS DISAGREE'}.\n`);
+      return report.agree ? 0 : 1;
+    }
+
+    const transport = env.OPENSEARCH_ENDPOINT ? await signedTransport(url, env.AWS_REGION!) : await plainTransport(url);
+    const indexName = versionedIndexName(env.OPENSEARCH_INDEX, new Date());
+    out.write(`Reindexing ${env.OPENSEARCH_INDEX} on ${new URL(url).host} into ${indexName} …\n`);
+    const lexicon = await catalogueLexicon(store.repository, taxonomy);
+    const report = await reindexOpenSearch({
+      admin: createOpenSearchAdmin(transport),
+      openIndex: (name) => new OpenSearchSearchIndex({ transport, index: name, synonyms, lexicon }),
+      repository: store.repository,
+      taxonomy,
+      clock: systemClock,
+      alias: env.OPENSEARCH_INDEX,
+      indexName,
+      definition: buildIndexDefinition({ lexicon, synonyms }),
+      progress: (phase) => createProgress({ stream: err, label: phase === 'load' ? indexName : `${indexName} catch-up` }),
+      log: (message) => err.write(`${message}\n`),
+    });
+    out.write(
+      `${summary(report.counts)}.\n${report.index} holds ${report.held} searchable entries: counts agree. ` +
+        `${env.OPENSEARCH_INDEX} now points to it; catch-up applied ${report.catchUp.upserted + report.catchUp.removed} changes; ` +
+        `deleted ${report.deleted.join(', ') || 'no old index'}.\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof ReindexAborted) {
+      out.write(`${summary(error.counts)}.\nReindex aborted: ${error.message}.\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  runReindex(process.env).then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      process.stderr.write(`reindex failed: ${error.message}\n`);
+      process.exit(1);
+    },
+  );
+}

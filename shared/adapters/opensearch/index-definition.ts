@@ -1,0 +1,198 @@
+/**
+ * The OpenSearch index as data: analysis that mirrors shared/search/analysis.ts (word pattern,
+ * Snowball stemming, diacritics kept and folded, decompounding against the lexicon, synonyms at
+ * search time) and the mappings of the stored document. No SDK imports, so the CDK app can read it.
+ *
+ * Analysed fields hold every word stemmed and unstemmed, folded, and are searched folded, so
+ * "orebro" finds Örebro; the `exact` subfield keeps the form as written and ranks it higher. Compound
+ * parts sit in a `parts` subfield of the Swedish fields. Synonyms expand only through the
+ * `*_synonyms` analyzers, which a query names when it widens a unit.
+ */
+import { MAX_PAGE, MAX_PAGE_SIZE, type SearchDocument } from '#shared/domain/search.ts';
+import { FACETS } from '#shared/domain/taxonomy.ts';
+import type { Language } from '#shared/domain/text.ts';
+
+/** The alias every reader and writer uses; reindexing moves it from one versioned index to the next. */
+export const DEFAULT_INDEX_ALIAS = 'vagvisaren-entries';
+
+export const LANGUAGES: readonly Language[] = ['sv', 'en'];
+/** The logical text fields hits name, as the embedded engine does: `labels` are the keywords, `tags` the sectors. */
+export const TEXT_FIELDS = ['name', 'summary', 'description', 'labels', 'tags'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** The indexed paths behind each logical text field. */
+export const FIELD_PATHS: Record<TextField, readonly string[]> = {
+  name: LANGUAGES.map((language) => `name.${language}`),
+  summary: LANGUAGES.map((language) => `summary.${language}`),
+  description: LANGUAGES.map((language) => `description.${language}`),
+  labels: ['keywords'],
+  tags: ['sectors'],
+};
+
+/** The tokenizer's word: letters and digits, joined by `&` or `+` ("r&d", "c++" is "c"). Java regex syntax. */
+export const WORD_PATTERN = '[\\p{L}\\p{N}]+(?:[&+][\\p{L}\\p{N}]+)*';
+
+/** Compound parts as short as the embedded engine's (MIN_PART_LENGTH). */
+const MIN_SUBWORD = 3;
+const MIN_COMPOUND = 2 * MIN_SUBWORD;
+/** Suggestions match name prefixes from the second letter typed, as the embedded engine does. */
+export const MIN_SUGGEST_PREFIX_LENGTH = 2;
+const MAX_PREFIX_LENGTH = 20;
+
+/**
+ * Subfields of the text fields: `exact` keeps diacritics, `folded` folds them, neither stems; `parts`
+ * (Swedish fields) holds only the lexicon words a compound splits into; `prefix` (names) edge n-grams.
+ */
+export const SUBFIELDS = { exact: 'exact', folded: 'folded', parts: 'parts', prefix: 'prefix' } as const;
+
+/** The search analyzers that expand synonyms; queries name them for a unit's widened level. */
+export const SYNONYM_ANALYZERS: Record<Language, string> = { sv: 'sv_synonyms', en: 'en_synonyms' };
+
+export type IndexDefinitionOptions = {
+  /** Folded words and stems that compounds are split into (shared/search/lexicon.ts buildLexicon). */
+  lexicon: Iterable<string>;
+  /** The region's synonyms (shared/search/synonyms.ts): groups that mean the same, broad words with narrower ones. */
+  synonyms: SynonymSource;
+  /** @default 1 — the catalogue is small; one shard keeps scoring exact. */
+  shards?: number;
+  /** @default '0-1' — a replica once a second data node exists. */
+  autoExpandReplicas?: string;
+};
+
+export type IndexDefinition = { settings: Record<string, unknown>; mappings: Record<string, unknown> };
+
+/** The shape of shared/search/synonyms.ts's Synonyms, which this module reads without importing its data. */
+export type SynonymSource = {
+  groups: readonly (readonly string[])[];
+  narrower?: Readonly<Record<string, readonly string[]>>;
+};
+
+const phrase = (text: string) => text.toLocaleLowerCase('sv').replace(/=>|[,#]/g, ' ').replace(/\s+/g, ' ').trim();
+const phrases = (list: readonly string[]) => [...new Set(list.map(phrase))].filter(Boolean);
+
+/**
+ * Solr-format synonym rules: a group becomes "a, b, c d" (each member finds all the others); a broad
+ * word becomes "broad => broad, narrower, …" (it finds its narrower words, not the other way round).
+ * OpenSearch reads the rules through the search analyzer, so they match stemmed and folded words.
+ */
+export const synonymRules = (synonyms: SynonymSource): string[] => [
+  ...synonyms.groups.map(phrases).filter((group) => group.length >= 2).map((group) => group.join(', ')),
+  ...Object.entries(synonyms.narrower ?? {}).flatMap(([broad, narrower]) => {
+    const [head] = phrases([broad]);
+    const targets = phrases(narrower).filter((target) => target !== head);
+    return head && targets.length > 0 ? [`${head} => ${[head, ...targets].join(', ')}`] : [];
+  }),
+];
+
+/** The lexicon as the decompounder's word list: lower-case, long enough, unique, sorted. */
+export const decompounderWords = (lexicon: Iterable<string>): string[] =>
+  [...new Set([...lexicon].map((w) => w.toLocaleLowerCase('sv').trim()).filter((w) => w.length >= MIN_SUBWORD && !/\s/.test(w)))].sort();
+
+const analysis = (options: IndexDefinitionOptions) => {
+  const words = decompounderWords(options.lexicon);
+  const rules = synonymRules(options.synonyms);
+  const decompound = words.length > 0 ? ['sv_decompounder'] : [];
+  const synonyms = rules.length > 0 ? ['synonyms'] : [];
+  return {
+    tokenizer: {
+      words: { type: 'pattern', pattern: WORD_PATTERN, group: 0 },
+    },
+    filter: {
+      sv_stemmer: { type: 'snowball', language: 'Swedish' },
+      en_stemmer: { type: 'snowball', language: 'English' },
+      folding: { type: 'asciifolding', preserve_original: false },
+      only_parts: { type: 'predicate_token_filter', script: { source: 'token.positionIncrement == 0' } },
+      ...(words.length > 0
+        ? {
+            sv_decompounder: {
+              type: 'dictionary_decompounder',
+              word_list: words,
+              min_word_size: MIN_COMPOUND,
+              min_subword_size: MIN_SUBWORD,
+              max_subword_size: 40,
+              only_longest_match: true,
+            },
+          }
+        : {}),
+      ...(rules.length > 0 ? { synonyms: { type: 'synonym_graph', synonyms: rules, lenient: true } } : {}),
+      name_prefixes: { type: 'edge_ngram', min_gram: MIN_SUGGEST_PREFIX_LENGTH, max_gram: MAX_PREFIX_LENGTH },
+      prefix_truncate: { type: 'truncate', length: MAX_PREFIX_LENGTH },
+    },
+    analyzer: {
+      sv_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'keyword_repeat', 'sv_stemmer', 'folding', 'remove_duplicates'] },
+      sv_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'sv_stemmer', 'folding'] },
+      [SYNONYM_ANALYZERS.sv]: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'sv_stemmer', 'folding', ...synonyms] },
+      en_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'keyword_repeat', 'en_stemmer', 'folding', 'remove_duplicates'] },
+      en_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'en_stemmer', 'folding'] },
+      [SYNONYM_ANALYZERS.en]: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'en_stemmer', 'folding', ...synonyms] },
+      exact: { type: 'custom', tokenizer: 'words', filter: ['lowercase'] },
+      folded: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'folding'] },
+      sv_parts_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'folding', ...decompound, 'only_parts'] },
+      sv_parts_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'sv_stemmer', 'folding'] },
+      name_prefix_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'folding', 'name_prefixes'] },
+      name_prefix_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'folding', 'prefix_truncate'] },
+    },
+  };
+};
+
+const keyword = { type: 'keyword' } as const;
+const date = { type: 'date', format: 'strict_date' } as const;
+
+const textField = (language: Language, options: { prefix?: boolean } = {}) => ({
+  type: 'text',
+  analyzer: `${language}_index`,
+  search_analyzer: `${language}_search`,
+  fields: {
+    [SUBFIELDS.exact]: { type: 'text', analyzer: 'exact' },
+    [SUBFIELDS.folded]: { type: 'text', analyzer: 'folded' },
+    ...(language === 'sv' ? { [SUBFIELDS.parts]: { type: 'text', analyzer: 'sv_parts_index', search_analyzer: 'sv_parts_search' } } : {}),
+    ...(options.prefix ? { [SUBFIELDS.prefix]: { type: 'text', analyzer: 'name_prefix_index', search_analyzer: 'name_prefix_search' } } : {}),
+  },
+});
+
+const localized = (options: { prefix?: boolean } = {}) => ({
+  properties: Object.fromEntries(LANGUAGES.map((language) => [language, textField(language, options)])),
+});
+
+/** One mapping per field of the search document: a field added there does not compile until it is mapped here. */
+const DOCUMENT_FIELDS: Record<keyof SearchDocument, unknown> = {
+  id: keyword,
+  version: { type: 'integer' },
+  kind: keyword,
+  name: localized({ prefix: true }),
+  summary: localized(),
+  description: localized(),
+  sectors: textField('sv'),
+  keywords: textField('sv'),
+  providerId: keyword,
+  wholeCounty: { type: 'boolean' },
+  facets: { properties: Object.fromEntries(FACETS.map((facet) => [facet, keyword])) },
+  validFrom: date,
+  validUntil: date,
+};
+
+/** The mappings of the stored document (see documents.ts): strict, so a stray field fails loudly. */
+export const MAPPINGS = {
+  dynamic: 'strict',
+  properties: {
+    ...DOCUMENT_FIELDS,
+    deleted: { type: 'boolean' },
+    nameSort: { properties: Object.fromEntries(LANGUAGES.map((language) => [language, keyword])) },
+  },
+} as const;
+
+/** Settings and mappings of a new index, with the lexicon and synonyms of the catalogue it will hold. */
+export const buildIndexDefinition = (options: IndexDefinitionOptions): IndexDefinition => ({
+  settings: {
+    index: {
+      number_of_shards: options.shards ?? 1,
+      auto_expand_replicas: options.autoExpandReplicas ?? '0-1',
+      max_result_window: MAX_PAGE * MAX_PAGE_SIZE,
+    },
+    analysis: analysis(options),
+  },
+  mappings: MAPPINGS,
+});
+
+/** The settings of the decompounder, whose word list the adapter reads back for query-time compound splitting. */
+export const DECOMPOUNDER_SETTINGS = 'index.analysis.filter.sv_decompounder.*';

@@ -1,0 +1,251 @@
+/**
+ * Pure builders of every request the adapter sends: search (query, post_filter, one filter
+ * aggregation per facet, highlight, paging, sort), suggest, bulk with external versions, count,
+ * settings, and the index administration a reindex needs.
+ */
+import type { SearchQuery, SuggestQuery } from '#shared/domain/search.ts';
+import { FACETS, type Facet } from '#shared/domain/taxonomy.ts';
+import type { Language } from '#shared/domain/text.ts';
+import type { IndexOperation } from '#shared/ports/search-index.ts';
+import type { QueryUnit } from '#shared/search/query-plan.ts';
+import { externalVersion, toStoredDocument, toTombstone } from './documents.ts';
+import { DECOMPOUNDER_SETTINGS, LANGUAGES, SUBFIELDS, type IndexDefinition } from './index-definition.ts';
+import type { OpenSearchRequest } from './transport.ts';
+import { hasAlternatives, unitClause, type Level } from './unit-queries.ts';
+
+/** What each matched unit adds to a relaxed hit's score, so hits matching more units come first. */
+export const RELAXED_UNIT_SCORE = 10_000;
+/** Facets are taxonomy codes; no dimension comes near this many values. */
+export const MAX_FACET_VALUES = 500;
+
+/** Highlight marks that no catalogue text contains (Unicode private use). */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+export type RefreshPolicy = 'true' | 'wait_for';
+
+const path = (...parts: string[]) => `/${parts.map(encodeURIComponent).join('/')}`;
+
+const TOMBSTONE = { term: { deleted: true } };
+
+/** Visible on `today`: validFrom (if any) on or before it, validUntil (if any) on or after it. */
+export const validOn = (today: string) => [
+  { bool: { should: [{ bool: { must_not: [{ exists: { field: 'validFrom' } }] } }, { range: { validFrom: { lte: today } } }], minimum_should_match: 1 } },
+  { bool: { should: [{ bool: { must_not: [{ exists: { field: 'validUntil' } }] } }, { range: { validUntil: { gte: today } } }], minimum_should_match: 1 } },
+];
+
+/** How a search treats its units, each at its level: `strict` requires the `required` ones (the rest only score); `relaxed` needs any. */
+export type MatchMode =
+  | { kind: 'strict'; levels: readonly Level[]; required: readonly boolean[] }
+  | { kind: 'relaxed'; levels: readonly Level[] };
+
+/** A unit's aggregation name in the statistics request. */
+export const unitCountName = (unit: number, level: Level): string => `unit_${unit}_${level}`;
+
+/**
+ * Counts the live documents, and per unit those it matches at each level (widened only when it has
+ * synonyms or compound parts), for choosing each unit's level and telling common units from rare.
+ */
+export const unitStatsRequest = (index: string, plan: readonly QueryUnit[]): OpenSearchRequest => ({
+  method: 'POST',
+  path: path(index, '_search'),
+  body: {
+    size: 0,
+    track_total_hits: true,
+    query: { bool: { must_not: [TOMBSTONE] } },
+    aggs: Object.fromEntries(
+      plan.flatMap((unit, i) =>
+        (hasAlternatives(unit) ? (['plain', 'widened', 'tolerant'] as const) : (['plain', 'tolerant'] as const)).map((level) => [
+          unitCountName(i, level),
+          { filter: unitClause(unit, i, level, { named: false, prefix: 'folded' }) },
+        ]),
+      ),
+    ),
+  },
+});
+
+/** The aggregation counting documents that match every required unit, whatever the filters and validity. */
+export const STRICT_MATCHES = 'strict_matches';
+
+const textQuery = (plan: readonly QueryUnit[], mode: MatchMode) => {
+  const clauses = plan.map((unit, i) => unitClause(unit, i, mode.levels[i] ?? 'plain', { named: true, prefix: 'folded' }));
+  if (mode.kind === 'relaxed') {
+    return {
+      should: clauses.map((clause) => ({ bool: { should: [{ constant_score: { filter: clause, boost: RELAXED_UNIT_SCORE } }, clause] } })),
+      minimum_should_match: 1,
+    };
+  }
+  const must = clauses.filter((_, i) => mode.required[i] !== false);
+  const should = clauses.filter((_, i) => mode.required[i] === false);
+  return { must, ...(should.length > 0 ? { should } : {}) };
+};
+
+const facetFilter = (query: SearchQuery, facet: Facet) => ({ terms: { [`facets.${facet}`]: [...query.filters[facet]] } });
+
+/** Fields a hit is built from; the description is needed for its snippet. */
+export const HIT_SOURCE = ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets'];
+
+/** The text fields whose highlights tell which words of a snippet matched. */
+export const HIGHLIGHT_FIELDS = (['summary', 'description'] as const).flatMap((field) =>
+  LANGUAGES.flatMap((language) => [`${field}.${language}`, `${field}.${language}.${SUBFIELDS.exact}`, `${field}.${language}.${SUBFIELDS.folded}`]),
+);
+
+const nameOrder = (language: Language) => [{ [`nameSort.${language}`]: { order: 'asc' } }, { id: { order: 'asc' } }];
+
+/**
+ * One search: text units in the query (see MatchMode), visibility and provider in its `filter`;
+ * facet filters in `post_filter`, so the hits are narrowed but the aggregations are not; each
+ * facet's aggregation filters by all the other chosen facets, which makes the counts disjunctive.
+ * An empty `q` lists by name. A strict search of several units also counts its unfiltered matches
+ * (STRICT_MATCHES), so the caller knows when to relax.
+ */
+export const searchRequest = (
+  index: string,
+  query: SearchQuery,
+  plan: readonly QueryUnit[],
+  mode: MatchMode = { kind: 'strict', levels: plan.map(() => 'plain'), required: plan.map(() => true) },
+): OpenSearchRequest => {
+  const text = query.q.trim() !== '';
+  const strictCount = text && mode.kind === 'strict' && plan.length > 1;
+  const active = FACETS.filter((facet) => query.filters[facet].length > 0);
+  const aggregations = Object.fromEntries(
+    FACETS.map((facet) => {
+      const others = active.filter((other) => other !== facet).map((other) => facetFilter(query, other));
+      return [
+        facet,
+        {
+          filter: others.length > 0 ? { bool: { filter: others } } : { match_all: {} },
+          aggs: { values: { terms: { field: `facets.${facet}`, size: MAX_FACET_VALUES } } },
+        },
+      ];
+    }),
+  );
+  return {
+    method: 'POST',
+    path: path(index, '_search'),
+    body: {
+      from: (query.page - 1) * query.pageSize,
+      size: query.pageSize,
+      track_total_hits: true,
+      _source: { includes: HIT_SOURCE },
+      query: {
+        bool: {
+          ...(text ? textQuery(plan, mode) : {}),
+          filter: [...validOn(query.today), ...(query.providerId !== undefined ? [{ term: { providerId: query.providerId } }] : [])],
+          must_not: [TOMBSTONE],
+        },
+      },
+      ...(active.length > 0 ? { post_filter: { bool: { filter: active.map((facet) => facetFilter(query, facet)) } } } : {}),
+      aggs: {
+        ...aggregations,
+        ...(strictCount && mode.kind === 'strict'
+          ? { [STRICT_MATCHES]: { global: {}, aggs: { live: { filter: { bool: { ...textQuery(plan, mode), must_not: [TOMBSTONE] } } } } } }
+          : {}),
+      },
+      sort: text ? [{ _score: { order: 'desc' } }, ...nameOrder(query.language)] : nameOrder(query.language),
+      ...(text
+        ? {
+            highlight: {
+              type: 'unified',
+              pre_tags: [MARK_START],
+              post_tags: [MARK_END],
+              number_of_fragments: 5,
+              fragment_size: 100,
+              fields: Object.fromEntries(HIGHLIGHT_FIELDS.map((field) => [field, {}])),
+            },
+          }
+        : {}),
+    },
+  };
+};
+
+/**
+ * Names of visible entries matching every unit as typed or by compound parts, the last unit as a
+ * prefix on the names' edge n-grams (one request, so typos are not tolerated while typing).
+ */
+export const suggestRequest = (index: string, query: SuggestQuery, plan: readonly QueryUnit[]): OpenSearchRequest => ({
+  method: 'POST',
+  path: path(index, '_search'),
+  body: {
+    size: query.limit,
+    _source: { includes: ['id', 'kind', 'name'] },
+    query: {
+      bool: {
+        must: plan.map((unit, i) => unitClause(unit, i, 'widened', { fields: ['name'], named: false, prefix: 'edge-ngram' })),
+        filter: validOn(query.today),
+        must_not: [TOMBSTONE],
+      },
+    },
+    sort: [{ _score: { order: 'desc' } }, ...nameOrder(query.language)],
+  },
+});
+
+/**
+ * Operations in order as one bulk request. A delete is written as a tombstone document rather than
+ * removed, so its version outlives OpenSearch's short memory of deletions (index.gc_deletes) and a
+ * late, older upsert still loses to it. `requireAlias` refuses to write when `index` is not an
+ * alias, rather than let OpenSearch create an index without our mappings.
+ */
+export const bulkRequest = (
+  index: string,
+  operations: readonly IndexOperation[],
+  options: { refresh?: RefreshPolicy; requireAlias?: boolean } = {},
+): OpenSearchRequest => ({
+  method: 'POST',
+  path: path(index, '_bulk'),
+  ...(options.refresh || options.requireAlias
+    ? { querystring: { ...(options.refresh ? { refresh: options.refresh } : {}), ...(options.requireAlias ? { require_alias: 'true' } : {}) } }
+    : {}),
+  bulkBody: operations.flatMap((operation) => {
+    const id = operation.type === 'upsert' ? operation.document.id : operation.id;
+    return [
+      { index: { _id: id, version: externalVersion(operation), version_type: 'external' } },
+      operation.type === 'upsert' ? toStoredDocument(operation.document) : toTombstone(operation.id, operation.version),
+    ];
+  }),
+});
+
+/** Counts live documents, tombstones excluded. */
+export const countRequest = (index: string): OpenSearchRequest => ({
+  method: 'POST',
+  path: path(index, '_count'),
+  body: { query: { bool: { must_not: [TOMBSTONE] } } },
+});
+
+/** The decompounder's word list of the index behind `index`. */
+export const lexiconRequest = (index: string): OpenSearchRequest => ({
+  method: 'GET',
+  path: `${path(index, '_settings')}/${DECOMPOUNDER_SETTINGS}`,
+});
+
+export const createIndexRequest = (name: string, definition: IndexDefinition): OpenSearchRequest => ({
+  method: 'PUT',
+  path: path(name),
+  body: definition,
+});
+
+export const deleteIndexRequest = (name: string): OpenSearchRequest => ({ method: 'DELETE', path: path(name) });
+
+export const refreshRequest = (name: string): OpenSearchRequest => ({ method: 'POST', path: path(name, '_refresh') });
+
+/** Which indices an alias points to (404 when it points nowhere). */
+export const getAliasRequest = (alias: string): OpenSearchRequest => ({ method: 'GET', path: path('_alias', alias) });
+
+/** Whether an index (or alias) of this name exists. */
+export const existsRequest = (name: string): OpenSearchRequest => ({ method: 'HEAD', path: path(name) });
+
+/**
+ * Points `alias` at `to` alone in one atomic step: removes it from `from`, and removes a concrete
+ * index that still holds the alias's name (a deployment from before aliases).
+ */
+export const switchAliasRequest = (alias: string, to: string, from: { indices: readonly string[]; concreteIndex?: boolean }): OpenSearchRequest => ({
+  method: 'POST',
+  path: '/_aliases',
+  body: {
+    actions: [
+      ...(from.concreteIndex ? [{ remove_index: { index: alias } }] : []),
+      ...from.indices.map((index) => ({ remove: { index, alias } })),
+      { add: { index: to, alias } },
+    ],
+  },
+});

@@ -1,0 +1,142 @@
+/**
+ * The clauses that find one query unit, at the embedded engine's three levels of tolerance — as
+ * typed, widened by synonyms and compound parts, and tolerant of a typo — and the rules that choose
+ * a unit's level and tell a common unit from a rare one.
+ */
+import { fold, lower, queryVariants } from '#shared/search/analysis.ts';
+import type { QueryUnit } from '#shared/search/query-plan.ts';
+import { FIELD_PATHS, MIN_SUGGEST_PREFIX_LENGTH, SUBFIELDS, SYNONYM_ANALYZERS, TEXT_FIELDS, type TextField } from './index-definition.ts';
+
+/** Name over summary over description over tags, taxonomy labels like a summary, as in the embedded engine. */
+export const FIELD_WEIGHT: Record<TextField, number> = { name: 5, summary: 2.5, labels: 2, description: 1, tags: 0.8 };
+/** The form a word was typed in counts this much more than its stem. */
+export const EXACT_WEIGHT = 2;
+/** MiniSearch's default weights for fuzzy and prefix matches, which the embedded engine keeps. */
+export const FUZZY_WEIGHT = 0.45;
+export const PREFIX_WEIGHT = 0.375;
+export const SYNONYM_WEIGHT = 0.7;
+export const PARTS_WEIGHT = 0.5;
+/** A compound's leading parts alone ("export" of "exportstöd") say what it is about. */
+export const MODIFIER_WEIGHT = 0.35;
+/** The last word is a prefix from this many letters while searching (suggestions: MIN_SUGGEST_PREFIX_LENGTH). */
+export const MIN_PREFIX_LENGTH = 4;
+/** Stems this long also find their derivations ("kommersialiser" → kommersialisering), when typos are tolerated. */
+export const MIN_DERIVATION_PREFIX_LENGTH = 8;
+/** One typo from five letters, never two (OpenSearch gives two edits from the second number on). */
+export const FUZZINESS = 'AUTO:5,64';
+export const MIN_FUZZY_LENGTH = 5;
+/** A unit found in more than this share of a catalogue of at least that many entries is common. */
+export const COMMON_WORD_SHARE = 0.2;
+export const MIN_DOCUMENTS_FOR_COMMON_WORDS = 40;
+/** The fields that say what an entry is; synonyms and compound parts are looked for only here. */
+export const STRONG_FIELDS: readonly TextField[] = ['name', 'summary', 'labels', 'tags'];
+
+/** `plain`: as typed; `widened`: also by synonyms and compound parts; `tolerant`: also with a typo or as a derivation. */
+export type Level = 'plain' | 'widened' | 'tolerant';
+
+/** Search matches the last word's prefix on the folded words; suggest on the names' edge n-grams, from fewer letters. */
+export type PrefixMode = 'folded' | 'edge-ngram';
+
+const len = (word: string) => [...word].length;
+
+const boosted = (paths: readonly string[], subfield: string | undefined, weight: number): string[] =>
+  paths.map((p) => `${p}${subfield ? `.${subfield}` : ''}^${weight}`);
+const swedish = (field: TextField) => FIELD_PATHS[field].filter((p) => !p.endsWith('.en'));
+const english = (field: TextField) => FIELD_PATHS[field].filter((p) => p.endsWith('.en'));
+
+/** A unit with synonyms or compound parts can be widened. */
+export const hasAlternatives = (unit: QueryUnit): boolean => unit.synonyms.some((s) => s.length > 0) || unit.parts.length > 0;
+
+/** The last unit is still being typed, and matched as a prefix, unless it is already a word of the lexicon. */
+export const asTyped = (unit: QueryUnit, lexicon: ReadonlySet<string>): QueryUnit => ({
+  ...unit,
+  last: unit.last && !lexicon.has(fold(lower(unit.text))),
+});
+
+/** The long forms of a one-word unit (its folded stems among them), whose derivations it also finds. */
+export const derivationStems = (unit: QueryUnit): string[] =>
+  unit.words.length === 1 ? queryVariants(unit.words[0]!).filter((stem) => len(stem) >= MIN_DERIVATION_PREFIX_LENGTH) : [];
+
+const allWords = (words: readonly string[], fields: string[], boost: number) => ({
+  bool: { must: words.map((word) => ({ multi_match: { query: word, fields, operator: 'and' } })), boost },
+});
+
+/**
+ * A unit in one field. As typed: its analysed form (stemmed, folded), its exact form weighed double,
+ * as a part of the field's compounds, and as a prefix while it is typed. Widened, in the strong
+ * fields: its synonyms (the synonym_graph analyzer) and its own compound parts, all of them or the
+ * leading ones. Tolerant: one typo, and the derivations of a long stem.
+ */
+export const fieldClause = (unit: QueryUnit, field: TextField, level: Level, prefix: PrefixMode, name?: string) => {
+  const weight = FIELD_WEIGHT[field];
+  const paths = FIELD_PATHS[field];
+  const match = (fields: string[], extra: Record<string, unknown> = {}) => ({ multi_match: { query: unit.text, fields, operator: 'and', ...extra } });
+  const should: unknown[] = [
+    match(boosted(paths, undefined, weight)),
+    match(boosted(paths, SUBFIELDS.exact, weight * EXACT_WEIGHT)),
+    match(boosted(swedish(field), SUBFIELDS.parts, weight)),
+  ];
+  if (unit.last && len(unit.words.at(-1) ?? '') >= (prefix === 'edge-ngram' ? MIN_SUGGEST_PREFIX_LENGTH : MIN_PREFIX_LENGTH)) {
+    should.push(
+      prefix === 'edge-ngram'
+        ? match(boosted(paths, SUBFIELDS.prefix, weight), { boost: PREFIX_WEIGHT })
+        : match(boosted(paths, SUBFIELDS.folded, weight), { type: 'bool_prefix', boost: PREFIX_WEIGHT }),
+    );
+  }
+  if (level !== 'plain' && STRONG_FIELDS.includes(field)) {
+    if (unit.synonyms.some((s) => s.length > 0)) {
+      for (const [language, languagePaths] of [['sv', swedish(field)], ['en', english(field)]] as const) {
+        if (languagePaths.length > 0) should.push(match(boosted(languagePaths, undefined, weight), { analyzer: SYNONYM_ANALYZERS[language], boost: SYNONYM_WEIGHT }));
+      }
+    }
+    const wordsAndParts = [...boosted(paths, undefined, weight), ...boosted(swedish(field), SUBFIELDS.parts, weight)];
+    if (unit.parts.length > 0) should.push(allWords(unit.parts, wordsAndParts, PARTS_WEIGHT));
+    if (unit.parts.length > 1) should.push(allWords(unit.parts.slice(0, -1), wordsAndParts, MODIFIER_WEIGHT));
+  }
+  if (level === 'tolerant') {
+    if (unit.words.some((word) => len(word) >= MIN_FUZZY_LENGTH)) {
+      should.push(match(boosted(paths, SUBFIELDS.folded, weight), { fuzziness: FUZZINESS, boost: FUZZY_WEIGHT }));
+    }
+    for (const stem of derivationStems(unit)) {
+      for (const path of paths) should.push({ prefix: { [path]: { value: stem, boost: weight * PREFIX_WEIGHT } } });
+    }
+  }
+  return { bool: { should, minimum_should_match: 1, ...(name ? { _name: name } : {}) } };
+};
+
+/** The name of the query that matches unit `unit` in `field`; hits list the names that matched. */
+export const namedQuery = (unit: number, field: TextField): string => `${unit}:${field}`;
+
+/** A unit in any of `fields`, each field's clause named when `named`. */
+export const unitClause = (
+  unit: QueryUnit,
+  index: number,
+  level: Level,
+  options: { fields?: readonly TextField[]; named: boolean; prefix: PrefixMode },
+) => ({
+  bool: {
+    should: (options.fields ?? TEXT_FIELDS).map((field) => fieldClause(unit, field, level, options.prefix, options.named ? namedQuery(index, field) : undefined)),
+    minimum_should_match: 1,
+  },
+});
+
+/** How many documents there are, and how many a unit matches at each level (widened only when it has alternatives). */
+export type UnitCounts = { plain: number; widened?: number; tolerant: number };
+
+const commonAbove = (total: number): number => (total >= MIN_DOCUMENTS_FOR_COMMON_WORDS ? COMMON_WORD_SHARE * total : Infinity);
+
+/**
+ * A unit's level, as the embedded engine chooses it: as typed when that already finds a common
+ * share of the catalogue; else widened (when it can be) if that finds anything; else tolerant.
+ */
+export const chooseLevel = (total: number, counts: UnitCounts): { level: Level; count: number } => {
+  if (counts.plain > commonAbove(total)) return { level: 'plain', count: counts.plain };
+  const strict = counts.widened !== undefined ? { level: 'widened' as const, count: counts.widened } : { level: 'plain' as const, count: counts.plain };
+  return strict.count > 0 ? strict : { level: 'tolerant', count: counts.tolerant };
+};
+
+/** Units to require: the rare ones, or all when every unit is common. */
+export const requiredUnits = (total: number, matching: readonly number[]): boolean[] => {
+  const rare = matching.map((count) => count <= commonAbove(total));
+  return rare.some(Boolean) ? rare : rare.map(() => true);
+};

@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { DECOMPOUNDER_SETTINGS } from '#shared/adapters/opensearch/index-definition.ts';
+import {
+  bulkRequest,
+  countRequest,
+  createIndexRequest,
+  deleteIndexRequest,
+  existsRequest,
+  getAliasRequest,
+  HIGHLIGHT_FIELDS,
+  lexiconRequest,
+  MARK_END,
+  MARK_START,
+  MAX_FACET_VALUES,
+  RELAXED_UNIT_SCORE,
+  refreshRequest,
+  searchRequest,
+  STRICT_MATCHES,
+  suggestRequest,
+  switchAliasRequest,
+  unitStatsRequest,
+  validOn,
+  type MatchMode,
+} from '#shared/adapters/opensearch/requests.ts';
+import { unitClause, type Level } from '#shared/adapters/opensearch/unit-queries.ts';
+import { SuggestQuery } from '#shared/domain/search.ts';
+import { planQuery, synonymIndex } from '#shared/search/query-plan.ts';
+import { aDocument, aQuery, TODAY } from '../support/builders.ts';
+
+const INDEX = 'vagvisaren-entries';
+const SYNONYMS = synonymIndex({ groups: [['vc', 'riskkapital', 'venture capital']], narrower: {} });
+const LEXICON = new Set(['innovation', 'export', 'stod']);
+const plan = (q: string) => planQuery(q, SYNONYMS, LEXICON);
+
+type Body = Record<string, any>;
+const bodyOf = (q: string, overrides: Parameters<typeof aQuery>[0] = {}, mode?: MatchMode) => {
+  const query = aQuery({ q, ...overrides });
+  return searchRequest(INDEX, query, plan(query.q), mode).body as Body;
+};
+const strict = (levels: Level[], required = levels.map(() => true)): MatchMode => ({ kind: 'strict', levels, required });
+
+describe('searchRequest', () => {
+  describe('without query text', () => {
+    const body = bodyOf('');
+
+    it('posts to the alias\'s _search, counting every hit exactly', () => {
+      expect(searchRequest(INDEX, aQuery({}), [])).toMatchObject({ method: 'POST', path: '/vagvisaren-entries/_search' });
+      expect(body).toMatchObject({ from: 0, size: 20, track_total_hits: true });
+    });
+
+    it('lists every visible, live entry in Swedish name order, then by id', () => {
+      expect(body.query).toEqual({ bool: { filter: validOn(TODAY), must_not: [{ term: { deleted: true } }] } });
+      expect(body.sort).toEqual([{ 'nameSort.sv': { order: 'asc' } }, { id: { order: 'asc' } }]);
+      expect(body).not.toHaveProperty('highlight');
+    });
+
+    it('sorts by the English name for an English visitor', () => {
+      expect(bodyOf('', { language: 'en' }).sort[0]).toEqual({ 'nameSort.en': { order: 'asc' } });
+    });
+
+    it('returns only what a hit shows and its snippet needs', () => {
+      expect(body._source).toEqual({ includes: ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets'] });
+    });
+  });
+
+  describe('visibility', () => {
+    it('keeps entries whose validity window, where they have one, contains the day', () => {
+      expect(validOn('2026-11-27')).toEqual([
+        { bool: { should: [{ bool: { must_not: [{ exists: { field: 'validFrom' } }] } }, { range: { validFrom: { lte: '2026-11-27' } } }], minimum_should_match: 1 } },
+        { bool: { should: [{ bool: { must_not: [{ exists: { field: 'validUntil' } }] } }, { range: { validUntil: { gte: '2026-11-27' } } }], minimum_should_match: 1 } },
+      ]);
+    });
+
+    it('narrows to one provider in the query itself, so the facets count within it too', () => {
+      const providerId = aDocument({ id: 'almi-actor' }).id;
+      expect(bodyOf('', { providerId }).query.bool.filter).toEqual([...validOn(TODAY), { term: { providerId: 'almi-actor' } }]);
+    });
+  });
+
+  describe('filters and facets', () => {
+    const body = bodyOf('', { filters: { kind: ['investor', 'actor'], stage: ['startup'] } });
+
+    it('applies the chosen values as a post_filter: OR within a facet, AND across facets', () => {
+      expect(body.post_filter).toEqual({
+        bool: { filter: [{ terms: { 'facets.kind': ['investor', 'actor'] } }, { terms: { 'facets.stage': ['startup'] } }] },
+      });
+      expect(bodyOf('').post_filter).toBeUndefined();
+    });
+
+    it('counts each facet under every chosen filter but its own, so the counts are disjunctive', () => {
+      expect(body.aggs.kind).toEqual({
+        filter: { bool: { filter: [{ terms: { 'facets.stage': ['startup'] } }] } },
+        aggs: { values: { terms: { field: 'facets.kind', size: MAX_FACET_VALUES } } },
+      });
+      expect(body.aggs.stage.filter).toEqual({ bool: { filter: [{ terms: { 'facets.kind': ['investor', 'actor'] } }] } });
+      for (const facet of ['area', 'municipality', 'supportType', 'focus']) {
+        expect(body.aggs[facet].filter, facet).toEqual({
+          bool: { filter: [{ terms: { 'facets.kind': ['investor', 'actor'] } }, { terms: { 'facets.stage': ['startup'] } }] },
+        });
+      }
+    });
+
+    it('counts every facet over everything visible when nothing is chosen', () => {
+      const aggs = bodyOf('').aggs;
+      expect(Object.keys(aggs)).toEqual(['kind', 'area', 'stage', 'municipality', 'supportType', 'focus']);
+      for (const aggregation of Object.values<Body>(aggs)) expect(aggregation.filter).toEqual({ match_all: {} });
+    });
+  });
+
+  describe('paging', () => {
+    it('starts a page at (page - 1) × pageSize', () => {
+      expect(bodyOf('', { page: 3, pageSize: 10 })).toMatchObject({ from: 20, size: 10 });
+    });
+  });
+
+  describe('with query text', () => {
+    it('requires every unit at its level, each field clause named after its unit and field', () => {
+      const units = plan('riskkapital tillväxt');
+      const body = bodyOf('riskkapital tillväxt', {}, strict(['widened', 'tolerant']));
+      expect(body.query.bool.must).toEqual([
+        unitClause(units[0]!, 0, 'widened', { named: true, prefix: 'folded' }),
+        unitClause(units[1]!, 1, 'tolerant', { named: true, prefix: 'folded' }),
+      ]);
+      expect(body.query.bool.must[1].bool.should.map((c: Body) => c.bool._name)).toEqual(['1:name', '1:summary', '1:description', '1:labels', '1:tags']);
+      expect(body.query.bool.should).toBeUndefined();
+    });
+
+    it('ranks by score, then by name, and highlights the snippet fields with private-use marks', () => {
+      const body = bodyOf('export');
+      expect(body.sort).toEqual([{ _score: { order: 'desc' } }, { 'nameSort.sv': { order: 'asc' } }, { id: { order: 'asc' } }]);
+      expect(body.highlight).toMatchObject({ type: 'unified', pre_tags: [MARK_START], post_tags: [MARK_END], number_of_fragments: 5 });
+      expect(Object.keys(body.highlight.fields)).toEqual(HIGHLIGHT_FIELDS);
+      expect(HIGHLIGHT_FIELDS).toContain('description.en.folded');
+    });
+
+    it('counts the entries matching every required unit, whatever the filters, when there is more than one unit', () => {
+      const body = bodyOf('riskkapital tillväxt', { filters: { kind: ['investor'] } }, strict(['plain', 'plain']));
+      expect(body.aggs[STRICT_MATCHES]).toEqual({
+        global: {},
+        aggs: { live: { filter: { bool: { must: body.query.bool.must, must_not: [{ term: { deleted: true } }] } } } },
+      });
+      expect(bodyOf('riskkapital').aggs).not.toHaveProperty(STRICT_MATCHES);
+    });
+
+    it('lets a common unit add to the score without requiring it', () => {
+      const body = bodyOf('stöd riskkapital', {}, strict(['plain', 'plain'], [false, true]));
+      expect(body.query.bool.must.map((c: Body) => c.bool.should[0].bool._name)).toEqual(['1:name']);
+      expect(body.query.bool.should.map((c: Body) => c.bool.should[0].bool._name)).toEqual(['0:name']);
+    });
+
+    it('relaxes to any unit, each matched unit adding a large constant so that more units rank first', () => {
+      const body = bodyOf('riskkapital xylofon', {}, { kind: 'relaxed', levels: ['plain', 'tolerant'] });
+      expect(body.query.bool.must).toBeUndefined();
+      expect(body.query.bool.minimum_should_match).toBe(1);
+      const [first, second] = body.query.bool.should;
+      const unit = first.bool.should[1];
+      expect(first.bool.should[0]).toEqual({ constant_score: { filter: unit, boost: RELAXED_UNIT_SCORE } });
+      expect(unit).toEqual(unitClause(plan('riskkapital xylofon')[0]!, 0, 'plain', { named: true, prefix: 'folded' }));
+      expect(second.bool.should[1]).toEqual(unitClause(plan('riskkapital xylofon')[1]!, 1, 'tolerant', { named: true, prefix: 'folded' }));
+      expect(body.aggs).not.toHaveProperty(STRICT_MATCHES);
+    });
+  });
+});
+
+describe('unitStatsRequest', () => {
+  it('counts live documents and, per unit, those it matches at each level, returning no hits', () => {
+    const units = plan('exportstöd riskkapital tillväxt');
+    const request = unitStatsRequest(INDEX, units);
+    expect(request).toMatchObject({ method: 'POST', path: '/vagvisaren-entries/_search' });
+    const body = request.body as Body;
+    expect(body).toMatchObject({ size: 0, track_total_hits: true, query: { bool: { must_not: [{ term: { deleted: true } }] } } });
+    expect(Object.keys(body.aggs)).toEqual([
+      'unit_0_plain', 'unit_0_widened', 'unit_0_tolerant',
+      'unit_1_plain', 'unit_1_widened', 'unit_1_tolerant',
+      'unit_2_plain', 'unit_2_tolerant',
+    ]);
+    expect(body.aggs.unit_1_widened.filter).toEqual(unitClause(units[1]!, 1, 'widened', { named: false, prefix: 'folded' }));
+  });
+});
+
+describe('suggestRequest', () => {
+  const request = (prefix: string, language: 'sv' | 'en' = 'sv') => {
+    const query = SuggestQuery.parse({ prefix, language, limit: 5, today: TODAY });
+    const units = planQuery(prefix, SYNONYMS, LEXICON).map((unit, i, all) => ({ ...unit, synonyms: [], last: i === all.length - 1 }));
+    return suggestRequest(INDEX, query, units);
+  };
+
+  it('asks for at most `limit` visible, live names, best first, then by the visitor\'s name order', () => {
+    const body = request('inku', 'en').body as Body;
+    expect(body).toMatchObject({ size: 5, _source: { includes: ['id', 'kind', 'name'] } });
+    expect(body.query.bool.filter).toEqual(validOn(TODAY));
+    expect(body.query.bool.must_not).toEqual([{ term: { deleted: true } }]);
+    expect(body.sort).toEqual([{ _score: { order: 'desc' } }, { 'nameSort.en': { order: 'asc' } }, { id: { order: 'asc' } }]);
+  });
+
+  it('matches names only, as typed or by compound parts, the last word on their edge n-grams from two letters', () => {
+    const must = (request('al').body as Body).query.bool.must;
+    expect(must).toEqual([unitClause({ ...plan('al')[0]!, synonyms: [], last: true }, 0, 'widened', { fields: ['name'], named: false, prefix: 'edge-ngram' })]);
+    expect(must[0].bool.should[0].bool.should).toContainEqual({ multi_match: { query: 'al', fields: ['name.sv.prefix^5', 'name.en.prefix^5'], operator: 'and', boost: 0.375 } });
+  });
+});
+
+describe('bulkRequest', () => {
+  it('writes upserts and deletes in order, each with its external version, deletes as tombstones', () => {
+    const document = aDocument({ id: 'almi', version: 3 });
+    const request = bulkRequest(INDEX, [{ type: 'upsert', document }, { type: 'delete', id: document.id, version: 4 }]);
+    expect(request).toEqual({
+      method: 'POST',
+      path: '/vagvisaren-entries/_bulk',
+      bulkBody: [
+        { index: { _id: 'almi', version: 6, version_type: 'external' } },
+        { ...document, deleted: false, nameSort: { sv: 'exempelakt}ren', en: 'the example actor' } },
+        { index: { _id: 'almi', version: 9, version_type: 'external' } },
+        { id: 'almi', version: 4, deleted: true },
+      ],
+    });
+  });
+
+  it('asks for a refresh when the adapter is told to make writes visible at once', () => {
+    expect(bulkRequest(INDEX, [], { refresh: 'wait_for' }).querystring).toEqual({ refresh: 'wait_for' });
+  });
+
+  it('can refuse to write anywhere but through an alias, so no index is created without our mappings', () => {
+    expect(bulkRequest(INDEX, [], { requireAlias: true }).querystring).toEqual({ require_alias: 'true' });
+    expect(bulkRequest(INDEX, [], { refresh: 'true', requireAlias: true }).querystring).toEqual({ refresh: 'true', require_alias: 'true' });
+    expect(bulkRequest(INDEX, []).querystring).toBeUndefined();
+  });
+});
+
+describe('other requests', () => {
+  it('counts live documents only', () => {
+    expect(countRequest(INDEX)).toEqual({ method: 'POST', path: '/vagvisaren-entries/_count', body: { query: { bool: { must_not: [{ term: { deleted: true } }] } } } });
+  });
+
+  it('reads the decompounder settings back', () => {
+    expect(lexiconRequest(INDEX)).toEqual({ method: 'GET', path: `/vagvisaren-entries/_settings/${DECOMPOUNDER_SETTINGS}` });
+  });
+
+  it('creates, refreshes, checks and deletes an index by name, escaping it in the path', () => {
+    const definition = { settings: {}, mappings: {} };
+    expect(createIndexRequest('entries-1', definition)).toEqual({ method: 'PUT', path: '/entries-1', body: definition });
+    expect(refreshRequest('entries-1')).toEqual({ method: 'POST', path: '/entries-1/_refresh' });
+    expect(existsRequest('entries-1')).toEqual({ method: 'HEAD', path: '/entries-1' });
+    expect(deleteIndexRequest('a/b')).toEqual({ method: 'DELETE', path: '/a%2Fb' });
+    expect(getAliasRequest(INDEX)).toEqual({ method: 'GET', path: '/_alias/vagvisaren-entries' });
+  });
+
+  it('moves an alias in one atomic request, also replacing a concrete index of the alias\'s name', () => {
+    expect(switchAliasRequest(INDEX, 'new', { indices: ['old-1', 'old-2'] }).body).toEqual({
+      actions: [{ remove: { index: 'old-1', alias: INDEX } }, { remove: { index: 'old-2', alias: INDEX } }, { add: { index: 'new', alias: INDEX } }],
+    });
+    expect(switchAliasRequest(INDEX, 'new', { indices: [], concreteIndex: true })).toEqual({
+      method: 'POST',
+      path: '/_aliases',
+      body: { actions: [{ remove_index: { index: INDEX } }, { add: { index: 'new', alias: INDEX } }] },
+    });
+  });
+});
