@@ -5,14 +5,13 @@
  * disjunctive facets, validity windows, pagination and snippets are done here over the matches.
  */
 import MiniSearch, { type QueryCombination } from 'minisearch';
-import type { EntryId } from '#shared/domain/entry.ts';
 import type { EngineResult, FacetCounts, SearchDocument, SearchHit, SearchQuery, Suggestion, SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
 import { fold, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
 import { planQuery, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
-import { buildSnippet } from '#shared/search/snippet.ts';
+import { buildHit } from '#shared/search/hit.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
 
 const TEXT_FIELDS = ['name', 'summary', 'description', 'labels', 'tags'] as const;
@@ -298,22 +297,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     });
     const matched = new Set(matches.flatMap(({ result }) => Object.keys(result.match)));
     const isMatch = (word: string) => this.termsOf(word, language).some((term) => matched.has(term));
-    const snippetSource =
-      (['summary', 'description'] as const)
-        .map((field) => doc[field][language] ?? doc[field].sv)
-        .find((text) => tokenize(text).some((t) => isMatch(t.text))) ?? (doc.summary[language] ?? doc.summary.sv);
-    return {
-      id: doc.id as EntryId,
-      kind: doc.kind,
-      name: doc.name,
-      summary: doc.summary,
-      ...(doc.providerId ? { providerId: doc.providerId } : {}),
-      wholeCounty: doc.wholeCounty,
-      facets: doc.facets,
-      score,
-      matchedTerms,
-      snippet: buildSnippet(snippetSource, isMatch),
-    };
+    return buildHit(doc, language, { score, matchedTerms, isMatch });
   }
 }
 

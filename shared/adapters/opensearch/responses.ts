@@ -2,6 +2,7 @@
  * Parses OpenSearch's answers with zod into the port's results: hits with matched terms and
  * snippets, disjunctive facet counts, suggestions, per-item bulk outcomes, counts and settings.
  */
+import { buildHit } from '#shared/search/hit.ts';
 import { z } from 'zod';
 import { SearchDocument, type EngineResult, type FacetCounts, type SearchHit, type Suggestion } from '#shared/domain/search.ts';
 import { FACETS, type Facet } from '#shared/domain/taxonomy.ts';
@@ -9,7 +10,6 @@ import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome } from '#shared/ports/search-index.ts';
 import { lower, tokenize } from '#shared/search/analysis.ts';
 import type { QueryUnit } from '#shared/search/query-plan.ts';
-import { buildSnippet } from '#shared/search/snippet.ts';
 import { externalVersion } from './documents.ts';
 import { TEXT_FIELDS } from './index-definition.ts';
 import { MARK_END, MARK_START, RELAXED_UNIT_SCORE, STRICT_MATCHES, unitCountName } from './requests.ts';
@@ -75,22 +75,7 @@ const toHit = (hit: Hit, plan: readonly QueryUnit[], language: Language, relaxed
   const score = (hit._score ?? 0) - (relaxed ? RELAXED_UNIT_SCORE * matchedTerms.length : 0);
   const marked = highlightedWords(hit.highlight);
   const isMatch = (word: string) => marked.has(lower(word));
-  const snippetSource =
-    (['summary', 'description'] as const)
-      .map((field) => doc[field][language] ?? doc[field].sv)
-      .find((text) => tokenize(text).some((t) => isMatch(t.text))) ?? (doc.summary[language] ?? doc.summary.sv);
-  return {
-    id: doc.id,
-    kind: doc.kind,
-    name: doc.name,
-    summary: doc.summary,
-    ...(doc.providerId ? { providerId: doc.providerId } : {}),
-    wholeCounty: doc.wholeCounty,
-    facets: doc.facets,
-    score,
-    matchedTerms,
-    snippet: buildSnippet(snippetSource, isMatch),
-  };
+  return buildHit(doc, language, { score, matchedTerms, isMatch });
 };
 
 const facetAggregation = (response: z.infer<typeof SearchResponse>, facet: Facet) =>
