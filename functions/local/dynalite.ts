@@ -1,13 +1,34 @@
 /** Runs dynalite — the DynamoDB API on LevelDB — inside this process, on disk or in memory. */
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import dynalite from 'dynalite';
 
 export type RunningDynalite = { endpoint: string; close(): Promise<void> };
 
-/** Starts dynalite on a free loopback port; with `path` its data persists there, without it lives in memory. */
+/**
+ * LevelDB lets one process hold a store; dynalite itself only notices on its first request, so the
+ * lock is tried here, before starting, to refuse a store another process (`npm start`) holds.
+ */
+const ensureStoreFree = async (path: string): Promise<void> => {
+  const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
+  const { Level } = fromDynalite('level') as typeof import('level');
+  const db = new Level(path);
+  try {
+    await db.open();
+  } catch (error) {
+    const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+    throw new Error(`cannot open the local store in ${path}: is \`npm start\` running? Stop it first. (${cause})`);
+  }
+  await db.close();
+};
+
+/** Starts dynalite on a free loopback port; with `path` its data persists there (refused while another process holds it), without it lives in memory. */
 export const startDynalite = async (options: { path?: string } = {}): Promise<RunningDynalite> => {
-  if (options.path) await mkdir(options.path, { recursive: true });
+  if (options.path) {
+    await mkdir(options.path, { recursive: true });
+    await ensureStoreFree(options.path);
+  }
   const server = dynalite({ ...(options.path ? { path: options.path } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,425 @@
+/**
+ * `npm run catalogue -- import|export|validate|reindex`: the catalogue in and out as JSON or CSV.
+ * Import is all-or-nothing: every record is checked first (an invalid one is named by line and
+ * field and nothing is written), then compared with the store and only what differs is written,
+ * version-conditionally with an 'import' audit record; a failed write rolls back the run's writes.
+ * Works on the local store in DATA_DIR (in-process dynalite) or, with TABLE_NAME and AWS_REGION,
+ * on the deployed table. Progress on stderr, the summary on stdout; exit 0 ok, 1 invalid input or
+ * failed import, 2 usage error.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { DynamoDBClient as DynamoDBClientType } from '@aws-sdk/client-dynamodb';
+import { SingleBar } from 'cli-progress';
+import { z } from 'zod';
+import { readCsvRecords, writeCsvRecords } from '#shared/adapters/csv/catalogue-csv.ts';
+import type { EntryRepository } from '#shared/ports/entry-repository.ts';
+import { systemClock, type Clock } from '#shared/ports/clock.ts';
+import {
+  applyImport,
+  dottedPath,
+  formatIssue,
+  loadStored,
+  planImport,
+  readJsonRecords,
+  toRecord,
+  validateSource,
+  writeJsonRecords,
+  type ImportPlan,
+  type ImportSource,
+  type RecordIssue,
+} from '#shared/services/catalogue-transfer.ts';
+import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
+import type { ProgressStream } from './progress.ts';
+
+export const CatalogueEnv = z.object({
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** With AWS_REGION: the deployed table. Alone: the local table's name. */
+  TABLE_NAME: z.string().min(3).optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  REGION: RegionCode.default(DEFAULT_REGION),
+});
+export type CatalogueEnv = z.infer<typeof CatalogueEnv>;
+
+const LOCAL_TABLE = 'vagvisaren';
+
+export const USAGE = `Usage: npm run catalogue -- <command> [options]
+
+  import <file> [--dry-run] [--format json|csv]
+      Import records (all or nothing). --dry-run lists what would be created, changed or left alone.
+  export [--out <file>] [--format json|csv]
+      Write every entry, all statuses, as import reads it (JSON to stdout by default).
+  validate <file> [--format json|csv]
+      Check a file against the schema and the taxonomy; needs no store.
+  reindex
+      Rebuild search from the table (as npm run reindex).
+
+The format follows the file extension (.json, .csv) unless --format is given.
+Store: the local one in DATA_DIR (default .data; stop \`npm start\` first), or the deployed
+table when TABLE_NAME and AWS_REGION are set. REGION picks the taxonomy (default orebro-lan).
+Exit codes: 0 done, 1 invalid input or failed import (nothing left written), 2 usage error.
+`;
+
+export type CatalogueIo = {
+  out: ProgressStream;
+  err: ProgressStream;
+  clock?: Clock;
+  /** Who the audit trail names; defaults to the operating-system user. */
+  username?: string;
+};
+
+class UsageError extends Error {}
+
+type Format = 'json' | 'csv';
+
+const formatOf = (option: string | undefined, path: string | undefined, text?: string): Format => {
+  if (option !== undefined) {
+    if (option !== 'json' && option !== 'csv') throw new UsageError(`--format must be json or csv, not "${option}"`);
+    return option;
+  }
+  const extension = path === undefined ? '' : extname(path).toLowerCase();
+  if (extension === '.csv') return 'csv';
+  if (extension === '.json') return 'json';
+  if (text === undefined) return 'json';
+  // No telling extension: a JSON file starts with a bracket, a catalogue CSV with its header.
+  return /^\uFEFF?\s*[[{]/.test(text) ? 'json' : 'csv';
+};
+
+const readSource = (format: Format, text: string): ImportSource => (format === 'csv' ? readCsvRecords(text) : readJsonRecords(text));
+
+const operatingSystemUser = (): string => {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+};
+
+// ——— the store ———
+
+type Store = { repository: EntryRepository; description: string; close(): Promise<void> };
+
+
+/** The deployed table (TABLE_NAME + AWS_REGION, credentials from the environment) or the local store in DATA_DIR. */
+const openStore = async (env: CatalogueEnv): Promise<Store> => {
+  const [{ DynamoDBClient }, { documentClient }, { DynamoEntryRepository }, { ChangePublishingRepository }, { recordAuditTrail }] =
+    await Promise.all([
+      import('@aws-sdk/client-dynamodb'),
+      import('#shared/adapters/dynamodb/client.ts'),
+      import('#shared/adapters/dynamodb/entry-repository.ts'),
+      import('#shared/adapters/change-feed/in-process-change-feed.ts'),
+      import('#shared/services/audit-trail.ts'),
+    ]);
+  // Every write also lands in the audit trail, as the API's writes do.
+  const withTrail = (client: DynamoDBClientType, table: string) => {
+    const stored = new DynamoEntryRepository(documentClient(client), table);
+    return new ChangePublishingRepository(stored, recordAuditTrail(stored));
+  };
+  if (env.TABLE_NAME !== undefined && env.AWS_REGION !== undefined) {
+    const client = new DynamoDBClient({ region: env.AWS_REGION });
+    return {
+      repository: withTrail(client, env.TABLE_NAME),
+      description: `table ${env.TABLE_NAME} in ${env.AWS_REGION}`,
+      close: async () => client.destroy(),
+    };
+  }
+  const path = join(resolve(env.DATA_DIR), 'dynamodb');
+  const [{ startDynalite }, { ensureTable }] = await Promise.all([import('../local/dynalite.ts'), import('#shared/adapters/dynamodb/table.ts')]);
+  const dynalite = await startDynalite({ path });
+  const client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const table = env.TABLE_NAME ?? LOCAL_TABLE;
+  try {
+    await ensureTable(client, table);
+  } catch (error) {
+    client.destroy();
+    await dynalite.close();
+    throw error;
+  }
+  return {
+    repository: withTrail(client, table),
+    description: `the local store in ${env.DATA_DIR}/`,
+    close: async () => {
+      client.destroy();
+      await dynalite.close();
+    },
+  };
+};
+
+// ——— progress ———
+
+export type WriteProgress = { update(done: number): void; stop(): void };
+
+/**
+ * A progress bar (cli-progress) on a terminal; elsewhere a line at every tenth of the way and at the
+ * end, so logs stay short.
+ */
+export const createWriteProgress = (stream: ProgressStream, label: string, total: number): WriteProgress => {
+  let stopped = false;
+  if (stream.isTTY === true) {
+    const bar = new SingleBar({
+      stream: stream as NodeJS.WriteStream,
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+      barCompleteChar: '█',
+      barIncompleteChar: '░',
+      hideCursor: true,
+      etaBuffer: 100,
+    });
+    bar.start(total, 0);
+    return {
+      update: (done) => bar.update(done),
+      stop: () => {
+        if (!stopped) bar.stop();
+        stopped = true;
+      },
+    };
+  }
+  let reported = 0;
+  let last = 0;
+  const line = (done: number) => stream.write(`${label}: ${done}/${total} (${total === 0 ? 100 : Math.floor((done * 100) / total)}%)\n`);
+  return {
+    update(done) {
+      last = done;
+      const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
+      if (tenth > reported && done < total) {
+        reported = tenth;
+        line(done);
+      }
+    },
+    stop: () => {
+      if (!stopped) line(last);
+      stopped = true;
+    },
+  };
+};
+
+// ——— reporting ———
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+const reportIssues = (out: ProgressStream, issues: readonly RecordIssue[]) => {
+  for (const issue of issues) out.write(`${formatIssue(issue)}\n`);
+};
+
+const invalidRecords = (issues: readonly RecordIssue[]) => new Set(issues.map((issue) => issue.at)).size;
+
+const reportPlan = (out: ProgressStream, plan: ImportPlan) => {
+  const ids = (entries: readonly { entry: { id: string } }[]) => entries.map(({ entry }) => entry.id).join(', ');
+  out.write(`  create ${plan.create.length}${plan.create.length > 0 ? `: ${ids(plan.create)}` : ''}\n`);
+  out.write(
+    `  change ${plan.change.length}${plan.change.length > 0 ? `: ${plan.change.map(({ entry, fields }) => `${entry.id} (${fields.join(', ')})`).join(', ')}` : ''}\n`,
+  );
+  out.write(`  unchanged ${plan.unchanged.length}${plan.unchanged.length > 0 ? `: ${ids(plan.unchanged)}` : ''}\n`);
+};
+
+const counts = (plan: ImportPlan) => `${plan.create.length} created, ${plan.change.length} changed, ${plan.unchanged.length} unchanged`;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+// ——— commands ———
+
+type Parsed = { command: string; positionals: string[]; values: { 'dry-run'?: boolean; format?: string; out?: string; help?: boolean } };
+
+const parseCommandLine = (argv: readonly string[]): Parsed => {
+  try {
+    const { positionals, values } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { 'dry-run': { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    const [command = '', ...rest] = positionals;
+    return { command, positionals: rest, values };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+};
+
+const only = (parsed: Parsed, allowed: readonly string[], positionals: number) => {
+  for (const [option, value] of Object.entries(parsed.values)) {
+    if (value !== undefined && !allowed.includes(option)) throw new UsageError(`${parsed.command} takes no --${option}`);
+  }
+  if (parsed.positionals.length !== positionals) {
+    throw new UsageError(positionals === 0 ? `${parsed.command} takes no file` : `${parsed.command} takes one file`);
+  }
+};
+
+const readInput = async (parsed: Parsed) => {
+  const file = parsed.positionals[0]!;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const format = formatOf(parsed.values.format, file, text);
+  return { file, format, source: readSource(format, text) };
+};
+
+class InputError extends Error {}
+
+/** Runs one catalogue command; resolves to the process exit code. */
+export const runCatalogue = async (argv: readonly string[], environment: NodeJS.ProcessEnv, io: CatalogueIo): Promise<number> => {
+  const { out, err } = io;
+  const clock = io.clock ?? systemClock;
+  try {
+    const parsed = parseCommandLine(argv);
+    if (parsed.values.help) {
+      out.write(USAGE);
+      return 0;
+    }
+    const envResult = CatalogueEnv.safeParse(environment);
+    if (!envResult.success) {
+      for (const issue of envResult.error.issues) err.write(`Invalid ${issue.path.join('.') || 'environment'}: ${issue.message}\n`);
+      return 2;
+    }
+    const env = envResult.data;
+    const taxonomy = () => loadTaxonomy(env.REGION);
+
+    switch (parsed.command) {
+      case 'validate': {
+        only(parsed, ['format'], 1);
+        const { file, source } = await readInput(parsed);
+        const validation = validateSource(source, taxonomy());
+        if (validation.issues.length > 0) {
+          reportIssues(out, validation.issues);
+          out.write(`${file}: ${plural(invalidRecords(validation.issues), 'record')} of ${validation.total} invalid (${plural(validation.issues.length, 'problem')}).\n`);
+          return 1;
+        }
+        out.write(`${file}: all ${plural(validation.total, 'record')} valid.\n`);
+        return 0;
+      }
+
+      case 'import': {
+        only(parsed, ['format', 'dry-run'], 1);
+        const { file, source } = await readInput(parsed);
+        const validation = validateSource(source, taxonomy());
+        if (validation.issues.length > 0) {
+          reportIssues(out, validation.issues);
+          out.write(
+            `Nothing was written: ${plural(invalidRecords(validation.issues), 'record')} of ${validation.total} in ${file} invalid (${plural(validation.issues.length, 'problem')}).\n`,
+          );
+          return 1;
+        }
+        const store = await openStore(env);
+        try {
+          const started = performance.now();
+          const { plan, issues } = planImport(validation.records, await loadStored(store.repository), clock.now(), source.fieldName ?? dottedPath);
+          if (issues.length > 0) {
+            reportIssues(out, issues);
+            out.write(`Nothing was written: ${plural(invalidRecords(issues), 'record')} of ${validation.total} in ${file} conflict with ${store.description}.\n`);
+            return 1;
+          }
+          if (parsed.values['dry-run']) {
+            out.write(`Dry run of ${file} (${plural(validation.total, 'record')}) against ${store.description}; nothing was written. Would be ${counts(plan)}:\n`);
+            reportPlan(out, plan);
+            return 0;
+          }
+          const total = plan.create.length + plan.change.length;
+          if (total === 0) {
+            out.write(`Imported ${file} into ${store.description}: ${counts(plan)}; nothing to write (${seconds(performance.now() - started)}).\n`);
+            return 0;
+          }
+          const progress = createWriteProgress(err, 'import', total);
+          // Ctrl+C stops the writes and rolls back; a second one ends the process at once.
+          const interrupt = new AbortController();
+          const onSignal = () => interrupt.abort();
+          process.once('SIGINT', onSignal);
+          const result = await applyImport(plan, {
+            repository: store.repository,
+            actor: { subject: 'cli', name: `catalogue import (${io.username ?? operatingSystemUser()})` },
+            clock,
+            onWrite: (done) => progress.update(done),
+            log: (line) => {
+              progress.stop();
+              err.write(`${line}\n`);
+            },
+            signal: interrupt.signal,
+          }).finally(() => process.removeListener('SIGINT', onSignal));
+          progress.stop();
+          if (result.ok) {
+            out.write(`Imported ${file} into ${store.description}: ${counts(plan)} (${seconds(performance.now() - started)}).\n`);
+            return 0;
+          }
+          out.write(`Import of ${file} failed at ${result.failed.at}, entry ${result.failed.id}: ${result.failed.reason}\n`);
+          out.write(
+            `Rolled back the ${plural(result.written, 'entry', 'entries')} this run had written: ${result.restored.length} restored to their previous content, ` +
+              `${result.archived.length} created ones archived (entries cannot be deleted)` +
+              (result.archived.length > 0 ? `: ${result.archived.join(', ')}` : '') +
+              '.\n',
+          );
+          if (result.notRestored.length > 0) {
+            out.write(`Could NOT undo ${plural(result.notRestored.length, 'entry', 'entries')}; check them by hand:\n`);
+            for (const { id, reason } of result.notRestored) out.write(`  ${id}: ${reason}\n`);
+          }
+          out.write('Run the import again once the cause is fixed (a dry run shows what it would do).\n');
+          return 1;
+        } finally {
+          await store.close();
+        }
+      }
+
+      case 'export': {
+        only(parsed, ['format', 'out'], 0);
+        const target = parsed.values.out;
+        const format = formatOf(parsed.values.format, target);
+        const store = await openStore(env);
+        try {
+          const entries = [...(await loadStored(store.repository)).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+          const records = entries.map(toRecord);
+          const text = format === 'csv' ? writeCsvRecords(records) : writeJsonRecords(records);
+          if (target === undefined) {
+            out.write(text);
+            err.write(`Exported ${plural(records.length, 'entry', 'entries')} from ${store.description} as ${format.toUpperCase()}.\n`);
+          } else {
+            await writeFile(target, text, 'utf8');
+            out.write(`Exported ${plural(records.length, 'entry', 'entries')} from ${store.description} to ${target} (${format.toUpperCase()}).\n`);
+          }
+          return 0;
+        } finally {
+          await store.close();
+        }
+      }
+
+      case 'reindex': {
+        only(parsed, [], 0);
+        const { runReindex } = await import('./reindex.ts');
+        return await runReindex(environment, out as typeof process.stdout, err as typeof process.stderr);
+      }
+
+      case '':
+        throw new UsageError('name a command');
+      default:
+        throw new UsageError(`unknown command "${parsed.command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      err.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // An export piped into `head` stops reading early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  runCatalogue(process.argv.slice(2), process.env, { out: process.stdout, err: process.stderr }).then(
+    // Exit once stdout has flushed: an export piped elsewhere must not be cut short.
+    (code) => process.stdout.write('', () => process.exit(code)),
+    (error: Error) => {
+      process.stderr.write(`catalogue failed: ${error.message}\n`);
+      process.stdout.write('', () => process.exit(1));
+    },
+  );
+}
