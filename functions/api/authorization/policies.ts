@@ -40,4 +40,20 @@ export const ROUTE_POLICIES: Readonly<Record<string, Policy>> = {
   'POST /v1/editor/entries/:id/verify': EDITING_ROLES,
   'GET /v1/editor/entries/:id/history': EDITING_ROLES,
   'GET /v1/editor/verification-queue': EDITING_ROLES,
+  // Sign-in pages: public, since they come before (or end) a session. POST /sign-in is guarded against
+  // login CSRF by its own pre-session cookie; POST /sign-out by the session's CSRF token.
+  'GET /sign-in': 'public',
+  'POST /sign-in': 'public',
+  'POST /sign-out': 'public',
+  // Editor pages: a signed-out browser is sent to /sign-in, other roles get the HTML 403 page.
+  'GET /editor': EDITING_ROLES,
+  'GET /editor/entries/new': EDITING_ROLES,
+  'POST /editor/entries': EDITING_ROLES,
+  'GET /editor/entries/:id/edit': EDITING_ROLES,
+  'POST /editor/entries/:id': EDITING_ROLES,
+  'POST /editor/entries/:id/publish': EDITING_ROLES,
+  'POST /editor/entries/:id/unpublish': EDITING_ROLES,
+  'POST /editor/entries/:id/archive': EDITING_ROLES,
+  'POST /editor/entries/:id/verify': EDITING_ROLES,
+  'GET /editor/entries/:id/history': EDITING_ROLES,
 };

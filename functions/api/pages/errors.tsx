@@ -1,11 +1,13 @@
 /**
- * HTML error pages (400, 404, 500, …) and the app-level handlers that answer them to browsers, while
- * API paths and non-browser clients keep getting RFC 9457 problem+json from the API's handlers.
+ * HTML error pages (400, 403, 404, 500, …) and the app-level handlers that answer them to browsers, while
+ * API paths and non-browser clients keep getting RFC 9457 problem+json from the API's handlers. A
+ * signed-out browser asking for a page that needs sign-in is sent to /sign-in with the page as `next`.
  */
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DirectoryError } from '#shared/domain/errors.ts';
+import { DirectoryError, ForbiddenError, UnauthenticatedError } from '#shared/domain/errors.ts';
+import { CSRF_FIELD } from '../authorization/session.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from './layout.tsx';
 import { messagesFor, type Messages } from './messages/index.ts';
@@ -68,9 +70,64 @@ export const badRequestPage = (c: Context, t: Messages, issues: readonly ParamIs
     }),
   );
 
+/** The sign-in page that returns to `next` (a path of this site) afterwards. */
+export const signInHref = (next: string, lang: Messages['lang']): string => {
+  const params = new URLSearchParams({ next });
+  if (lang === 'en') params.set('lang', 'en');
+  return `/sign-in?${params.toString()}`;
+};
+
+/** 403 in the visitor's language: who they are signed in as and who may edit, or that a form expired (CSRF). */
+export const forbiddenPage = (c: Context<AppEnv>, t: Messages, error?: DirectoryError) => {
+  if (error?.issues.some((issue) => issue.name === CSRF_FIELD)) return errorPage(c, t, 403, t.errors.csrfTitle, t.errors.csrfLead);
+  const principal = c.var.principal;
+  return renderPage(
+    c,
+    { t, title: t.errors.forbiddenTitle, status: 403 },
+    <>
+      <h1>{t.errors.forbiddenTitle}</h1>
+      <p class="lead">{t.errors.forbiddenLead}</p>
+      {principal && <p>{t.errors.forbiddenWho(principal.name, principal.roles.map((role) => t.session.roles[role]).join(', '))}</p>}
+      <p>{t.errors.forbiddenRights}</p>
+      <ul>
+        <li>
+          <a href={pageHref('/', t.lang)}>{t.errors.home}</a>
+        </li>
+        <li>
+          <a href={pageHref('/sign-in', t.lang)}>{t.errors.forbiddenOther}</a>
+        </li>
+      </ul>
+    </>,
+  );
+};
+
+/** A page that needs sign-in: a browser GET goes to the sign-in page and back; a form post gets a 401 page with a sign-in link. */
+export const signInNeeded = (c: Context<AppEnv>, t: Messages) => {
+  const url = new URL(c.req.url);
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(signInHref(`${url.pathname}${url.search}`, t.lang), 303);
+  }
+  return renderPage(
+    c,
+    { t, title: t.errors.signInAgainTitle, status: 401 },
+    <>
+      <h1>{t.errors.signInAgainTitle}</h1>
+      <p class="lead">{t.errors.signInAgainLead}</p>
+      <p>
+        <a class="button" href={pageHref('/sign-in', t.lang)}>
+          {t.errors.signInLink}
+        </a>
+      </p>
+    </>,
+  );
+};
+
 /** The error page for anything thrown while answering a page: domain and HTTP errors by status, else 500. */
 export const pageError: ErrorHandler<AppEnv> = (error, c) => {
   const t = requestMessages(c);
+  if (error instanceof UnauthenticatedError) return signInNeeded(c, t);
+  if (error instanceof ForbiddenError) return forbiddenPage(c, t, error);
   if (error instanceof DirectoryError && error.status === 404) return notFoundPage(c, t);
   if (error instanceof DirectoryError && error.status < 500) {
     return errorPage(c, t, error.status as ContentfulStatusCode, t.errors.genericTitle, t.errors.genericLead);

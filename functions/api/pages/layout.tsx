@@ -1,13 +1,19 @@
-/** The page frame every page shares: html lang, head, skip link, header with menu and language switch, footer. */
+/**
+ * The page frame every page shares: html lang, head, skip link, header with menu, language switch and
+ * account (the signed-in user with a sign-out button, or a sign-in link), footer. Pages shown to a
+ * signed-in visitor are never cached, and every page varies on the cookie.
+ */
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../env.ts';
 import { CSS_PATH, JS_PATH } from './assets/index.ts';
+import { mayUseEditor, PostForm, SessionContext, sessionOf, type PageSession } from './components/session.tsx';
 import type { Messages } from './messages/index.ts';
 import { pageHref, switchLanguageHref } from './urls.ts';
 
-export type NavItem = 'search' | 'finder' | 'areas' | 'accessibility';
+export type NavItem = 'search' | 'finder' | 'areas' | 'accessibility' | 'editor';
 
 export type PageOptions = {
   t: Messages;
@@ -20,7 +26,34 @@ export type PageOptions = {
   cache?: string;
 };
 
-const Layout = (props: { t: Messages; title: string; current?: NavItem | undefined; switchHref: string; children: Child }) => {
+/** The header's account area: who is signed in, with roles and a sign-out button; otherwise a sign-in link. */
+const Account = (props: { t: Messages; session: PageSession }) => {
+  const { t } = props;
+  const principal = props.session.principal;
+  if (!principal) {
+    return (
+      <a class="account-link" href={pageHref('/sign-in', t.lang)}>
+        {t.session.signIn}
+      </a>
+    );
+  }
+  const roles = principal.roles.map((role) => t.session.roles[role]).join(', ');
+  return (
+    <div class="account" role="group" aria-label={t.session.account}>
+      <p>
+        <span class="vh">{t.session.signedInAs} </span>
+        <strong>{principal.name}</strong> <span class="roles">({roles})</span>
+      </p>
+      <PostForm action={pageHref('/sign-out', t.lang)}>
+        <button type="submit" class="header-button">
+          {t.session.signOut}
+        </button>
+      </PostForm>
+    </div>
+  );
+};
+
+const Layout = (props: { t: Messages; title: string; current?: NavItem | undefined; switchHref: string; session: PageSession; children: Child }) => {
   const { t, current } = props;
   const navLink = (item: NavItem, path: string, label: string) => (
     <li>
@@ -55,11 +88,13 @@ const Layout = (props: { t: Messages; title: string; current?: NavItem | undefin
                 {navLink('search', '/', t.site.navSearch)}
                 {navLink('finder', '/finder', t.site.navFinder)}
                 {navLink('areas', '/areas', t.site.navAreas)}
+                {mayUseEditor(props.session.principal) && navLink('editor', '/editor', t.editor.nav)}
               </ul>
             </nav>
             <a class="lang-switch" href={props.switchHref} lang={t.site.switchLang} hreflang={t.site.switchLang}>
               {t.site.switchLabel}
             </a>
+            <Account t={t} session={props.session} />
           </div>
         </header>
         <main id="main" tabindex={-1}>
@@ -89,16 +124,22 @@ const Layout = (props: { t: Messages; title: string; current?: NavItem | undefin
 };
 
 /** Answers a full HTML page. */
-export const renderPage = (c: Context, options: PageOptions, body: Child): Response | Promise<Response> => {
+export const renderPage = (c: Context<AppEnv>, options: PageOptions, body: Child): Response | Promise<Response> => {
   const switchHref = options.switchHref ?? switchLanguageHref(new URL(c.req.url), options.t.site.switchLang);
-  c.header('Cache-Control', options.cache ?? (options.status && options.status >= 400 ? 'no-store' : 'public, max-age=60'));
+  const session = sessionOf(c);
+  const cache = options.cache ?? (options.status && options.status >= 400 ? 'no-store' : 'public, max-age=60');
+  // A page that names the visitor or carries their CSRF token is theirs alone.
+  c.header('Cache-Control', session.principal ? 'private, no-store' : cache);
+  c.header('Vary', 'Cookie', { append: true });
   c.header('Content-Language', options.t.lang);
   return c.html(
     <>
       {raw('<!DOCTYPE html>')}
-      <Layout t={options.t} title={options.title} current={options.current} switchHref={switchHref}>
-        {body}
-      </Layout>
+      <SessionContext.Provider value={session}>
+        <Layout t={options.t} title={options.title} current={options.current} switchHref={switchHref} session={session}>
+          {body}
+        </Layout>
+      </SessionContext.Provider>
     </>,
     options.status ?? 200,
   );

@@ -1,16 +1,20 @@
 /**
- * The web pages for entrepreneurs, server-rendered with Hono JSX by the same app on Lambda and locally:
- * search (/), entries, the guided finder, strategic areas, the accessibility statement, and the assets.
+ * The web pages, server-rendered with Hono JSX by the same app on Lambda and locally: for entrepreneurs
+ * search (/), entries, the guided finder, strategic areas, the accessibility statement and the assets;
+ * for signed-in staff sign-in/out and the editor (dashboard, entry form, status buttons, history).
  */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { reportBodyLimit, reportHandler, statementHandler, thanksHandler } from './accessibility/accessibility.tsx';
 import { areaPageHandler, areasIndexHandler } from './areas/areas.tsx';
 import { assetRoutes } from './assets/index.ts';
+import { formBodyLimit } from './body-limit.ts';
+import { editorPageHandlers } from './editor/editor.handlers.tsx';
 import { entryPageHandler } from './entry/entry.handler.ts';
 import { pageError } from './errors.tsx';
 import { finderIntroHandler, finderResultHandler, finderStepHandler } from './finder/finder.tsx';
 import { searchPageHandler } from './search/search.handler.ts';
+import { signInHandler, signInPageHandler, signOutHandler } from './sign-in/sign-in.tsx';
 
 export { htmlAwareErrors, htmlAwareNotFound } from './errors.tsx';
 
@@ -29,5 +33,19 @@ export const pageRoutes = (deps: AppDeps) => {
   pages.get('/accessibility', statementHandler());
   pages.post('/accessibility/report', reportBodyLimit(), reportHandler());
   pages.get('/accessibility/thanks', thanksHandler());
+  pages.get('/sign-in', signInPageHandler(deps));
+  pages.post('/sign-in', formBodyLimit(), signInHandler(deps));
+  pages.post('/sign-out', signOutHandler());
+  const editor = editorPageHandlers(deps);
+  pages.get('/editor', editor.dashboard);
+  pages.get('/editor/entries/new', editor.newEntry);
+  pages.post('/editor/entries', formBodyLimit(), editor.create);
+  pages.get('/editor/entries/:id/edit', editor.edit);
+  pages.post('/editor/entries/:id', formBodyLimit(), editor.save);
+  pages.post('/editor/entries/:id/publish', formBodyLimit(), editor.transition('publish'));
+  pages.post('/editor/entries/:id/unpublish', formBodyLimit(), editor.transition('unpublish'));
+  pages.post('/editor/entries/:id/archive', formBodyLimit(), editor.transition('archive'));
+  pages.post('/editor/entries/:id/verify', formBodyLimit(), editor.transition('verify'));
+  pages.get('/editor/entries/:id/history', editor.history);
   return pages;
 };

@@ -3,9 +3,10 @@
  * report: a plain POST form whose reports go to the structured log; no personal data is asked for.
  */
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../../env.ts';
-import { badRequestPage, errorPage } from '../errors.tsx';
+import { formBodyLimit } from '../body-limit.ts';
+import { PostForm } from '../components/session.tsx';
+import { badRequestPage } from '../errors.tsx';
 import { renderPage } from '../layout.tsx';
 import { messagesFor, type Messages } from '../messages/index.ts';
 import { readLang } from '../params.ts';
@@ -57,7 +58,7 @@ const Statement = (props: { t: Messages; form?: ReportForm; errors?: ReportError
           </ul>
         </div>
       )}
-      <form method="post" action="/accessibility/report">
+      <PostForm action="/accessibility/report">
         <input type="hidden" name="lang" value={t.lang} />
         <p class="hint" id="privacy-hint">
           {a.reportNoPersonalData}
@@ -105,7 +106,7 @@ const Statement = (props: { t: Messages; form?: ReportForm; errors?: ReportError
           />
         </div>
         <button type="submit">{a.reportSubmit}</button>
-      </form>
+      </PostForm>
       <h2>{a.enforcementHeading}</h2>
       <p>{a.enforcementText}</p>
       <p>
@@ -126,14 +127,7 @@ export const statementHandler = () => (c: Context<AppEnv>) => {
 };
 
 /** Limits a report's body to 16 kB; a larger one gets a 413 page. */
-export const reportBodyLimit = () =>
-  bodyLimit({
-    maxSize: 16 * 1024,
-    onError: (c) => {
-      const t = messagesFor('sv');
-      return errorPage(c, t, 413, t.errors.genericTitle, t.errors.genericLead);
-    },
-  });
+export const reportBodyLimit = () => formBodyLimit(16 * 1024, { lang: 'sv' });
 
 export const reportHandler = () => async (c: Context<AppEnv>) => {
   const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);

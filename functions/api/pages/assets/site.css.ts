@@ -40,7 +40,7 @@ main:focus{outline:none}
 .back{margin:0 0 .5rem}
 .finder-prompt{background:#eef4fa;border-left:6px solid #0b5394;padding:.75rem 1rem;max-width:48em}
 input,button,select,textarea{font:inherit;color:inherit}
-input[type=search],input[type=text],textarea{border:2px solid #1d1d1b;border-radius:0;padding:.5rem .625rem;background:#fff;width:100%;min-width:0}
+input[type=search],input[type=text],input[type=url],textarea{border:2px solid #1d1d1b;border-radius:0;padding:.5rem .625rem;background:#fff;width:100%;min-width:0}
 textarea{min-height:8rem}
 button,.button{display:inline-block;border:2px solid #0b5394;background:#0b5394;color:#fff;padding:.5rem 1.125rem;font-weight:600;border-radius:4px;cursor:pointer;text-decoration:none;line-height:1.5}
 button:hover,.button:hover{background:#083d6e;border-color:#083d6e;color:#fff}
@@ -108,6 +108,43 @@ mark{background:#ffe066;color:#1d1d1b;padding:0 .1em}
 .error-message{color:#b3261e;font-weight:700;margin:.25rem 0}
 .field{margin:0 0 1.25rem;max-width:40rem}
 .field label{display:block;font-weight:700}
+.account{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem}
+.account p{margin:0}
+.account .roles{font-size:.9375rem}
+.account form{margin:0}
+.header-button{background:transparent;border:2px solid #fff;color:#fff;padding:.125rem .625rem}
+.header-button:hover{background:#fff;color:#0f3557;border-color:#fff}
+.account-link{padding:.25rem 0;font-weight:600}
+select{border:2px solid #1d1d1b;border-radius:0;padding:.5rem .625rem;background:#fff;max-width:100%;min-width:0}
+input.input-medium{max-width:14rem}
+.field-error{border-left:4px solid #b3261e;padding-left:.75rem}
+.field-error input,.field-error textarea,.field-error select{border-color:#b3261e}
+.checks.columns{columns:2 13rem;column-gap:1.5rem}
+.checks.columns li{break-inside:avoid}
+.form-group{border-top:1px solid #b1b4b6;margin-top:1.5rem}
+.entry-form .form-group:first-of-type{border-top:0;margin-top:0}
+.field .checks label{display:inline;font-weight:400}
+.notice.success{border-left-color:#00703c;background:#e7f4ea}
+.notice p{margin:0}
+.status{font-weight:700}
+.status-published{color:#00703c}
+.status-archived{color:#4a4a4a}
+.editor-list{list-style:none;padding:0;margin:0}
+.editor-list li{border-top:1px solid #b1b4b6;padding:.75rem 0}
+.editor-list h3{margin:0 0 .25rem;font-size:1.125rem}
+.new-kinds{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
+a.button.secondary-link,a.button.secondary-link:visited{background:#fff;color:#0b5394}
+a.button.secondary-link:hover{background:#eef4fa;color:#062f57}
+a.button:focus-visible{background:#ffdd00;color:#0b0c0c;border-color:#0b0c0c}
+.action-list{list-style:none;padding:0;display:grid;gap:1rem;max-width:40rem}
+.action-list form{margin:0 0 .25rem}
+.history{list-style:none;padding:0}
+.history>li{border-top:1px solid #b1b4b6;padding:.25rem 0 1rem}
+.changes{width:100%;border-collapse:collapse;table-layout:fixed}
+.changes th,.changes td{border:1px solid #b1b4b6;padding:.375rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+.changes thead th{background:#f3f2f1}
+.empty-value{color:#4a4a4a;font-style:italic}
+.users .card form{margin-top:.75rem}
 .site-footer{border-top:4px solid #0f3557;background:#f3f2f1;padding:1.5rem 0;font-size:.9375rem}
 .site-footer ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
 `;

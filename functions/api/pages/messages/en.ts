@@ -1,4 +1,5 @@
 /** English labels of the pages. */
+import { accessErrorsEn, editorEn, sessionEn } from './editor.en.ts';
 import type { Messages } from './types.ts';
 
 const count = (n: number) => (n === 0 ? 'No results' : n === 1 ? '1 result' : `${n.toLocaleString('en-GB')} results`);
@@ -289,5 +290,8 @@ export const en: Messages = {
       need: 'need',
       sector: 'sector',
     },
+    ...accessErrorsEn,
   },
+  session: sessionEn,
+  editor: editorEn,
 };

@@ -1,4 +1,5 @@
 /** Swedish labels of the pages (the default language). */
+import { accessErrorsSv, editorSv, sessionSv } from './editor.sv.ts';
 import type { Messages } from './types.ts';
 
 const count = (n: number) => (n === 0 ? 'Inga träffar' : n === 1 ? '1 träff' : `${n.toLocaleString('sv-SE')} träffar`);
@@ -289,5 +290,8 @@ export const sv: Messages = {
       need: 'behov',
       sector: 'bransch',
     },
+    ...accessErrorsSv,
   },
+  session: sessionSv,
+  editor: editorSv,
 };

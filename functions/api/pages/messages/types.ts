@@ -3,6 +3,7 @@ import type { EntryKind } from '#shared/domain/entry.ts';
 import type { Facet } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { NeedCode } from '../finder/needs.ts';
+import type { AccessErrorMessages, EditorMessages, SessionMessages } from './editor-types.ts';
 
 export type Messages = {
   lang: Language;
@@ -189,5 +190,7 @@ export type Messages = {
     home: string;
     finder: string;
     paramNames: Record<string, string>;
-  };
+  } & AccessErrorMessages;
+  session: SessionMessages;
+  editor: EditorMessages;
 };

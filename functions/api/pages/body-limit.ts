@@ -1,0 +1,21 @@
+/**
+ * A size limit for the pages' form posts, answered with an HTML 413 page. The authentication middleware
+ * may already have read a cookie session's form (to check its CSRF field) before this runs; then the
+ * body is no longer a stream to count, so the limit measures the body it read instead.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { errorPage, requestMessages } from './errors.tsx';
+import { messagesFor } from './messages/index.ts';
+
+const tooLarge = (c: Context, t = requestMessages(c)) => errorPage(c, t, 413, t.errors.genericTitle, t.errors.genericLead);
+
+/** 256 kB by default: an entry form at every field's maximum is about 70 kB. */
+export const formBodyLimit = (maxSize = 256 * 1024, options: { lang?: 'sv' } = {}): MiddlewareHandler => {
+  const answer = (c: Context) => tooLarge(c, options.lang ? messagesFor(options.lang) : undefined);
+  const streaming = bodyLimit({ maxSize, onError: answer });
+  return async (c, next) => {
+    if (c.req.bodyCache.arrayBuffer) return (await c.req.arrayBuffer()).byteLength > maxSize ? answer(c) : next();
+    return streaming(c, next);
+  };
+};

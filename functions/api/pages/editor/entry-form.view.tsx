@@ -1,0 +1,446 @@
+/**
+ * The entry form page: every common field and the kind's own, grouped under headings; checkbox groups
+ * for taxonomy codes; errors next to each field (aria-describedby, aria-invalid) and in a summary at
+ * the top that links to them; the stale-version message; and, when editing, the status buttons.
+ */
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { STAGES, INVESTMENT_INSTRUMENTS, OFFER_TYPES, type Entry, type EntryKind } from '#shared/domain/entry.ts';
+import type { Taxonomy } from '#shared/domain/taxonomy.ts';
+import type { AppEnv } from '../../env.ts';
+import { PostForm } from '../components/session.tsx';
+import { entryHref, pageHref } from '../urls.ts';
+import { renderPage } from '../layout.tsx';
+import type { Messages } from '../messages/index.ts';
+import { inFormOrder, type FormIssue, type FormValues } from './entry-form.ts';
+import { editorHref, type Notice } from './editor-urls.ts';
+
+export type Option = { value: string; label: string };
+
+export type EntryFormModel = {
+  t: Messages;
+  taxonomy: Taxonomy;
+  kind: EntryKind;
+  values: FormValues;
+  issues: readonly FormIssue[];
+  /** The entry being edited (absent when creating). */
+  entry?: Entry | undefined;
+  /** The version the form was read at; kept as the user had it when a save is refused. */
+  version?: number | undefined;
+  providers: readonly Option[];
+  /** False when the entry must have a provider (actor staff: their organisation). */
+  providerOptional: boolean;
+  notice?: Notice | undefined;
+  /** `save`: the user's save met a newer version; `action`: a status button did. */
+  stale?: 'save' | 'action' | undefined;
+  status?: 200 | 400 | 409;
+};
+
+/** The id of a field's control (dots are awkward in CSS selectors and fragment links). */
+export const fieldId = (name: string): string => `f-${name.replace(/\./g, '-')}`;
+
+const withoutOptional = (label: string) => label.replace(/ \((valfritt|optional)\)$/, '');
+
+/** The label of a field in the visitor's language. */
+export const fieldLabel = (t: Messages, field: string): string => t.editor.fields[field] ?? field;
+
+export const issueMessage = (t: Messages, issue: FormIssue): string => t.editor.issues[issue.code](issue.limit, issue.detail);
+
+type Kit = ReturnType<typeof formKit>;
+
+/** The field components of one rendering, closed over the values and errors. */
+const formKit = (model: EntryFormModel) => {
+  const { t } = model;
+  const errors = new Map<string, string>();
+  for (const issue of model.issues) if (issue.field && !errors.has(issue.field)) errors.set(issue.field, issueMessage(t, issue));
+  const value = (name: string) => model.values[name]?.at(-1) ?? '';
+  const selected = (name: string) => new Set(model.values[name] ?? []);
+  const describedBy = (name: string, hint: boolean) =>
+    [hint ? `${fieldId(name)}-hint` : '', errors.has(name) ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const hintOf = (name: string) => t.editor.hints[name];
+
+  const Hint = (props: { name: string }) => {
+    const hint = hintOf(props.name);
+    return hint ? (
+      <p class="hint" id={`${fieldId(props.name)}-hint`}>
+        {hint}
+      </p>
+    ) : null;
+  };
+  const ErrorMessage = (props: { name: string }) => {
+    const error = errors.get(props.name);
+    return error ? (
+      <p class="error-message" id={`${fieldId(props.name)}-error`}>
+        <span class="vh">{t.editor.errorPrefix}</span>
+        {error}
+      </p>
+    ) : null;
+  };
+
+  const Text = (props: { name: string; lang?: 'sv' | 'en'; rows?: number; type?: 'text' | 'url'; inputmode?: 'numeric' | 'decimal'; autocomplete?: string; width?: 'short' | 'medium' }) => {
+    const { name } = props;
+    const common = {
+      id: fieldId(name),
+      name,
+      lang: props.lang,
+      'aria-describedby': describedBy(name, Boolean(hintOf(name))),
+      'aria-invalid': errors.has(name) ? ('true' as const) : undefined,
+    };
+    return (
+      <div class={`field${errors.has(name) ? ' field-error' : ''}`}>
+        <label for={fieldId(name)}>{fieldLabel(t, name)}</label>
+        <Hint name={name} />
+        <ErrorMessage name={name} />
+        {props.rows ? (
+          <textarea {...common} rows={props.rows}>
+            {value(name)}
+          </textarea>
+        ) : (
+          <input
+            {...common}
+            type={props.type ?? 'text'}
+            value={value(name)}
+            inputmode={props.inputmode}
+            autocomplete={props.autocomplete ?? 'off'}
+            spellcheck={props.type === 'url' || props.inputmode ? false : undefined}
+            class={props.width ? `input-${props.width}` : undefined}
+          />
+        )}
+      </div>
+    );
+  };
+
+  /** Swedish and English of one text, side by side in the form order. */
+  const TextPair = (props: { base: string; rows?: number }) => (
+    <>
+      <Text name={`${props.base}.sv`} lang="sv" {...(props.rows ? { rows: props.rows } : {})} />
+      <Text name={`${props.base}.en`} lang="en" {...(props.rows ? { rows: props.rows } : {})} />
+    </>
+  );
+
+  const Choices = (props: { name: string; type: 'checkbox' | 'radio'; options: readonly Option[]; columns?: boolean }) => {
+    const { name } = props;
+    const chosen = selected(name);
+    return (
+      <fieldset
+        class={`field${errors.has(name) ? ' field-error' : ''}`}
+        id={fieldId(name)}
+        tabindex={-1}
+        aria-describedby={describedBy(name, Boolean(hintOf(name)))}
+      >
+        <legend>{fieldLabel(t, name)}</legend>
+        <Hint name={name} />
+        <ErrorMessage name={name} />
+        <ul class={`checks${props.columns ? ' columns' : ''}`}>
+          {props.options.map((option) => {
+            const id = `${fieldId(name)}-${option.value}`;
+            return (
+              <li>
+                <input type={props.type} id={id} name={name} value={option.value} checked={chosen.has(option.value)} />
+                <label for={id}>{option.label}</label>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+    );
+  };
+
+  const Select = (props: { name: string; options: readonly Option[]; empty?: string | undefined }) => {
+    const { name } = props;
+    const current = value(name);
+    return (
+      <div class={`field${errors.has(name) ? ' field-error' : ''}`}>
+        <label for={fieldId(name)}>{fieldLabel(t, name)}</label>
+        <Hint name={name} />
+        <ErrorMessage name={name} />
+        <select
+          id={fieldId(name)}
+          name={name}
+          aria-describedby={describedBy(name, Boolean(hintOf(name)))}
+          aria-invalid={errors.has(name) ? 'true' : undefined}
+        >
+          {props.empty !== undefined && (
+            <option value="" selected={current === ''}>
+              {props.empty}
+            </option>
+          )}
+          {props.options.map((option) => (
+            <option value={option.value} selected={option.value === current}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  };
+
+  return { errors, Text, TextPair, Choices, Select };
+};
+
+const Group = (props: { id: string; heading: string; lead?: string; children: Child }) => (
+  <section class="form-group" aria-labelledby={props.id}>
+    <h2 id={props.id}>{props.heading}</h2>
+    {props.lead && <p class="hint">{props.lead}</p>}
+    {props.children}
+  </section>
+);
+
+const KindDetails = (props: { model: EntryFormModel; kit: Kit }): Child => {
+  const { t, taxonomy, kind } = props.model;
+  const { Text, TextPair, Choices, Select } = props.kit;
+  const stageOptions = STAGES.map((code) => ({ value: code, label: taxonomy.stages.find((s) => s.code === code)?.label[t.lang] ?? code }));
+  const trl = Array.from({ length: 9 }, (_, i) => ({ value: String(i + 1), label: t.editor.trlOption(i + 1) }));
+  switch (kind) {
+    case 'actor':
+      return null;
+    case 'offering':
+      return (
+        <>
+          <Select
+            name="offering.cost"
+            empty={t.editor.notStated}
+            options={(['free', 'subsidised', 'paid', 'varies'] as const).map((c) => ({ value: c, label: t.entry.costValues[c] }))}
+          />
+          <TextPair base="offering.costNote" rows={2} />
+          <Text name="offering.applicationPeriod.opens" width="medium" />
+          <Text name="offering.applicationPeriod.closes" width="medium" />
+          <TextPair base="offering.applicationPeriod.note" rows={2} />
+        </>
+      );
+    case 'testbed':
+      return (
+        <>
+          <Text name="testbed.capabilities.sv" lang="sv" rows={5} />
+          <Text name="testbed.capabilities.en" lang="en" rows={5} />
+          <Select name="testbed.trl.min" empty={t.editor.notStated} options={trl} />
+          <Select name="testbed.trl.max" empty={t.editor.notStated} options={trl} />
+          <TextPair base="testbed.accessTerms" rows={3} />
+        </>
+      );
+    case 'investor':
+      return (
+        <>
+          <Choices
+            name="investor.instruments"
+            type="checkbox"
+            options={INVESTMENT_INSTRUMENTS.map((i) => ({ value: i, label: t.entry.instrumentValues[i] }))}
+          />
+          <Text name="investor.ticketSizeSek.min" inputmode="numeric" width="medium" />
+          <Text name="investor.ticketSizeSek.max" inputmode="numeric" width="medium" />
+          <Choices name="investor.investmentStages" type="checkbox" options={stageOptions} />
+        </>
+      );
+    case 'establishment-offer':
+      return (
+        <>
+          <Select
+            name="establishmentOffer.offerType"
+            empty={t.editor.chooseOption}
+            options={OFFER_TYPES.map((o) => ({ value: o, label: t.entry.offerTypeValues[o] }))}
+          />
+          <Select
+            name="establishmentOffer.location.municipality"
+            empty={t.editor.chooseOption}
+            options={taxonomy.municipalities.map((m) => ({ value: m.code, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, t.locale))}
+          />
+          <Text name="establishmentOffer.location.placeName" />
+          <Text name="establishmentOffer.location.position.lat" inputmode="decimal" width="medium" />
+          <Text name="establishmentOffer.location.position.lon" inputmode="decimal" width="medium" />
+          <Text name="establishmentOffer.landAreaM2" inputmode="decimal" width="medium" />
+          <Text name="establishmentOffer.floorAreaM2" inputmode="decimal" width="medium" />
+          <Text name="establishmentOffer.keyFacts.sv" lang="sv" rows={4} />
+          <Text name="establishmentOffer.keyFacts.en" lang="en" rows={4} />
+        </>
+      );
+  }
+};
+
+const ErrorSummary = (props: { t: Messages; kind: EntryKind; issues: readonly FormIssue[] }) => {
+  const { t } = props;
+  const seen = new Set<string>();
+  const shown = inFormOrder(props.issues, props.kind).filter((issue) => {
+    const key = issue.field ?? `${issue.code}:${issue.detail ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (shown.length === 0) return null;
+  return (
+    <div class="errors" role="alert" aria-labelledby="error-summary" tabindex={-1}>
+      <h2 id="error-summary">{t.editor.errorSummary}</h2>
+      <ul>
+        {shown.map((issue) =>
+          issue.field ? (
+            <li>
+              <a href={`#${fieldId(issue.field)}`}>{`${withoutOptional(fieldLabel(t, issue.field))}: ${issueMessage(t, issue)}`}</a>
+            </li>
+          ) : (
+            <li>{issueMessage(t, issue)}</li>
+          ),
+        )}
+      </ul>
+    </div>
+  );
+};
+
+const StatusActions = (props: { t: Messages; entry: Entry }) => {
+  const { t, entry } = props;
+  const actions = (['publish', 'unpublish', 'archive', 'verify'] as const).filter((action) => {
+    switch (action) {
+      case 'publish': return entry.status !== 'published';
+      case 'unpublish': return entry.status === 'published';
+      case 'archive': return entry.status !== 'archived';
+      case 'verify': return entry.status !== 'archived';
+    }
+  });
+  return (
+    <section class="form-group" aria-labelledby="actions-heading">
+      <h2 id="actions-heading">{t.editor.actionsHeading}</h2>
+      <p class="hint">{t.editor.actionsLead}</p>
+      <ul class="action-list">
+        {actions.map((action) => (
+          <li>
+            <PostForm action={editorHref(`/editor/entries/${entry.id}/${action}`, t.lang)}>
+              <input type="hidden" name="version" value={String(entry.version)} />
+              <button type="submit" class="secondary" aria-describedby={`${action}-hint`}>
+                {t.editor.actions[action]}
+              </button>
+            </PostForm>
+            <p class="hint" id={`${action}-hint`}>
+              {t.editor.actionHints[action]}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+};
+
+export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
+  const { t, taxonomy, kind, entry } = model;
+  const kit = formKit(model);
+  const { Text, TextPair, Choices, Select } = kit;
+  const kindLabel = taxonomy.kinds.find((k) => k.code === kind)?.label[t.lang] ?? kind;
+  const name = entry ? ((t.lang === 'en' ? entry.name.en : undefined) ?? entry.name.sv) : undefined;
+  const heading = name !== undefined ? t.editor.editTitle(name) : t.editor.newTitle(kindLabel);
+  const hasErrors = model.issues.length > 0;
+  const action = entry ? editorHref(`/editor/entries/${entry.id}`, t.lang) : editorHref('/editor/entries', t.lang);
+  const terms = (list: readonly { code: string; label: { sv: string; en: string } }[]) => list.map((term) => ({ value: term.code, label: term.label[t.lang] }));
+  const switchHref = entry
+    ? editorHref(`/editor/entries/${entry.id}/edit`, t.site.switchLang)
+    : editorHref('/editor/entries/new', t.site.switchLang, { kind });
+
+  return renderPage(
+    c,
+    { t, title: hasErrors || model.stale ? t.editor.errorTitle(heading) : heading, status: model.status ?? 200, current: 'editor', switchHref },
+    <>
+      <p class="back">
+        <a href={editorHref('/editor', t.lang)}>{t.editor.backToDashboard}</a>
+      </p>
+      <h1>{heading}</h1>
+      {entry && (
+        <p class="meta">
+          {t.editor.meta(kindLabel, t.editor.status[entry.status], entry.version)} ·{' '}
+          <a href={editorHref(`/editor/entries/${entry.id}/history`, t.lang)}>{t.editor.history}</a>
+          {entry.status === 'published' && (
+            <>
+              {' · '}
+              <a href={entryHref(entry.id, t.lang)}>{t.editor.publicPage}</a>
+            </>
+          )}
+        </p>
+      )}
+      {model.notice && (
+        <div class="notice success" role="status">
+          <p>{t.editor.notices[model.notice]}</p>
+        </div>
+      )}
+      {model.stale && entry && (
+        <div class="errors" role="alert" aria-labelledby="stale-title" tabindex={-1}>
+          <h2 id="stale-title">{t.editor.staleTitle}</h2>
+          <p>{model.stale === 'save' ? t.editor.staleLead : t.editor.staleAction}</p>
+          {model.stale === 'save' && (
+            <p>
+              <a href={editorHref(`/editor/entries/${entry.id}/edit`, t.lang)}>{t.editor.staleReload}</a>
+            </p>
+          )}
+        </div>
+      )}
+      <ErrorSummary t={t} kind={kind} issues={model.issues} />
+      <PostForm action={action} class="entry-form" novalidate>
+        <input type="hidden" name="kind" value={kind} />
+        {model.version !== undefined && <input type="hidden" name="version" value={String(model.version)} />}
+        <Group id="group-text" heading={t.editor.groups.text} lead={t.editor.groups.textLead}>
+          <TextPair base="name" />
+          <Text name="summary.sv" lang="sv" rows={3} />
+          <Text name="summary.en" lang="en" rows={3} />
+          <Text name="description.sv" lang="sv" rows={8} />
+          <Text name="description.en" lang="en" rows={8} />
+        </Group>
+        <Group id="group-classification" heading={t.editor.groups.classification}>
+          <Choices name="areas" type="checkbox" options={terms(taxonomy.areas)} />
+          <Choices name="stages" type="checkbox" options={terms(taxonomy.stages)} />
+          <Choices name="supportTypes" type="checkbox" options={terms(taxonomy.supportTypes)} columns />
+          <Choices name="focus.level" type="radio" options={terms(taxonomy.focus.levels)} />
+          <Choices name="focus.profileAreas" type="checkbox" options={terms(taxonomy.focus.profileAreas)} />
+        </Group>
+        <Group id="group-where" heading={t.editor.groups.where}>
+          <Choices
+            name="coverage"
+            type="radio"
+            options={[
+              { value: 'county', label: t.editor.coverageCounty },
+              { value: 'municipalities', label: t.editor.coverageMunicipalities },
+            ]}
+          />
+          <Choices
+            name="municipalities"
+            type="checkbox"
+            columns
+            options={taxonomy.municipalities.map((m) => ({ value: m.code, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, t.locale))}
+          />
+        </Group>
+        {kind !== 'actor' && (
+          <Group id="group-details" heading={`${t.editor.groups.details}: ${kindLabel}`}>
+            <KindDetails model={model} kit={kit} />
+          </Group>
+        )}
+        <Group id="group-more" heading={t.editor.groups.more}>
+          {kind !== 'actor' && <Select name="providerId" empty={model.providerOptional ? t.editor.noProvider : undefined} options={model.providers} />}
+          <Text name="sectors" />
+          <Text name="website" type="url" autocomplete="url" />
+          <Text name="languages" width="medium" />
+          <Text name="validFrom" width="medium" />
+          <Text name="validUntil" width="medium" />
+          <Text name="sources" rows={3} />
+        </Group>
+        <p class="actions">
+          <button type="submit">{entry ? t.editor.save : t.editor.create}</button>
+        </p>
+      </PostForm>
+      {entry && model.stale !== 'save' && <StatusActions t={t} entry={entry} />}
+    </>,
+  );
+};
+
+/** The kinds to choose from when creating an entry. */
+export const renderChooseKind = (c: Context<AppEnv>, t: Messages, taxonomy: Taxonomy, kinds: readonly EntryKind[]) =>
+  renderPage(
+    c,
+    { t, title: t.editor.chooseKindTitle, current: 'editor' },
+    <>
+      <p class="back">
+        <a href={pageHref('/editor', t.lang)}>{t.editor.backToDashboard}</a>
+      </p>
+      <h1>{t.editor.chooseKindTitle}</h1>
+      <p class="lead">{t.editor.chooseKindLead}</p>
+      <ul>
+        {kinds.map((kind) => (
+          <li>
+            <a href={editorHref('/editor/entries/new', t.lang, { kind })}>{taxonomy.kinds.find((k) => k.code === kind)?.label[t.lang] ?? kind}</a>
+          </li>
+        ))}
+      </ul>
+    </>,
+  );

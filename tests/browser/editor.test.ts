@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, describeInBrowser, fitsViewport, focused, screenshot, startSiteAndBrowser, WIDTHS, type Browser, type Site } from './support.ts';
+
+const withLang = (path: string, lang: 'sv' | 'en') => (lang === 'sv' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=en`);
+
+describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessibility, keyboard)', () => {
+  let site: Site;
+  let browser: Browser;
+  let page: Page;
+  const summary = { checked: 0, violations: 0, screenshots: 0 };
+  const timings: Record<string, number> = {};
+  const url = (path: string) => `${site.url}${path}`;
+
+  beforeAll(async () => {
+    ({ site, browser } = await startSiteAndBrowser());
+    page = await browser.context.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    console.info(`editor axe: ${summary.checked} page checks, ${summary.violations} violations; ${summary.screenshots} screenshots in .data/screenshots`);
+    console.info(`editor journey timings (ms): ${JSON.stringify(timings)}`);
+    await browser?.close();
+    await site?.stop();
+  });
+
+  /** Signs in through the sign-in page by pressing the demo user's button. */
+  const signInAs = async (target: Page, name: string) => {
+    await target.goto(url('/sign-in'));
+    await Promise.all([target.waitForURL((u) => u.pathname !== '/sign-in'), target.getByRole('button', { name: `Logga in som ${name}` }).click()]);
+  };
+
+  /** Status, lang, axe at 1280 px and no sideways scrolling at 320 px, with screenshots at both widths. */
+  const check = async (name: string, lang: 'sv' | 'en', status: number, open: (p: Page) => Promise<number | undefined>) => {
+    const target = await browser.context.newPage();
+    try {
+      for (const width of WIDTHS) {
+        await target.setViewportSize({ width, height: 800 });
+        expect(await open(target), `${name} (${lang}) status`).toBe(status);
+        expect(await target.locator('html').getAttribute('lang')).toBe(lang);
+        if (width === 1280) {
+          const violations = await axeViolations(target);
+          summary.checked += 1;
+          summary.violations += violations.length;
+          expect(violations, `${name} (${lang})`).toEqual([]);
+        } else {
+          expect(await fitsViewport(target), `${name} (${lang}) scrolls sideways at 320 px`).toBe(true);
+        }
+        await screenshot(target, `editor-${name}-${lang}-${width}`);
+        summary.screenshots += 1;
+      }
+    } finally {
+      await target.close();
+    }
+  };
+
+  const goto = (path: string) => async (p: Page) => (await p.goto(url(path)))?.status();
+
+  describe('signed out', () => {
+    for (const lang of ['sv', 'en'] as const) {
+      it(`the sign-in page (${lang}) has no WCAG 2.1 A/AA violations`, async () => {
+        await check('sign-in', lang, 200, goto(withLang('/sign-in', lang)));
+      });
+    }
+
+    it('sends a signed-out visitor from /editor to the sign-in page and back after signing in', async () => {
+      await page.goto(url('/editor/entries/almi-lan/edit'));
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      await Promise.all([page.waitForURL(/\/editor\/entries\/almi-lan\/edit$/), page.getByRole('button', { name: 'Logga in som Demo Redaktör' }).click()]);
+      expect(await page.locator('h1').textContent()).toBe('Redigera: Almis lån');
+      const cookie = (await browser.context.cookies(site.url)).find((c) => c.name === '__Host-vagvisaren-session')!;
+      expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+      expect(cookie.expires - Date.now() / 1000).toBeGreaterThan(8 * 3600 - 120);
+    });
+  });
+
+  describe('signed in as the demo editor', () => {
+    const name = `Provkörningskursen ${Date.now().toString(36)}`;
+    let entryPath = '';
+
+    it('creates a draft, publishes it, and finds it in public search within a second', async () => {
+      await signInAs(page, 'Demo Redaktör');
+      expect(new URL(page.url()).pathname).toBe('/editor');
+      await expect(page.locator('.account').textContent()).resolves.toContain('Demo Redaktör (Redaktör)');
+      await page.getByRole('link', { name: 'Ny post: Erbjudande' }).click();
+      await page.getByLabel('Namn på svenska').fill(name);
+      await page.getByLabel('Namn på engelska (valfritt)').fill('The trial run course');
+      await page.getByLabel('Sammanfattning på svenska').fill('En kurs för att prova redigeringen.');
+      await page.getByLabel('Beskrivning på svenska').fill('Kursen finns bara för att testa att en ny post blir sökbar.');
+      await page.getByRole('group', { name: 'Strategiska områden' }).getByLabel('Företagsutveckling').check();
+      await page.getByRole('group', { name: 'Passar företag i fas' }).getByLabel('Nystartat').check();
+      await page.getByLabel('Kostnad', { exact: true }).selectOption('free');
+      const started = performance.now();
+      await Promise.all([page.waitForURL(/\/edit\?notice=created$/), page.getByRole('button', { name: 'Skapa utkast' }).click()]);
+      timings.create = Math.round(performance.now() - started);
+      entryPath = new URL(page.url()).pathname.replace(/\/edit$/, '');
+      await expect(page.getByRole('status').textContent()).resolves.toContain('Utkastet är skapat.');
+      await expect(page.locator('.meta').first().textContent()).resolves.toContain('Utkast · version 1');
+
+      const publishing = performance.now();
+      await Promise.all([page.waitForURL(/notice=published$/), page.getByRole('button', { name: 'Publicera' }).click()]);
+      const published = performance.now();
+      timings.publish = Math.round(published - publishing);
+      await expect(page.getByRole('status').textContent()).resolves.toContain('Posten är publicerad');
+
+      const search = await browser.context.newPage();
+      let found = false;
+      while (!found && performance.now() - published < 5000) {
+        await search.goto(url(`/?q=${encodeURIComponent(name)}`));
+        found = (await search.locator('#results ol.hits h3').allTextContents()).includes(name);
+      }
+      timings.publishedToFoundInSearch = Math.round(performance.now() - published);
+      expect(found).toBe(true);
+      expect(timings.publishedToFoundInSearch).toBeLessThan(1000);
+      await screenshot(search, 'editor-journey-found-in-search-sv-1280');
+      await search.close();
+    }, 60_000);
+
+    it('refuses the second of two saves made in two tabs with the clear message, overwriting nothing', async () => {
+      expect(entryPath).not.toBe('');
+      const first = await browser.context.newPage();
+      const second = await browser.context.newPage();
+      await first.goto(url(`${entryPath}/edit`));
+      await second.goto(url(`${entryPath}/edit`));
+      await first.getByLabel('Sammanfattning på svenska').fill('Sparad i första fliken.');
+      await Promise.all([first.waitForURL(/notice=saved$/), first.getByRole('button', { name: 'Spara ändringarna' }).click()]);
+      await second.getByLabel('Sammanfattning på svenska').fill('Skriven i andra fliken.');
+      const [response] = await Promise.all([second.waitForNavigation(), second.getByRole('button', { name: 'Spara ändringarna' }).click()]);
+      expect(response?.status()).toBe(409);
+      const alert = second.getByRole('alert');
+      await expect(alert.textContent()).resolves.toContain('Någon annan har ändrat posten medan du redigerade.');
+      // The script moves focus to the message; the typed text is still there to copy.
+      expect(await second.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+      expect(await second.getByLabel('Sammanfattning på svenska').inputValue()).toBe('Skriven i andra fliken.');
+      await screenshot(second, 'editor-stale-save-sv-1280');
+      await second.getByRole('link', { name: 'Ladda om posten och se den senaste versionen' }).click();
+      expect(await second.getByLabel('Sammanfattning på svenska').inputValue()).toBe('Sparad i första fliken.');
+      await first.close();
+      await second.close();
+    }, 60_000);
+
+    for (const lang of ['sv', 'en'] as const) {
+      it(`the dashboard, forms, errors and history (${lang}) have no WCAG 2.1 A/AA violations`, async () => {
+        await check('dashboard', lang, 200, goto(withLang('/editor', lang)));
+        await check('new-kind', lang, 200, goto(withLang('/editor/entries/new', lang)));
+        for (const kind of ['actor', 'offering', 'testbed', 'investor', 'establishment-offer']) {
+          await check(`form-new-${kind}`, lang, 200, goto(withLang(`/editor/entries/new?kind=${kind}`, lang)));
+        }
+        await check('form-edit', lang, 200, goto(withLang(`${entryPath}/edit`, lang)));
+        await check('form-errors', lang, 400, async (p) => {
+          await p.goto(url(withLang('/editor/entries/new?kind=testbed', lang)));
+          await p.locator('#f-website').fill('http://inte-https.example');
+          await p.locator('#f-testbed-trl-min').selectOption('5');
+          await p.locator('#f-focus-level-spearhead').check();
+          const [response] = await Promise.all([p.waitForNavigation(), p.locator('form.entry-form button[type=submit]').click()]);
+          expect(await p.locator('.errors a').count()).toBeGreaterThanOrEqual(5);
+          return response?.status();
+        });
+        await check('history', lang, 200, goto(withLang(`${entryPath}/history`, lang)));
+      }, 180_000);
+    }
+
+    it('walks the whole form with the keyboard alone, with visible focus, and lands on the error summary', async () => {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(url('/editor/entries/new?kind=actor'));
+      const stops: string[] = [];
+      const typed: Record<string, string> = { 'f-name-sv': 'Tangentbordsaktören', 'f-summary-sv': 'Skapad med tangentbordet.', 'f-description-sv': 'Varje fält nåddes med Tab.' };
+      const ticked = new Set(['f-areas-innovation', 'f-stages-idea']);
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).text).toBe('Hoppa till huvudinnehållet');
+      await page.keyboard.press('Enter');
+      for (let i = 0; i < 120; i += 1) {
+        await page.keyboard.press('Tab');
+        const now = await focused(page);
+        expect(now.visible, `focus indicator on <${now.tag}> #${now.id} "${now.text.slice(0, 30)}"`).toBe(true);
+        stops.push(now.id || now.text.slice(0, 30));
+        if (typed[now.id]) await page.keyboard.type(typed[now.id]!);
+        if (ticked.has(now.id)) await page.keyboard.press('Space');
+        if (now.tag === 'button' && now.text === 'Skapa utkast') break;
+      }
+      for (const id of ['f-name-en', 'f-description-en', 'f-areas-skills-talent', 'f-supportTypes-advice', 'f-focus-level-breadth', 'f-coverage-county', 'f-municipalities-1880', 'f-sectors', 'f-languages', 'f-validUntil', 'f-sources']) {
+        expect(stops, `Tab reaches #${id}`).toContain(id);
+      }
+      expect(stops.at(-1)).toBe('Skapa utkast');
+      await Promise.all([page.waitForURL(/notice=created$/), page.keyboard.press('Enter')]);
+      expect(await page.locator('h1').textContent()).toBe('Redigera: Tangentbordsaktören');
+
+      // An invalid save: the script focuses the error summary; its link takes focus to the field.
+      await page.locator('#f-name-sv').fill('');
+      await page.locator('#f-name-sv').press('Enter');
+      await page.waitForLoadState('domcontentloaded');
+      expect(await page.evaluate(() => document.activeElement?.className)).toBe('errors');
+      await page.keyboard.press('Tab');
+      const link = await focused(page);
+      expect(link.href).toBe('#f-name-sv');
+      expect(link.visible).toBe(true);
+      await page.keyboard.press('Enter');
+      expect((await focused(page)).id).toBe('f-name-sv');
+      expect(await page.locator('#f-name-sv').getAttribute('aria-describedby')).toBe('f-name-sv-error');
+      await screenshot(page, 'editor-keyboard-errors-sv-1280');
+      timings.keyboardTabStops = stops.length;
+    }, 90_000);
+  });
+
+  describe('signed in as the demo advisor', () => {
+    it('gets the 403 page at /editor, in both languages without violations', async () => {
+      await signInAs(page, 'Demo Rådgivare');
+      const response = await page.goto(url('/editor'));
+      expect(response?.status()).toBe(403);
+      expect(await page.locator('h1').textContent()).toBe('Du har inte behörighet');
+      for (const lang of ['sv', 'en'] as const) await check('forbidden', lang, 403, goto(withLang('/editor', lang)));
+      // The header offers sign-out; signing out goes home and offers sign-in again.
+      await page.goto(url('/'));
+      await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Logga ut' }).click()]);
+      expect(await page.getByRole('link', { name: 'Logga in' }).count()).toBe(1);
+    }, 90_000);
+  });
+});
