@@ -135,13 +135,17 @@ export const createEditorService = (deps: { entries: EntryRepository; taxonomy: 
       return mine.sort((a, b) => a.name.sv.localeCompare(b.name.sv, 'sv'));
     },
 
-    /** Entries not verified within the freshness period (or never), oldest first; archived ones left out. */
-    async verificationQueue(principal: Principal): Promise<Entry[]> {
+    /** Of the given entries, those not verified within the freshness period (or never), oldest first; archived ones left out. */
+    dueForVerification(entries: readonly Entry[]): Entry[] {
       const cutoff = new Date(deps.clock.now().getTime() - deps.freshnessDays * 86_400_000).toISOString();
-      const stale = (await this.editable(principal)).filter(
-        (entry) => entry.status !== 'archived' && (entry.lastVerifiedAt === undefined || entry.lastVerifiedAt < cutoff),
-      );
-      return stale.sort((a, b) => (a.lastVerifiedAt ?? '').localeCompare(b.lastVerifiedAt ?? ''));
+      return entries
+        .filter((entry) => entry.status !== 'archived' && (entry.lastVerifiedAt === undefined || entry.lastVerifiedAt < cutoff))
+        .sort((a, b) => (a.lastVerifiedAt ?? '').localeCompare(b.lastVerifiedAt ?? ''));
+    },
+
+    /** The entries a principal may change that are due for verification. */
+    async verificationQueue(principal: Principal): Promise<Entry[]> {
+      return this.dueForVerification(await this.editable(principal));
     },
   };
 };

@@ -112,7 +112,8 @@ export const editorPageHandlers = (deps: AppDeps) => {
       const { t, issues } = messagesOf(c);
       if (issues.length > 0) return badRequestPage(c, t, issues);
       const principal = principalOf(c);
-      const [editable, queue] = await Promise.all([deps.editor.editable(principal), deps.editor.verificationQueue(principal)]);
+      const editable = await deps.editor.editable(principal);
+      const queue = deps.editor.dueForVerification(editable);
       return renderDashboard(c, { t, taxonomy: deps.taxonomy, principal, now: deps.clock.now(), freshnessDays: deps.editor.freshnessDays, editable, queue });
     },
 
