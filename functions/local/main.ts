@@ -16,7 +16,7 @@ const config = parsed.data;
 console.log(`Starting Vägvisaren with data in ${config.DATA_DIR}/ …`);
 const runtime = await composeLocal(config, { logger: jsonLogger({ runtime: 'local' }, () => {}) });
 if (runtime.seeded > 0) console.log(`Seeded ${runtime.seeded} demonstration entries into an empty store.`);
-console.log(`Indexed ${runtime.indexed.applied} searchable entries of ${runtime.indexed.read} in the store.`);
+console.log(`Indexed ${await runtime.index.size()} searchable entries of ${runtime.indexed.read} in the store (drafts, archived and expired ones are not searchable).`);
 
 const app = createApp({ ...runtime.deps, logger: jsonLogger({ runtime: 'local' }) });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

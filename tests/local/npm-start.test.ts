@@ -15,6 +15,8 @@ describe('npm start (the local server process)', () => {
 
     const first = await startServerProcess({ DATA_DIR: dataDir });
     expect(first.output()).toMatch(/Seeded \d+ demonstration entries/);
+    const [, searchable, stored] = /Indexed (\d+) searchable entries of (\d+)/.exec(first.output())!.map(Number);
+    expect(searchable).toBeLessThan(stored!);
     const search = await fetch(`${first.url}/v1/search?q=finansiering`);
     expect(search.status).toBe(200);
     const body = await search.json();
