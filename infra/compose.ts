@@ -37,7 +37,7 @@ export function composeApp(app: App): Vagvisaren {
     table: stateful.table,
     search: stateful.search,
     userPool: stateful.identity.userPool,
-    userPoolClient: stateful.identity.client,
+    userPoolDomain: stateful.identity.domain,
     description: `Vägvisaren ${stage}: API function, HTTP API, search indexer, alarms`,
   });
 

@@ -12,7 +12,8 @@ import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { keys } from '#shared/adapters/dynamodb/key-schema.ts';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { OAuthScope, UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { SIGN_IN_CALLBACK_PATH } from '#functions/api/authorization/session.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
 import { removalPolicyFor } from './stage.ts';
 
@@ -22,9 +23,9 @@ export interface StatelessStackProps extends StackProps {
   readonly table: ITable;
   /** The search domain from the stateful stack. */
   readonly search: IDomain;
-  /** The user pool whose access tokens the API accepts, and its app client. */
+  /** The user pool whose access tokens the API accepts, and the domain of its hosted sign-in. */
   readonly userPool: IUserPool;
-  readonly userPoolClient: IUserPoolClient;
+  readonly userPoolDomain: UserPoolDomain;
 }
 
 const API_THROTTLE = { burstLimit: 200, rateLimit: 100 } as const;
@@ -70,6 +71,8 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 export class StatelessStack extends Stack {
   readonly api: DirectoryFunction;
   readonly httpApi: HttpApi;
+  /** The app client of the hosted sign-in, returning to the API's callback. */
+  readonly webClient: UserPoolClient;
   readonly indexer: DirectoryFunction;
   readonly indexerDeadLetters: Queue;
   readonly alarms: readonly Alarm[];
@@ -85,8 +88,7 @@ export class StatelessStack extends Stack {
       logRemovalPolicy: removalPolicy,
     })
       .bindTable(props.table, 'readWrite')
-      .bindSearch(props.search, 'read')
-      .bindUserPool(props.userPool, props.userPoolClient);
+      .bindSearch(props.search, 'read');
 
     this.indexerDeadLetters = new Queue(this, 'IndexerDeadLetters', {
       retentionPeriod: Duration.days(14),
@@ -123,6 +125,23 @@ export class StatelessStack extends Stack {
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.api.lambda),
       createDefaultStage: false,
     });
+
+    this.webClient = new UserPoolClient(this, 'WebClient', {
+      userPool: props.userPool,
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${this.httpApi.apiEndpoint}${SIGN_IN_CALLBACK_PATH}`],
+        logoutUrls: [`${this.httpApi.apiEndpoint}/`],
+      },
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(8),
+      preventUserExistenceErrors: true,
+    });
+    this.api.bindUserPool(props.userPool, this.webClient, props.userPoolDomain);
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.ONE_MONTH,

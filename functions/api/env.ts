@@ -3,6 +3,7 @@ import type { UnauthenticatedError } from '#shared/domain/errors.ts';
 import type { Principal } from '#shared/domain/identity.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
+import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { CatalogueService } from '#shared/services/catalogue.ts';
 import type { EditorService } from '#shared/services/editor.ts';
@@ -20,6 +21,8 @@ export type AppDeps = {
   logger: Logger;
   /** Local runtime only: signs in demo users. Absent in AWS, where the pages link to Cognito instead. */
   devSignIn?: DevSignIn;
+  /** AWS: the user pool's hosted sign-in pages, when a domain is configured. */
+  hostedSignIn?: HostedSignIn;
 };
 
 /** The development sign-in the local composition root provides. */

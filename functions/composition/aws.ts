@@ -6,6 +6,7 @@
 import { createRemoteJWKSet } from 'jose';
 import { z } from 'zod';
 import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
+import { createCognitoHostedSignIn } from '#shared/adapters/oidc/cognito-hosted-sign-in.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
@@ -23,6 +24,8 @@ export const AwsConfig = z.object({
   OPENSEARCH_INDEX: OpenSearchEnv.shape.OPENSEARCH_INDEX,
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9A-Za-z]+$/, 'a Cognito user pool id'),
   COGNITO_CLIENT_ID: z.string().min(1),
+  /** The user pool domain's base URL (https://….auth.<region>.amazoncognito.com) for the hosted sign-in pages. */
+  COGNITO_DOMAIN: z.url({ protocol: /^https$/ }).optional(),
   FRESHNESS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
 export type AwsConfig = z.infer<typeof AwsConfig>;
@@ -40,6 +43,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     logger: jsonLogger({ runtime: 'aws', stage: config.STAGE }),
     freshnessDays: config.FRESHNESS_DAYS,
     tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)), issuer, clientId: config.COGNITO_CLIENT_ID }),
+    ...(config.COGNITO_DOMAIN ? { hostedSignIn: createCognitoHostedSignIn({ domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID }) } : {}),
   };
 
   if (config.OPENSEARCH_ENDPOINT === undefined) {

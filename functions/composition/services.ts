@@ -2,6 +2,7 @@
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
+import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
 import type { SearchIndex } from '#shared/ports/search-index.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import { createCatalogueService } from '#shared/services/catalogue.ts';
@@ -22,6 +23,7 @@ export type ServiceOptions = {
   /** Days after which an entry is due for verification. */
   freshnessDays?: number;
   devSignIn?: DevSignIn;
+  hostedSignIn?: HostedSignIn;
 };
 
 export const composeServices = (options: ServiceOptions): AppDeps => ({
@@ -38,4 +40,5 @@ export const composeServices = (options: ServiceOptions): AppDeps => ({
   clock: options.clock,
   logger: options.logger,
   ...(options.devSignIn ? { devSignIn: options.devSignIn } : {}),
+  ...(options.hostedSignIn ? { hostedSignIn: options.hostedSignIn } : {}),
 });

@@ -1,6 +1,6 @@
 /** Owns the project's Lambda defaults (runtime, bundling, logs, tracing) and the env-plus-grant bindings to data stores. */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IUserPool, IUserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
@@ -136,12 +136,14 @@ export class DirectoryFunction extends Construct {
   }
 
   /**
-   * Gives the function the user pool whose access tokens it accepts: sets `COGNITO_USER_POOL_ID`
-   * and `COGNITO_CLIENT_ID`. Verification uses the pool's public JWKS, so no IAM grant is needed.
+   * Gives the function the user pool whose access tokens it accepts and the client and domain of its
+   * hosted sign-in: sets `COGNITO_USER_POOL_ID`, `COGNITO_CLIENT_ID` and `COGNITO_DOMAIN`.
+   * Verification uses the pool's public JWKS, so no IAM grant is needed.
    */
-  bindUserPool(pool: IUserPool, client: IUserPoolClient): this {
+  bindUserPool(pool: IUserPool, client: IUserPoolClient, domain: UserPoolDomain): this {
     this.lambda.addEnvironment('COGNITO_USER_POOL_ID', pool.userPoolId);
     this.lambda.addEnvironment('COGNITO_CLIENT_ID', client.userPoolClientId);
+    this.lambda.addEnvironment('COGNITO_DOMAIN', domain.baseUrl());
     return this;
   }
 }

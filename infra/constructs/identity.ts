@@ -1,15 +1,14 @@
-/** Owns sign-in in AWS: the Cognito user pool with one group per role, the organisation attribute, and the app client. */
-import { Duration } from 'aws-cdk-lib';
+/** Owns sign-in in AWS: the Cognito user pool with one group per role, the organisation attribute, and its hosted sign-in domain. */
+import { Aws, Duration } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
   FeaturePlan,
   LambdaVersion,
   Mfa,
-  OAuthScope,
   StringAttribute,
   UserPool,
-  UserPoolClient,
+  UserPoolDomain,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -21,11 +20,11 @@ import { DirectoryFunction } from './directory-function.ts';
  * Accounts are created by administrators (no self sign-up); each belongs to groups named after the
  * roles and, for actor staff, to an organisation (`custom:organisation`, an actor entry id) that a
  * pre-token-generation trigger copies into the access token. The Essentials plan is what lets that
- * trigger change access tokens.
+ * trigger change access tokens. The web app client lives with the API (its callback URL is the API's).
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
-  readonly client: UserPoolClient;
+  readonly domain: UserPoolDomain;
   readonly preTokenGeneration: DirectoryFunction;
 
   constructor(scope: Construct, id: string, props: { stage: string }) {
@@ -53,14 +52,8 @@ export class Identity extends Construct {
       logRemovalPolicy: removalPolicyFor(props.stage),
     });
     this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preTokenGeneration.lambda, LambdaVersion.V2_0);
-    this.client = this.userPool.addClient('Web', {
-      generateSecret: false,
-      authFlows: { userSrp: true },
-      oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE] },
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(8),
-      preventUserExistenceErrors: true,
+    this.domain = this.userPool.addDomain('HostedSignIn', {
+      cognitoDomain: { domainPrefix: `vagvisaren-${props.stage}-${Aws.ACCOUNT_ID}` },
     });
   }
 }

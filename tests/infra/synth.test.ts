@@ -133,12 +133,8 @@ describe('StatefulStack', () => {
       });
     });
 
-    it('has a public web client for the authorization-code flow', () => {
-      dev.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-        GenerateSecret: false,
-        AllowedOAuthFlows: ['code'],
-        PreventUserExistenceErrors: 'ENABLED',
-      });
+    it('has a hosted sign-in domain', () => {
+      dev.statefulTemplate.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
     });
   });
 
@@ -225,10 +221,20 @@ describe('StatelessStack', () => {
       expect(resolveCrossStack(tableName, dev.statefulTemplate)).toEqual({ Ref: tableId });
     });
 
-    it('accepts access tokens of the stateful user pool and its web client', () => {
+    it('accepts access tokens of the stateful user pool, issued to its own web client', () => {
       const variables = functionProperties(template, apiFunctionId(dev)).Environment.Variables;
       expect(resolveCrossStack(variables.COGNITO_USER_POOL_ID, dev.statefulTemplate)).toEqual({ Ref: onlyLogicalId(dev.statefulTemplate, 'AWS::Cognito::UserPool') });
-      expect(resolveCrossStack(variables.COGNITO_CLIENT_ID, dev.statefulTemplate)).toEqual({ Ref: onlyLogicalId(dev.statefulTemplate, 'AWS::Cognito::UserPoolClient') });
+      expect(variables.COGNITO_CLIENT_ID).toEqual({ Ref: onlyLogicalId(template, 'AWS::Cognito::UserPoolClient') });
+      expect(JSON.stringify(variables.COGNITO_DOMAIN)).toContain('amazoncognito.com');
+    });
+
+    it('has a public web client whose sign-in returns to the API', () => {
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: false,
+        AllowedOAuthFlows: ['code'],
+        PreventUserExistenceErrors: 'ENABLED',
+        CallbackURLs: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [onlyLogicalId(template, 'AWS::ApiGatewayV2::Api'), 'ApiEndpoint'] }, '/auth/callback']] }],
+      });
     });
 
     it('finds the search domain and its alias through OPENSEARCH_ENDPOINT and OPENSEARCH_INDEX', () => {

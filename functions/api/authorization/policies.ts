@@ -44,6 +44,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, Policy>> = {
   // login CSRF by its own pre-session cookie; POST /sign-out by the session's CSRF token.
   'GET /sign-in': 'public',
   'POST /sign-in': 'public',
+  'GET /auth/callback': 'public',
   'POST /sign-out': 'public',
   // Editor pages: a signed-out browser is sent to /sign-in, other roles get the HTML 403 page.
   'GET /editor': EDITING_ROLES,

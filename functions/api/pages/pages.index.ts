@@ -14,7 +14,8 @@ import { entryPageHandler } from './entry/entry.handler.ts';
 import { pageError } from './errors.tsx';
 import { finderIntroHandler, finderResultHandler, finderStepHandler } from './finder/finder.tsx';
 import { searchPageHandler } from './search/search.handler.ts';
-import { signInHandler, signInPageHandler, signOutHandler } from './sign-in/sign-in.tsx';
+import { SIGN_IN_CALLBACK_PATH } from '../authorization/session.ts';
+import { hostedCallbackHandler, signInHandler, signInPageHandler, signOutHandler } from './sign-in/sign-in.tsx';
 
 export { htmlAwareErrors, htmlAwareNotFound } from './errors.tsx';
 
@@ -36,6 +37,7 @@ export const pageRoutes = (deps: AppDeps) => {
   pages.get('/sign-in', signInPageHandler(deps));
   pages.post('/sign-in', formBodyLimit(), signInHandler(deps));
   pages.post('/sign-out', signOutHandler());
+  pages.get(SIGN_IN_CALLBACK_PATH, hostedCallbackHandler(deps));
   const editor = editorPageHandlers(deps);
   pages.get('/editor', editor.dashboard);
   pages.get('/editor/entries/new', editor.newEntry);

@@ -1,11 +1,12 @@
 /**
  * Sign-in and sign-out pages. Locally (deps.devSignIn present) GET /sign-in lists the demo users, each
  * with a sign-in button; POST /sign-in issues that user's token and stores it in the session cookie.
- * In AWS the page says sign-in goes through the region's account service and POST /sign-in is 404.
+ * In AWS GET /sign-in sends the browser to the user pool's hosted sign-in (see hosted.ts) and
+ * POST /sign-in is 404.
  * POST /sign-out clears the session cookie (the CSRF middleware protects it like any cookie post).
  */
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { NotFoundError } from '#shared/domain/errors.ts';
 import { EntryId } from '#shared/domain/entry.ts';
 import { ROLES, type Role } from '#shared/domain/identity.ts';
@@ -18,19 +19,9 @@ import { messagesFor, type Messages } from '../messages/index.ts';
 import { readLang } from '../params.ts';
 import { pageHref } from '../urls.ts';
 import { clearPreSession, issuePreSession, PRE_SESSION_FIELD, preSessionMatches } from './login-csrf.ts';
+import { completeHostedSignIn, redirectToHostedSignIn } from './hosted.ts';
 import { DEFAULT_NEXT, safeNext } from './next.ts';
-
-/** The cookie lives as long as the token it holds (`exp` − `iat`); 8 hours when the token does not say. */
-const DEFAULT_SESSION_SECONDS = 8 * 3600;
-export const sessionSeconds = (token: string): number => {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown; iat?: unknown };
-    if (typeof payload.exp === 'number' && typeof payload.iat === 'number' && payload.exp > payload.iat) return payload.exp - payload.iat;
-  } catch {
-    // not a JWT: fall back
-  }
-  return DEFAULT_SESSION_SECONDS;
-};
+import { startSession } from './session-cookie.ts';
 
 type DemoUser = DevSignIn['users'][number];
 
@@ -90,6 +81,7 @@ export const signInPageHandler = (deps: AppDeps) => async (c: Context<AppEnv>) =
   if (issues.length > 0) return badRequestPage(c, t, issues);
   const next = safeNext(c.req.query('next'));
   const principal = c.var.principal;
+  if (!deps.devSignIn && deps.hostedSignIn && !principal) return redirectToHostedSignIn(c, deps.hostedSignIn, c.req.query('next'));
   if (!deps.devSignIn) {
     return renderPage(
       c,
@@ -143,18 +135,16 @@ export const signInHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
   if (!preSessionMatches(c, field(PRE_SESSION_FIELD))) return refused(t.session.expiredLead);
   const username = field('username');
   if (!username || !deps.devSignIn.users.some((u) => u.username === username)) return refused(t.session.unknownUser);
-  const token = await deps.devSignIn.issue(username);
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true,
-    secure: true,
-    sameSite: 'Lax',
-    path: '/',
-    maxAge: sessionSeconds(token),
-  });
+  startSession(c, await deps.devSignIn.issue(username));
   clearPreSession(c);
   c.header('Cache-Control', 'no-store');
   const target = next ? safeNext(next) : pageHref(DEFAULT_NEXT, lang);
   return c.redirect(target, 303);
+};
+
+export const hostedCallbackHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
+  if (!deps.hostedSignIn) return notFoundPage(c, messagesFor(readLang(c.req.queries()).lang));
+  return completeHostedSignIn(c, deps.hostedSignIn, deps.tokens);
 };
 
 export const signOutHandler = () => (c: Context<AppEnv>) => {
