@@ -7,6 +7,7 @@ import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { CatalogueService } from '#shared/services/catalogue.ts';
 import type { EditorService } from '#shared/services/editor.ts';
+import type { ReferralService } from '#shared/services/referrals.ts';
 import type { SearchService } from '#shared/services/search.ts';
 import type { Logger } from './middleware/request-log.ts';
 
@@ -15,6 +16,7 @@ export type AppDeps = {
   catalogue: CatalogueService;
   search: SearchService;
   editor: EditorService;
+  referrals: ReferralService;
   tokens: TokenVerifier;
   taxonomy: Taxonomy;
   clock: Clock;

@@ -40,6 +40,7 @@ const TYPES: Record<number, string> = {
   404: '/problems/not-found',
   409: '/problems/conflict',
   412: '/problems/precondition-failed',
+  422: '/problems/unprocessable-content',
   500: '/problems/internal-error',
 };
 

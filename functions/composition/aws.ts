@@ -27,6 +27,7 @@ export const AwsConfig = z.object({
   /** The user pool domain's base URL (https://….auth.<region>.amazoncognito.com) for the hosted sign-in pages. */
   COGNITO_DOMAIN: z.url({ protocol: /^https$/ }).optional(),
   FRESHNESS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  REFERRAL_ANSWER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
 });
 export type AwsConfig = z.infer<typeof AwsConfig>;
 
@@ -42,6 +43,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     clock: systemClock,
     logger: jsonLogger({ runtime: 'aws', stage: config.STAGE }),
     freshnessDays: config.FRESHNESS_DAYS,
+    referralAnswerDays: config.REFERRAL_ANSWER_WORKING_DAYS,
     tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)), issuer, clientId: config.COGNITO_CLIENT_ID }),
     ...(config.COGNITO_DOMAIN ? { hostedSignIn: createCognitoHostedSignIn({ domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID }) } : {}),
   };
@@ -56,6 +58,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     { DynamoDBClient },
     { documentClient },
     { DynamoEntryRepository },
+    { DynamoReferralRepository },
     { ChangePublishingRepository },
     { OpenSearchSearchIndex },
     { signedTransport },
@@ -64,17 +67,20 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     import('@aws-sdk/client-dynamodb'),
     import('#shared/adapters/dynamodb/client.ts'),
     import('#shared/adapters/dynamodb/entry-repository.ts'),
+    import('#shared/adapters/dynamodb/referral-repository.ts'),
     import('#shared/adapters/change-feed/in-process-change-feed.ts'),
     import('#shared/adapters/opensearch/opensearch-search-index.ts'),
     import('./opensearch.ts'),
     import('#shared/services/audit-trail.ts'),
   ]);
-  const stored = new DynamoEntryRepository(documentClient(new DynamoDBClient({ region: config.AWS_REGION })), config.TABLE_NAME);
+  const client = documentClient(new DynamoDBClient({ region: config.AWS_REGION }));
+  const stored = new DynamoEntryRepository(client, config.TABLE_NAME);
+  const referrals = new DynamoReferralRepository(client, config.TABLE_NAME);
   const entries = new ChangePublishingRepository(stored, recordAuditTrail(stored));
   const index = new OpenSearchSearchIndex({
     transport: await signedTransport(config.OPENSEARCH_ENDPOINT, config.AWS_REGION),
     index: config.OPENSEARCH_INDEX,
     synonyms,
   });
-  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index }) };
+  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals }) };
 };

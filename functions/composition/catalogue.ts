@@ -1,6 +1,7 @@
 /** The catalogue on DynamoDB with the embedded search index, kept current by the in-process change feed. */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoEntryRepository } from '#shared/adapters/dynamodb/entry-repository.ts';
+import { DynamoReferralRepository } from '#shared/adapters/dynamodb/referral-repository.ts';
 import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-process-change-feed.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
@@ -25,13 +26,15 @@ export type CatalogueRuntime = {
  * The catalogue on DynamoDB with the embedded search index: built from the table at start and kept
  * current by the in-process change feed after every write made through `deps`.
  */
-export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' | 'index'> & {
+export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' | 'index' | 'referrals'> & {
   dynamo: DynamoDBClientConfig;
   tableName: string;
   synonyms: Synonyms;
   beforeIndexing?: (entries: DynamoEntryRepository) => Promise<void>;
 }): Promise<CatalogueRuntime> => {
-  const entries = new DynamoEntryRepository(documentClient(new DynamoDBClient(options.dynamo)), options.tableName);
+  const client = documentClient(new DynamoDBClient(options.dynamo));
+  const entries = new DynamoEntryRepository(client, options.tableName);
+  const referrals = new DynamoReferralRepository(client, options.tableName);
   await options.beforeIndexing?.(entries);
   const index = new EmbeddedSearchIndex({
     lexicon: await catalogueLexicon(entries, options.taxonomy),
@@ -45,6 +48,6 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     entries: observed,
     index,
     indexed,
-    deps: composeServices({ ...options, entries: observed, index }),
+    deps: composeServices({ ...options, entries: observed, index, referrals }),
   };
 };

@@ -22,6 +22,7 @@ export const LocalConfig = z.object({
   REGION: RegionCode.default(DEFAULT_REGION),
   SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   FRESHNESS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  REFERRAL_ANSWER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
 });
 export type LocalConfig = z.infer<typeof LocalConfig>;
 
@@ -45,6 +46,7 @@ export const composeLocal = async (
       tokens: createJwtVerifier({ keys: issuer.jwks, issuer: DEV_ISSUER, clientId: DEV_CLIENT_ID }),
       devSignIn: issuer,
       freshnessDays: config.FRESHNESS_DAYS,
+      referralAnswerDays: config.REFERRAL_ANSWER_WORKING_DAYS,
       dynamo,
       tableName: config.TABLE_NAME,
       taxonomy,

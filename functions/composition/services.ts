@@ -2,11 +2,13 @@
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
+import type { ReferralRepository } from '#shared/ports/referral-repository.ts';
 import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
 import type { SearchIndex } from '#shared/ports/search-index.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import { createCatalogueService } from '#shared/services/catalogue.ts';
 import { createEditorService } from '#shared/services/editor.ts';
+import { createReferralService } from '#shared/services/referrals.ts';
 import { createSearchService } from '#shared/services/search.ts';
 import type { AppDeps, DevSignIn } from '../api/env.ts';
 import type { Logger } from '../api/middleware/request-log.ts';
@@ -15,6 +17,7 @@ export const DEFAULT_FRESHNESS_DAYS = 180;
 
 export type ServiceOptions = {
   entries: EntryRepository;
+  referrals: ReferralRepository;
   index: SearchIndex;
   taxonomy: Taxonomy;
   clock: Clock;
@@ -22,6 +25,8 @@ export type ServiceOptions = {
   tokens: TokenVerifier;
   /** Days after which an entry is due for verification. */
   freshnessDays?: number;
+  /** Working days a receiving organisation has to answer a referral before it is overdue. */
+  referralAnswerDays?: number;
   devSignIn?: DevSignIn;
   hostedSignIn?: HostedSignIn;
 };
@@ -34,6 +39,13 @@ export const composeServices = (options: ServiceOptions): AppDeps => ({
     taxonomy: options.taxonomy,
     clock: options.clock,
     freshnessDays: options.freshnessDays ?? DEFAULT_FRESHNESS_DAYS,
+  }),
+  referrals: createReferralService({
+    referrals: options.referrals,
+    entries: options.entries,
+    taxonomy: options.taxonomy,
+    clock: options.clock,
+    ...(options.referralAnswerDays !== undefined ? { answerWorkingDays: options.referralAnswerDays } : {}),
   }),
   tokens: options.tokens,
   taxonomy: options.taxonomy,

@@ -49,3 +49,8 @@ export class ValidationError extends DirectoryError {
   readonly status = 400;
   readonly title = 'Invalid request';
 }
+
+export class UnprocessableContentError extends DirectoryError {
+  readonly status = 422;
+  readonly title = 'Unprocessable content';
+}

@@ -33,7 +33,9 @@ describe('the API app', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/health', '/v1/editor/entries', '/v1/editor/entries/{id}', '/v1/editor/entries/{id}/archive', '/v1/editor/entries/{id}/history',
       '/v1/editor/entries/{id}/publish', '/v1/editor/entries/{id}/unpublish', '/v1/editor/entries/{id}/verify', '/v1/editor/verification-queue',
-      '/v1/entries/{id}', '/v1/me', '/v1/search', '/v1/suggest', '/v1/taxonomy',
+      '/v1/entries/{id}', '/v1/me', '/v1/referrals', '/v1/referrals/{id}', '/v1/referrals/{id}/accept', '/v1/referrals/{id}/cancel',
+      '/v1/referrals/{id}/complete', '/v1/referrals/{id}/decline', '/v1/referrals/{id}/start', '/v1/search', '/v1/stats/referrals',
+      '/v1/suggest', '/v1/taxonomy',
     ]);
     const search = doc.paths['/v1/search'].get;
     expect(search.responses['400'].content['application/problem+json']).toBeDefined();
@@ -66,6 +68,7 @@ describe('the API app', () => {
       catalogue: { getPublished: async () => { throw new Error('secret table name vagvisaren-prod in stack'); } },
       search: { search: async () => { throw new Error('boom'); }, suggest: async () => [] },
       editor: {} as never,
+      referrals: {} as never,
       tokens: { verify: async () => { throw new Error('no tokens here'); } },
     });
     const response = await crashing.request('/v1/entries/almi-lan', { headers: { 'x-request-id': 'req-123' } });

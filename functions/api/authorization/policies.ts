@@ -7,6 +7,9 @@ import { CSS_PATH, JS_PATH } from '../pages/assets/index.ts';
 
 export type Policy = 'public' | 'signed-in' | readonly Role[];
 
+/** Who refers companies and follows their referrals; visibility of each referral is decided by the service. */
+export const REFERRING_ROLES = ['advisor', 'actor-staff', 'editor', 'admin'] as const satisfies readonly Role[];
+
 export const EDITING_ROLES = ['admin', 'editor', 'actor-staff', 'investment-promotion'] as const satisfies readonly Role[];
 
 /** Keyed by `METHOD path` as Hono registers the route (`:id` parameters). */
@@ -40,6 +43,15 @@ export const ROUTE_POLICIES: Readonly<Record<string, Policy>> = {
   'POST /v1/editor/entries/:id/verify': EDITING_ROLES,
   'GET /v1/editor/entries/:id/history': EDITING_ROLES,
   'GET /v1/editor/verification-queue': EDITING_ROLES,
+  'POST /v1/referrals': REFERRING_ROLES,
+  'GET /v1/referrals': REFERRING_ROLES,
+  'GET /v1/referrals/:id': REFERRING_ROLES,
+  'POST /v1/referrals/:id/accept': REFERRING_ROLES,
+  'POST /v1/referrals/:id/start': REFERRING_ROLES,
+  'POST /v1/referrals/:id/complete': REFERRING_ROLES,
+  'POST /v1/referrals/:id/decline': REFERRING_ROLES,
+  'POST /v1/referrals/:id/cancel': REFERRING_ROLES,
+  'GET /v1/stats/referrals': ['editor', 'admin'],
   // Sign-in pages: public, since they come before (or end) a session. POST /sign-in is guarded against
   // login CSRF by its own pre-session cookie; POST /sign-out by the session's CSRF token.
   'GET /sign-in': 'public',

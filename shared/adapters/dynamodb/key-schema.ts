@@ -7,4 +7,6 @@ export const TTL_ATTRIBUTE = 'ttl';
 export const keys = {
   entry: (id: string) => ({ pk: `ENTRY#${id}`, sk: 'ENTRY' }),
   audit: (id: string, version: number) => ({ pk: `ENTRY#${id}`, sk: `AUDIT#${String(version).padStart(10, '0')}` }),
+  referral: (id: string) => ({ pk: `REFERRAL#${id}`, sk: 'REFERRAL' }),
+  idempotency: (subject: string, key: string) => ({ pk: `IDEMPOTENCY#${subject}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;

@@ -1,0 +1,152 @@
+/**
+ * The referral: an advisor's (or an actor's) hand-over of a company to the organisation behind a
+ * catalogue entry, with the company's recorded request and information about data handling.
+ * Schemas, the Swedish organisation number (Luhn-checked, masked in lists) and the id format.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { EntryId, MunicipalityCode, Stage } from './entry.ts';
+import { Code, IsoDateTime } from './text.ts';
+
+export const REFERRAL_STATUSES = ['sent', 'accepted', 'in-progress', 'completed', 'declined', 'cancelled'] as const;
+export const ReferralStatus = z.enum(REFERRAL_STATUSES);
+export type ReferralStatus = z.infer<typeof ReferralStatus>;
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+export const ReferralId = z.string().regex(/^ref_[a-z2-7]{20}$/, 'a referral id such as ref_abcdefghij2345670abc').brand<'ReferralId'>();
+export type ReferralId = z.infer<typeof ReferralId>;
+
+/** A new random referral id: `ref_` and 20 base32 characters (100 bits). */
+export const newReferralId = (): ReferralId => {
+  const bytes = randomBytes(20);
+  return `ref_${[...bytes].map((b) => BASE32[b & 31]).join('')}` as ReferralId;
+};
+
+/** The Luhn check (mod 10) Swedish organisation and personal identity numbers carry in their last digit. */
+export const luhnValid = (digits: string): boolean => {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+};
+
+/** A stored organisation number: ten digits. */
+export const OrganisationNumber = z.string().regex(/^\d{10}$/, 'ten digits');
+
+/** An organisation number as typed: `5561234567` or `556123-4567`; stored as its ten digits. */
+export const OrganisationNumberInput = z
+  .string()
+  .trim()
+  .regex(/^\d{6}-?\d{4}$/, 'ten digits, such as 556123-4567')
+  .transform((value) => value.replace('-', ''))
+  .refine(luhnValid, 'the check digit does not match; check the number');
+
+/** `556123-****`: enough to tell companies apart in a list, not enough to identify a sole trader. */
+export const maskOrganisationNumber = (digits: string): string => `${digits.slice(0, 6)}-****`;
+
+const Company = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  organisationNumber: OrganisationNumber,
+  municipality: MunicipalityCode,
+  stage: Stage,
+  area: Code,
+});
+
+const Contact = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(254).optional(),
+    phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'a phone number').optional(),
+  })
+  .refine((c) => c.email !== undefined || c.phone !== undefined, { message: 'give an e-mail address or a phone number', path: ['email'] });
+
+/** What the company agreed to: it asked to be referred and was told how its data is handled (the legal basis is the public task). */
+export const Consent = z.strictObject({
+  askedToBeReferred: z.literal(true),
+  informedAboutDataHandling: z.literal(true),
+});
+
+export const Need = z.string().trim().min(1).max(2000);
+
+const Someone = z.strictObject({ subject: z.string().min(1), name: z.string().min(1) });
+
+export const HistoryEvent = z.strictObject({
+  status: ReferralStatus,
+  at: IsoDateTime,
+  by: Someone,
+  note: z.string().max(2000).optional(),
+});
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+
+export const Referral = z.strictObject({
+  id: ReferralId,
+  targetId: EntryId,
+  receivingOrganisationId: EntryId,
+  company: Company,
+  need: Need,
+  contact: Contact,
+  consent: Consent,
+  status: ReferralStatus,
+  history: z.array(HistoryEvent).min(1),
+  referrerSubject: z.string().min(1),
+  referrerName: z.string().min(1),
+  redirectedFromId: ReferralId.optional(),
+  /** Set on a declined referral that was redirected: the linked new referral. */
+  redirectedToId: ReferralId.optional(),
+  version: z.int().min(1),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  /** When the receiving organisation first accepted or declined. */
+  answeredAt: IsoDateTime.optional(),
+});
+export type Referral = z.infer<typeof Referral>;
+
+/** What a referrer sends. */
+export const ReferralInput = z.strictObject({
+  targetId: EntryId,
+  company: Company.extend({ organisationNumber: OrganisationNumberInput }),
+  need: Need,
+  contact: Contact,
+  consent: Consent,
+});
+export type ReferralInput = z.infer<typeof ReferralInput>;
+
+/** A referral as the API answers it: `overdue` when still unanswered after the answer period. */
+export const ReferralView = Referral.extend({ overdue: z.boolean() });
+export type ReferralView = z.infer<typeof ReferralView>;
+
+/** A referral in a list: the organisation number masked, the contact and need left out. */
+export const ReferralSummary = z.strictObject({
+  id: ReferralId,
+  targetId: EntryId,
+  receivingOrganisationId: EntryId,
+  company: Company.extend({ organisationNumber: z.string().regex(/^\d{6}-\*{4}$/) }),
+  status: ReferralStatus,
+  referrerName: z.string(),
+  redirectedFromId: ReferralId.optional(),
+  version: z.int(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  overdue: z.boolean(),
+});
+export type ReferralSummary = z.infer<typeof ReferralSummary>;
+
+const Counts = z.record(z.string(), z.int());
+/** Follow-up statistics: counts and answer times, no personal data. */
+export const ReferralStats = z.strictObject({
+  total: z.int(),
+  byStatus: Counts,
+  byArea: Counts,
+  byStage: Counts,
+  byMunicipality: Counts,
+  byReceivingOrganisation: Counts,
+  byMonth: Counts,
+  overdue: z.int(),
+  answered: z.int(),
+  medianHoursToFirstAnswer: z.number().nullable(),
+});
+export type ReferralStats = z.infer<typeof ReferralStats>;

@@ -1,0 +1,275 @@
+/**
+ * The referral workflow: refer a company to the organisation behind an entry (idempotently), list and
+ * read the referrals one sent or received, move them through their lifecycle, and count them for
+ * follow-up. Only the referrer and the receiving organisation's staff see a referral; to anyone
+ * else it does not exist (404), editors and admins included.
+ */
+import { createHash } from 'node:crypto';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
+import type { EntryId } from '#shared/domain/entry.ts';
+import { hasRole, type Principal } from '#shared/domain/identity.ts';
+import {
+  maskOrganisationNumber,
+  newReferralId,
+  Referral,
+  type ReferralId,
+  type ReferralInput,
+  type ReferralStats,
+  type ReferralSummary,
+  type ReferralView,
+} from '#shared/domain/referral.ts';
+import { isOverdue, nextStatus, TRANSITIONS, type Party, type ReferralAction } from '#shared/domain/referral-lifecycle.ts';
+import type { Taxonomy } from '#shared/domain/taxonomy.ts';
+import type { Clock } from '#shared/ports/clock.ts';
+import type { EntryRepository } from '#shared/ports/entry-repository.ts';
+import type { ReferralRepository } from '#shared/ports/referral-repository.ts';
+
+export const DEFAULT_ANSWER_WORKING_DAYS = 2;
+
+export type ReferralService = ReturnType<typeof createReferralService>;
+
+const isReferrer = (principal: Principal, referral: Referral) => principal.subject === referral.referrerSubject;
+const isReceiver = (principal: Principal, referral: Pick<Referral, 'receivingOrganisationId'>) =>
+  hasRole(principal, 'actor-staff') && principal.organisationId !== undefined && principal.organisationId === referral.receivingOrganisationId;
+
+/** A stable serialisation (keys sorted) so the same request hashes the same. */
+const canonical = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : value !== null && typeof value === 'object'
+      ? `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`
+      : JSON.stringify(value);
+
+export const createReferralService = (deps: {
+  referrals: ReferralRepository;
+  entries: EntryRepository;
+  taxonomy: Taxonomy;
+  clock: Clock;
+  /** Working days a receiving organisation has to answer before a referral is overdue. */
+  answerWorkingDays?: number;
+}) => {
+  const answerDays = deps.answerWorkingDays ?? DEFAULT_ANSWER_WORKING_DAYS;
+
+  const view = (referral: Referral): ReferralView => ({ ...referral, overdue: isOverdue(referral, deps.clock.now(), answerDays) });
+
+  const summary = (referral: Referral): ReferralSummary => ({
+    id: referral.id,
+    targetId: referral.targetId,
+    receivingOrganisationId: referral.receivingOrganisationId,
+    company: { ...referral.company, organisationNumber: maskOrganisationNumber(referral.company.organisationNumber) },
+    status: referral.status,
+    referrerName: referral.referrerName,
+    ...(referral.redirectedFromId ? { redirectedFromId: referral.redirectedFromId } : {}),
+    version: referral.version,
+    createdAt: referral.createdAt,
+    updatedAt: referral.updatedAt,
+    overdue: isOverdue(referral, deps.clock.now(), answerDays),
+  });
+
+  /** The organisation that receives a referral to `targetId`: the actor itself, or the offering's provider. */
+  const receiverOf = async (targetId: EntryId, field = 'targetId'): Promise<EntryId> => {
+    const target = await deps.entries.get(targetId);
+    if (!target || target.status === 'archived') throw new ValidationError(`No entry "${targetId}" can receive referrals.`, [{ name: field, reason: 'no such entry' }]);
+    const organisation = target.kind === 'actor' ? target.id : target.providerId;
+    if (!organisation) throw new ValidationError(`"${target.name.sv}" names no organisation to receive the referral.`, [{ name: field, reason: 'has no provider' }]);
+    return organisation;
+  };
+
+  const checkTaxonomy = (input: ReferralInput) => {
+    const issues = [
+      ...(deps.taxonomy.municipalities.some((m) => m.code === input.company.municipality) ? [] : [{ name: 'company.municipality', reason: 'not a municipality of the region' }]),
+      ...(deps.taxonomy.areas.some((a) => a.code === input.company.area) ? [] : [{ name: 'company.area', reason: 'not a strategic area of the region' }]),
+    ];
+    if (issues.length > 0) throw new ValidationError('The referral uses codes that are not in the taxonomy.', issues);
+  };
+
+  const build = (principal: Principal, input: ReferralInput, id: ReferralId, receivingOrganisationId: EntryId, extra: { redirectedFromId?: ReferralId; by?: Principal; note?: string } = {}): Referral => {
+    const now = deps.clock.now().toISOString();
+    const by = extra.by ?? principal;
+    return Referral.parse({
+      id,
+      targetId: input.targetId,
+      receivingOrganisationId,
+      company: input.company,
+      need: input.need,
+      contact: input.contact,
+      consent: input.consent,
+      status: 'sent',
+      history: [{ status: 'sent', at: now, by: { subject: by.subject, name: by.name }, ...(extra.note ? { note: extra.note } : {}) }],
+      referrerSubject: principal.subject,
+      referrerName: principal.name,
+      ...(extra.redirectedFromId ? { redirectedFromId: extra.redirectedFromId } : {}),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+  };
+
+  /** Reads a referral the principal may see; NotFoundError for everyone else. */
+  const load = async (principal: Principal, id: ReferralId): Promise<Referral> => {
+    const referral = await deps.referrals.get(id);
+    if (!referral || !(isReferrer(principal, referral) || isReceiver(principal, referral))) throw new NotFoundError(`No referral ${id} is yours to see.`);
+    return referral;
+  };
+
+  const mayAct = (principal: Principal, referral: Referral, party: Party) => (party === 'receiver' ? isReceiver(principal, referral) : isReferrer(principal, referral));
+
+  const checkVersion = (referral: Referral, expectedVersion: number) => {
+    if (referral.version !== expectedVersion) {
+      throw new PreconditionFailedError(`Referral ${referral.id} was changed since version ${expectedVersion}; it is now version ${referral.version}. Reload it; nothing was saved.`, [
+        { name: 'If-Match', reason: `stale version ${expectedVersion}; current is ${referral.version}` },
+      ]);
+    }
+  };
+
+  return {
+    answerWorkingDays: answerDays,
+    view,
+
+    /**
+     * Creates a referral. With an idempotency key the key is claimed first (conditional put), so
+     * repeats and concurrent duplicates yield the one referral; `created` is false for them.
+     */
+    async create(principal: Principal, input: ReferralInput, idempotencyKey?: string): Promise<{ referral: ReferralView; created: boolean }> {
+      checkTaxonomy(input);
+      const receivingOrganisationId = await receiverOf(input.targetId);
+      let id = newReferralId();
+      if (idempotencyKey !== undefined) {
+        const requestHash = createHash('sha256').update(canonical(input)).digest('hex');
+        const claim = await deps.referrals.claimIdempotencyKey(principal.subject, idempotencyKey, { referralId: id, requestHash, createdAt: deps.clock.now().toISOString() });
+        if (!claim.claimed) {
+          if (claim.existing.requestHash !== requestHash) {
+            throw new UnprocessableContentError('This Idempotency-Key was already used for a different referral. Use a new key for a new referral.', [
+              { name: 'Idempotency-Key', reason: 'reused with a different request' },
+            ]);
+          }
+          id = claim.existing.referralId;
+          const existing = await deps.referrals.get(id);
+          if (existing) return { referral: view(existing), created: false };
+          // The first request claimed the key but has not stored the referral (yet, or it failed): store it here;
+          // the conditional create lets exactly one of them succeed.
+          try {
+            return { referral: view(await deps.referrals.create(build(principal, input, id, receivingOrganisationId))), created: true };
+          } catch (error) {
+            if (!(error instanceof ConflictError)) throw error;
+            const stored = await deps.referrals.get(id);
+            if (!stored) throw error;
+            return { referral: view(stored), created: false };
+          }
+        }
+      }
+      try {
+        return { referral: view(await deps.referrals.create(build(principal, input, id, receivingOrganisationId))), created: true };
+      } catch (error) {
+        if (idempotencyKey === undefined || !(error instanceof ConflictError)) throw error;
+        const stored = await deps.referrals.get(id);
+        if (!stored) throw error;
+        return { referral: view(stored), created: false };
+      }
+    },
+
+    async get(principal: Principal, id: ReferralId): Promise<ReferralView> {
+      return view(await load(principal, id));
+    },
+
+    /** The principal's referrals, newest first: `sent` by them, the `inbox` of their organisation, or both. */
+    async list(principal: Principal, box?: 'sent' | 'inbox'): Promise<ReferralSummary[]> {
+      const organisation = hasRole(principal, 'actor-staff') ? principal.organisationId : undefined;
+      const referrals = await deps.referrals.list({
+        ...(box !== 'inbox' ? { referrerSubject: principal.subject } : {}),
+        ...(box !== 'sent' && organisation !== undefined ? { receivingOrganisationId: organisation } : {}),
+      });
+      return referrals.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(summary);
+    },
+
+    /** Takes a lifecycle action; `decline` needs a reason and may redirect to another entry, creating a linked referral there. */
+    async act(
+      principal: Principal,
+      id: ReferralId,
+      action: ReferralAction,
+      expectedVersion: number,
+      details: { note?: string; reason?: string; redirectTo?: EntryId } = {},
+    ): Promise<{ referral: ReferralView; redirected?: ReferralView }> {
+      const referral = await load(principal, id);
+      const rule = TRANSITIONS[action];
+      if (!mayAct(principal, referral, rule.by)) {
+        throw new ForbiddenError(rule.by === 'receiver' ? `Only the receiving organisation may ${action} a referral.` : `Only the referrer may ${action} a referral.`);
+      }
+      checkVersion(referral, expectedVersion);
+      const status = nextStatus(referral.status, action);
+      const note = action === 'decline' ? details.reason?.trim() : details.note?.trim();
+      if (action === 'decline' && !note) throw new ValidationError('Say why you decline the referral.', [{ name: 'reason', reason: 'required' }]);
+      let redirectTarget: { id: EntryId; organisation: EntryId } | undefined;
+      if (action === 'decline' && details.redirectTo !== undefined) {
+        const organisation = await receiverOf(details.redirectTo, 'redirectTo');
+        if (organisation === referral.receivingOrganisationId) throw new ValidationError('Redirect to another organisation.', [{ name: 'redirectTo', reason: 'is your own organisation' }]);
+        redirectTarget = { id: details.redirectTo, organisation };
+      }
+      const now = deps.clock.now().toISOString();
+      const redirectedToId = redirectTarget ? newReferralId() : undefined;
+      const updated = Referral.parse({
+        ...referral,
+        status,
+        history: [...referral.history, { status, at: now, by: { subject: principal.subject, name: principal.name }, ...(note ? { note } : {}) }],
+        ...(redirectedToId ? { redirectedToId } : {}),
+        ...(referral.answeredAt === undefined && (action === 'accept' || action === 'decline') ? { answeredAt: now } : {}),
+        version: referral.version + 1,
+        updatedAt: now,
+      });
+      // No transactions on dynalite: the original is written first (the contended, version-checked write),
+      // then the linked referral under a fresh id.
+      try {
+        await deps.referrals.save(updated);
+      } catch (error) {
+        if (error instanceof ConflictError) {
+          const current = await deps.referrals.get(id);
+          if (current) checkVersion(current, expectedVersion);
+        }
+        throw error;
+      }
+      if (!redirectTarget || !redirectedToId) return { referral: view(updated) };
+      const referrer = { subject: referral.referrerSubject, name: referral.referrerName, roles: [] } as Principal;
+      const linked = build(
+        referrer,
+        { targetId: redirectTarget.id, company: referral.company, need: referral.need, contact: referral.contact, consent: referral.consent },
+        redirectedToId,
+        redirectTarget.organisation,
+        { redirectedFromId: referral.id, by: principal, note: `Redirected from ${referral.id} by ${principal.name}.` },
+      );
+      return { referral: view(updated), redirected: view(await deps.referrals.create(linked)) };
+    },
+
+    /** Follow-up statistics over all referrals, without personal data. */
+    async stats(): Promise<ReferralStats> {
+      const count = (bucket: Record<string, number>, key: string) => {
+        bucket[key] = (bucket[key] ?? 0) + 1;
+      };
+      const stats: ReferralStats = {
+        total: 0, byStatus: {}, byArea: {}, byStage: {}, byMunicipality: {}, byReceivingOrganisation: {}, byMonth: {}, overdue: 0, answered: 0, medianHoursToFirstAnswer: null,
+      };
+      const hours: number[] = [];
+      const now = deps.clock.now();
+      for await (const page of deps.referrals.scan()) {
+        for (const r of page) {
+          stats.total += 1;
+          count(stats.byStatus, r.status);
+          count(stats.byArea, r.company.area);
+          count(stats.byStage, r.company.stage);
+          count(stats.byMunicipality, r.company.municipality);
+          count(stats.byReceivingOrganisation, r.receivingOrganisationId);
+          count(stats.byMonth, r.createdAt.slice(0, 7));
+          if (isOverdue(r, now, answerDays)) stats.overdue += 1;
+          if (r.answeredAt) hours.push((Date.parse(r.answeredAt) - Date.parse(r.createdAt)) / 3_600_000);
+        }
+      }
+      hours.sort((a, b) => a - b);
+      stats.answered = hours.length;
+      if (hours.length > 0) {
+        const mid = Math.floor(hours.length / 2);
+        const median = hours.length % 2 === 1 ? hours[mid]! : (hours[mid - 1]! + hours[mid]!) / 2;
+        stats.medianHoursToFirstAnswer = Math.round(median * 10) / 10;
+      }
+      return stats;
+    },
+  };
+};
