@@ -5,10 +5,11 @@
  */
 import type { Context } from 'hono';
 import { ENTRY_KINDS, EntryId, type Entry, type EntryKind } from '#shared/domain/entry.ts';
-import { ForbiddenError, PreconditionFailedError, UnauthenticatedError, ValidationError } from '#shared/domain/errors.ts';
+import { ForbiddenError, PreconditionFailedError, ValidationError } from '#shared/domain/errors.ts';
 import { hasRole, type Principal } from '#shared/domain/identity.ts';
 import { MAX_PAGE_SIZE, SearchQuery } from '#shared/domain/search.ts';
 import { swedishDate } from '#shared/ports/clock.ts';
+import { principalOf } from '../../request.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import { badRequestPage, errorPage, notFoundPage } from '../errors.tsx';
 import { messagesFor, type Messages } from '../messages/index.ts';
@@ -24,11 +25,6 @@ export type TransitionAction = 'publish' | 'unpublish' | 'archive' | 'verify';
 
 const DONE: Record<TransitionAction, Notice> = { publish: 'published', unpublish: 'unpublished', archive: 'archived', verify: 'verified' };
 
-const principalOf = (c: Context<AppEnv>): Principal => {
-  const principal = c.var.principal;
-  if (!principal) throw new UnauthenticatedError('Sign in to do this.');
-  return principal;
-};
 
 /** The page's language from `?lang=` (forms post to URLs that keep it). */
 const messagesOf = (c: Context<AppEnv>) => {

@@ -2,26 +2,11 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Entry } from '#shared/domain/entry.ts';
-import { PreconditionRequiredError, UnauthenticatedError, ValidationError } from '#shared/domain/errors.ts';
-import type { Principal } from '#shared/domain/identity.ts';
+import { expectedVersion, principalOf } from '../../request.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import type * as routes from './editor.routes.ts';
 
-const principalOf = (c: Context<AppEnv>): Principal => {
-  const principal = c.var.principal;
-  if (!principal) throw new UnauthenticatedError('Sign in to do this.');
-  return principal;
-};
 
-/** The version an If-Match header names: `"3"`, `W/"3"` or `3`. */
-export const expectedVersion = (header: string | undefined): number => {
-  if (header === undefined) {
-    throw new PreconditionRequiredError('Say which version you edited: send the ETag you read as If-Match.', [{ name: 'If-Match', reason: 'required' }]);
-  }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new ValidationError('If-Match must be the ETag of the entry, such as "3".', [{ name: 'If-Match', reason: 'not an entry version' }]);
-  return Number(match[1]);
-};
 
 const withEtag = (c: Context<AppEnv>, entry: Entry) => {
   c.header('ETag', `"${entry.version}"`);

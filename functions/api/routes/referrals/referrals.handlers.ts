@@ -1,19 +1,12 @@
 /** Handles referrals: reads the principal, Idempotency-Key and If-Match, calls the referral service; never logs the body. */
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { UnauthenticatedError } from '#shared/domain/errors.ts';
-import type { Principal } from '#shared/domain/identity.ts';
 import type { ReferralView } from '#shared/domain/referral.ts';
 import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
+import { expectedVersion, principalOf } from '../../request.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
-import { expectedVersion } from '../editor/editor.handlers.ts';
 import type * as routes from './referrals.routes.ts';
 
-const principalOf = (c: Context<AppEnv>): Principal => {
-  const principal = c.var.principal;
-  if (!principal) throw new UnauthenticatedError('Sign in to do this.');
-  return principal;
-};
 
 const withEtag = <T extends ReferralView>(c: Context<AppEnv>, referral: T): T => {
   c.header('ETag', `"${referral.version}"`);
