@@ -107,19 +107,68 @@ export const InvestorDetails = z.strictObject({
 });
 
 export const OFFER_TYPES = ['land', 'industrial-premises', 'office', 'logistics', 'retail', 'other'] as const;
+export const OfferType = z.enum(OFFER_TYPES);
+export type OfferType = z.infer<typeof OfferType>;
+
+export const OFFER_AVAILABILITIES = ['available', 'reserved', 'taken'] as const;
+export const OfferAvailability = z.enum(OFFER_AVAILABILITIES);
+export type OfferAvailability = z.infer<typeof OfferAvailability>;
+
+/** Plan status under the Planning and Building Act: a detailed plan in force, one being drawn up, or none. */
+export const PLAN_STATUSES = ['detailed-plan', 'plan-in-progress', 'no-plan'] as const;
+
+/** A utility at the site: connected, available at the boundary (`nearby`), or not there. */
+export const UTILITY_LEVELS = ['connected', 'nearby', 'none'] as const;
+const Utility = z.enum(UTILITY_LEVELS);
+
+/** A WGS84 position in decimal degrees. */
+export const GeoPoint = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
+export type GeoPoint = z.infer<typeof GeoPoint>;
+
+const Km = z.number().min(0).max(2000);
+
+export const OfferPrice = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('per-m2'), sekPerM2: z.number().positive().max(1_000_000) }),
+  z.strictObject({ kind: z.literal('on-request') }),
+]);
+export type OfferPrice = z.infer<typeof OfferPrice>;
+
+/**
+ * The hard facts of a site, premises or land. The offer's `providerId` is its contact organisation.
+ * Every fact beyond type and location is optional: a listing says what is known and nothing more.
+ */
 export const EstablishmentOfferDetails = z.strictObject({
-  offerType: z.enum(OFFER_TYPES),
+  offerType: OfferType,
   location: z.strictObject({
     municipality: MunicipalityCode,
     placeName: z.string().trim().min(1).max(120),
-    position: z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+    position: GeoPoint.optional(),
   }),
   landAreaM2: z.number().positive().max(1e9).optional(),
   floorAreaM2: z.number().positive().max(1e8).optional(),
+  zoning: z.strictObject({ planStatus: z.enum(PLAN_STATUSES), permittedUse: LocalizedText(300).optional() }).optional(),
+  powerCapacityMW: z.number().min(0).max(10_000).optional(),
+  waterAndSewer: Utility.optional(),
+  fibre: Utility.optional(),
+  railSiding: z.boolean().optional(),
+  distancesKm: z.strictObject({ motorway: Km.optional(), railHub: Km.optional(), airport: Km.optional() }).optional(),
+  price: OfferPrice.optional(),
+  availability: z.strictObject({ status: OfferAvailability, availableFrom: IsoDate.optional() }).optional(),
+  images: z.array(z.strictObject({ url: HttpsUrl, alt: LocalizedText(200) })).max(12).default([]),
+  documents: z.array(z.strictObject({ url: HttpsUrl, title: LocalizedText(200) })).max(12).default([]),
   keyFacts: z.array(LocalizedText(300)).max(30).default([]),
 });
+export type EstablishmentOfferDetails = z.infer<typeof EstablishmentOfferDetails>;
 
-export const Actor = EntryBase.extend({ kind: z.literal('actor') });
+/** The larger of an offer's land and floor areas: what an area filter and the area sort compare. */
+export const offerAreaM2 = (offer: Pick<EstablishmentOfferDetails, 'landAreaM2' | 'floorAreaM2'>): number | undefined =>
+  offer.landAreaM2 === undefined && offer.floorAreaM2 === undefined ? undefined : Math.max(offer.landAreaM2 ?? 0, offer.floorAreaM2 ?? 0);
+
+export const Actor = EntryBase.extend({
+  kind: z.literal('actor'),
+  /** Where new referrals to this actor are announced (no personal data is sent there, only a link). */
+  referralIntakeEmail: z.email().max(254).optional(),
+});
 export const Offering = EntryBase.extend({ kind: z.literal('offering'), offering: OfferingDetails });
 export const Testbed = EntryBase.extend({ kind: z.literal('testbed'), testbed: TestbedDetails });
 export const Investor = EntryBase.extend({ kind: z.literal('investor'), investor: InvestorDetails });

@@ -1,7 +1,7 @@
 /** The search contract shared by every engine: the query, the document an engine indexes, and the result. */
 import { z } from 'zod';
 import type { Facet, Taxonomy } from './taxonomy.ts';
-import { EntryId, EntryKind, type Entry } from './entry.ts';
+import { EntryId, EntryKind, GeoPoint, OfferAvailability, OfferType, offerAreaM2, type Entry } from './entry.ts';
 import { IsoDate, Language, LocalizedText, type Label } from './text.ts';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -9,6 +9,41 @@ export const MAX_PAGE_SIZE = 50;
 export const MAX_PAGE = 500;
 
 export type FacetFilters = Record<Facet, readonly string[]>;
+
+export const MAX_RADIUS_KM = 500;
+
+/** How hits are ordered: by relevance, by the offer's area, or by distance from `offer.near`. */
+export const SEARCH_SORTS = ['relevance', 'area-desc', 'area-asc', 'distance'] as const;
+export const SearchSort = z.enum(SEARCH_SORTS);
+export type SearchSort = z.infer<typeof SearchSort>;
+
+/**
+ * Filters on establishment offers' hard facts. Any of them set restricts hits to offers that have
+ * the fact and satisfy it (an offer that does not state its power does not pass a minimum power).
+ * `near` alone only measures distances; with `radiusKm` it also keeps offers within that great-circle
+ * distance (mean Earth radius, as OpenSearch's `geo_distance` with `arc`).
+ */
+export const OfferFilters = z.strictObject({
+  type: z.array(OfferType).default([]),
+  availability: z.array(OfferAvailability).default([]),
+  minAreaM2: z.number().min(0).optional(),
+  maxAreaM2: z.number().min(0).optional(),
+  minPowerMW: z.number().min(0).optional(),
+  railSiding: z.literal(true).optional(),
+  near: GeoPoint.optional(),
+  radiusKm: z.number().positive().max(MAX_RADIUS_KM).optional(),
+});
+export type OfferFilters = z.infer<typeof OfferFilters>;
+
+/** True when any offer filter restricts the hits (`near` without a radius does not). */
+export const restrictsToOffers = (offer: OfferFilters): boolean =>
+  offer.type.length > 0 ||
+  offer.availability.length > 0 ||
+  offer.minAreaM2 !== undefined ||
+  offer.maxAreaM2 !== undefined ||
+  offer.minPowerMW !== undefined ||
+  offer.railSiding !== undefined ||
+  offer.radiusKm !== undefined;
 
 export const SearchQuery = z.strictObject({
   q: z.string().max(MAX_QUERY_LENGTH).default(''),
@@ -25,6 +60,8 @@ export const SearchQuery = z.strictObject({
   language: Language.default('sv'),
   /** Only entries provided by this actor (an entry page's "more from this provider"). */
   providerId: EntryId.optional(),
+  offer: OfferFilters.default({ type: [], availability: [] }),
+  sort: SearchSort.default('relevance'),
   /** The day whose validity windows apply, as an ISO date. */
   today: IsoDate,
 });
@@ -43,6 +80,26 @@ export type SuggestQuery = z.infer<typeof SuggestQuery>;
 
 export const Suggestion = z.strictObject({ id: EntryId, kind: EntryKind, name: z.string() });
 export type Suggestion = z.infer<typeof Suggestion>;
+
+/**
+ * An establishment offer's facts as an engine filters and sorts on them. `position` is the offer's own
+ * or, when it gives none, its municipality's central town (`positionApproximate`).
+ */
+export const OfferDocument = z.strictObject({
+  type: OfferType,
+  municipality: z.string(),
+  placeName: z.string(),
+  areaM2: z.number().optional(),
+  landAreaM2: z.number().optional(),
+  floorAreaM2: z.number().optional(),
+  powerMW: z.number().optional(),
+  railSiding: z.boolean(),
+  availability: OfferAvailability.optional(),
+  availableFrom: IsoDate.optional(),
+  position: GeoPoint,
+  positionApproximate: z.boolean(),
+});
+export type OfferDocument = z.infer<typeof OfferDocument>;
 
 /** What an engine stores per entry: text to match, codes to filter on, and what a hit shows. */
 export const SearchDocument = z.strictObject({
@@ -65,6 +122,7 @@ export const SearchDocument = z.strictObject({
     supportType: z.array(z.string()),
     focus: z.array(z.string()),
   }),
+  offer: OfferDocument.optional(),
   validFrom: IsoDate.optional(),
   validUntil: IsoDate.optional(),
 });
@@ -86,6 +144,9 @@ export const SearchHit = z.strictObject({
   /** Why the hit fits: the query words it matched, and in which fields. */
   matchedTerms: z.array(z.strictObject({ term: z.string(), fields: z.array(z.string()) })),
   snippet: z.array(SnippetPart),
+  offer: OfferDocument.optional(),
+  /** Great-circle distance in km from the query's `offer.near`, rounded to 0.1 km. */
+  distanceKm: z.number().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
@@ -126,7 +187,28 @@ export const toSearchDocument = (entry: Entry, taxonomy: Taxonomy): SearchDocume
       supportType: entry.supportTypes,
       focus: [entry.focus.level],
     },
+    ...(entry.kind === 'establishment-offer' ? { offer: toOfferDocument(entry.establishmentOffer, taxonomy) } : {}),
     ...(entry.validFrom ? { validFrom: entry.validFrom } : {}),
     ...(entry.validUntil ? { validUntil: entry.validUntil } : {}),
+  };
+};
+
+const toOfferDocument = (offer: Extract<Entry, { kind: 'establishment-offer' }>['establishmentOffer'], taxonomy: Taxonomy): OfferDocument => {
+  const centre = taxonomy.municipalities.find((m) => m.code === offer.location.municipality)?.position;
+  const position = offer.location.position ?? centre;
+  if (!position) throw new Error(`Municipality ${offer.location.municipality} has no position in the taxonomy.`);
+  const area = offerAreaM2(offer);
+  return {
+    type: offer.offerType,
+    municipality: offer.location.municipality,
+    placeName: offer.location.placeName,
+    ...(area !== undefined ? { areaM2: area } : {}),
+    ...(offer.landAreaM2 !== undefined ? { landAreaM2: offer.landAreaM2 } : {}),
+    ...(offer.floorAreaM2 !== undefined ? { floorAreaM2: offer.floorAreaM2 } : {}),
+    ...(offer.powerCapacityMW !== undefined ? { powerMW: offer.powerCapacityMW } : {}),
+    railSiding: offer.railSiding === true,
+    ...(offer.availability ? { availability: offer.availability.status, ...(offer.availability.availableFrom ? { availableFrom: offer.availability.availableFrom } : {}) } : {}),
+    position: { lat: position.lat, lon: position.lon },
+    positionApproximate: offer.location.position === undefined,
   };
 };

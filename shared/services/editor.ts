@@ -11,10 +11,14 @@ import { taxonomyIssues, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 
-/** Whether a principal may change an entry: editors everything, investment promotion offers, actor staff their organisation's. */
+/**
+ * Whether a principal may change an entry: admins anything; establishment offers only investment-promotion
+ * staff; other kinds editors, and actor staff their own organisation and what it provides.
+ */
 export const mayEdit = (principal: Principal, entry: Pick<Entry, 'id' | 'kind' | 'providerId'>): boolean => {
-  if (hasRole(principal, 'admin', 'editor')) return true;
-  if (hasRole(principal, 'investment-promotion') && entry.kind === 'establishment-offer') return true;
+  if (hasRole(principal, 'admin')) return true;
+  if (entry.kind === 'establishment-offer') return hasRole(principal, 'investment-promotion');
+  if (hasRole(principal, 'editor')) return true;
   const organisation = principal.organisationId;
   return hasRole(principal, 'actor-staff') && organisation !== undefined && (entry.id === organisation || entry.providerId === organisation);
 };
