@@ -1,4 +1,7 @@
-/** Owns what a deployment is told through CDK context (stage, region), its validation, and the per-stage policies. */
+/**
+ * Owns what a deployment is told through CDK context (stage, region, the referral notices' sender
+ * and the referrals' retention period), its validation, and the per-stage policies.
+ */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 
@@ -26,6 +29,28 @@ export function readRegion(scope: Construct): string {
     throw new Error(`Invalid region context ${JSON.stringify(value)}: expected an AWS region such as eu-north-1.`);
   }
   return value;
+}
+
+export const DEFAULT_REFERRAL_RETENTION_MONTHS = 24;
+
+/** Reads the `notificationSender` context value: the verified SES identity (an e-mail address) referral notices come from; none, none sent. */
+export function readNotificationSender(scope: Construct): string | undefined {
+  const value: unknown = scope.node.tryGetContext('notificationSender');
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+    throw new Error(`Invalid notificationSender context ${JSON.stringify(value)}: expected an e-mail address verified in SES.`);
+  }
+  return value;
+}
+
+/** Reads the `referralRetentionMonths` context value (default 24): how long a closed referral is kept. */
+export function readReferralRetentionMonths(scope: Construct): number {
+  const value: unknown = scope.node.tryGetContext('referralRetentionMonths') ?? DEFAULT_REFERRAL_RETENTION_MONTHS;
+  const months = typeof value === 'string' ? Number(value) : value;
+  if (typeof months !== 'number' || !Number.isInteger(months) || months < 1 || months > 120) {
+    throw new Error(`Invalid referralRetentionMonths context ${JSON.stringify(value)}: expected whole months from 1 to 120.`);
+  }
+  return months;
 }
 
 export const isDevStage = (stage: string): boolean => stage === DEFAULT_STAGE;

@@ -15,7 +15,7 @@ import { keys } from '#shared/adapters/dynamodb/key-schema.ts';
 import { OAuthScope, UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { SIGN_IN_CALLBACK_PATH } from '#functions/api/authorization/session.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
-import { removalPolicyFor } from './stage.ts';
+import { readNotificationSender, readReferralRetentionMonths, removalPolicyFor } from './stage.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly stage: string;
@@ -62,7 +62,8 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 );
 
 /**
- * The API function (Hono app, reading the table and searching the domain) behind an HTTP API whose
+ * The API function (Hono app, reading the table, searching the domain, sending referral notices
+ * through SES from the `notificationSender` context value) behind an HTTP API whose
  * `$default` route sends every request to it, with stage throttling and JSON access logs; the
  * indexer function on the table's stream (entry items only), whose failed batches end in a dead
  * letter queue; alarms on function errors and throttles, API 5xx, indexer lag and dead letters;
@@ -84,11 +85,12 @@ export class StatelessStack extends Stack {
     this.api = new DirectoryFunction(this, 'Api', {
       entry: 'functions/api/lambda.ts',
       description: `Vägvisaren HTTP API (${props.stage})`,
-      environment: { STAGE: props.stage },
+      environment: { STAGE: props.stage, REFERRAL_RETENTION_MONTHS: String(readReferralRetentionMonths(this)) },
       logRemovalPolicy: removalPolicy,
     })
       .bindTable(props.table, 'readWrite')
-      .bindSearch(props.search, 'read');
+      .bindSearch(props.search, 'read')
+      .bindEmailSender(readNotificationSender(this));
 
     this.indexerDeadLetters = new Queue(this, 'IndexerDeadLetters', {
       retentionPeriod: Duration.days(14),

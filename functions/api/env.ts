@@ -4,6 +4,7 @@ import type { Principal } from '#shared/domain/identity.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
+import type { OutboxReader } from '#shared/ports/notifier.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { CatalogueService } from '#shared/services/catalogue.ts';
 import type { EditorService } from '#shared/services/editor.ts';
@@ -25,6 +26,8 @@ export type AppDeps = {
   devSignIn?: DevSignIn;
   /** AWS: the user pool's hosted sign-in pages, when a domain is configured. */
   hostedSignIn?: HostedSignIn;
+  /** Local runtime only: the notification outbox, shown at GET /dev/outbox. Absent in AWS, where the route does not exist. */
+  devOutbox?: OutboxReader;
 };
 
 /** The development sign-in the local composition root provides. */

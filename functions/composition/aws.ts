@@ -2,6 +2,8 @@
  * The AWS composition root of the API: DynamoDB from the function's role, and search on OpenSearch
  * when OPENSEARCH_ENDPOINT is set (the stream indexer keeps it current, so writes here only go to the
  * table and its audit trail); without it, the embedded index built from the table at cold start.
+ * Referral notices go out through Amazon SES from NOTIFICATION_SENDER (without it they are logged
+ * as undeliverable), linking to PUBLIC_BASE_URL or else the request's origin.
  */
 import { createRemoteJWKSet } from 'jose';
 import { z } from 'zod';
@@ -11,7 +13,8 @@ import { systemClock } from '#shared/ports/clock.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import type { AppDeps } from '../api/env.ts';
-import { jsonLogger } from '../api/middleware/request-log.ts';
+import type { NotificationLog } from '#shared/ports/notifier.ts';
+import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { OpenSearchEnv } from './opensearch.ts';
 import { composeServices } from './services.ts';
 
@@ -28,22 +31,40 @@ export const AwsConfig = z.object({
   COGNITO_DOMAIN: z.url({ protocol: /^https$/ }).optional(),
   FRESHNESS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   REFERRAL_ANSWER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  /** Months a closed referral is kept before the table's TTL removes it. */
+  REFERRAL_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  /** The verified SES identity referral notices are sent from; without it notices are only logged. */
+  NOTIFICATION_SENDER: z.email().optional(),
+  /** The site's public base URL for links in notices (a custom domain); without it, the request's origin. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 export type AwsConfig = z.infer<typeof AwsConfig>;
 
 export type AwsRuntime = { deps: AppDeps; search: 'opensearch' | 'embedded' };
+
+/** The log the notification adapters report to: warnings as info lines marked `level: warn`. */
+export const notificationLog = (logger: Logger): NotificationLog => ({
+  warn: (message, fields) => logger.info(message, { ...fields, level: 'warn' }),
+  error: (message, fields) => logger.error(message, fields),
+});
 
 /** Parses the environment and builds every client once; call it once per container, during init. */
 export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<AwsRuntime> => {
   const config = AwsConfig.parse(env);
   const synonyms = loadSynonyms(config.REGION);
   const issuer = `https://cognito-idp.${config.AWS_REGION}.amazonaws.com/${config.COGNITO_USER_POOL_ID}`;
+  const logger = jsonLogger({ runtime: 'aws', stage: config.STAGE });
+  const { createSesNotifier } = await import('#shared/adapters/notifications/ses-notifier.ts');
+  const ses = config.NOTIFICATION_SENDER === undefined ? undefined : new (await import('@aws-sdk/client-sesv2')).SESv2Client({ region: config.AWS_REGION });
   const shared = {
     taxonomy: loadTaxonomy(config.REGION),
     clock: systemClock,
-    logger: jsonLogger({ runtime: 'aws', stage: config.STAGE }),
+    logger,
     freshnessDays: config.FRESHNESS_DAYS,
     referralAnswerDays: config.REFERRAL_ANSWER_WORKING_DAYS,
+    referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,
+    notifier: createSesNotifier({ client: ses, from: config.NOTIFICATION_SENDER, log: notificationLog(logger.child({ component: 'notifications' })) }),
+    ...(config.PUBLIC_BASE_URL ? { linkBase: config.PUBLIC_BASE_URL } : {}),
     tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)), issuer, clientId: config.COGNITO_CLIENT_ID }),
     ...(config.COGNITO_DOMAIN ? { hostedSignIn: createCognitoHostedSignIn({ domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID }) } : {}),
   };
@@ -75,7 +96,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
   ]);
   const client = documentClient(new DynamoDBClient({ region: config.AWS_REGION }));
   const stored = new DynamoEntryRepository(client, config.TABLE_NAME);
-  const referrals = new DynamoReferralRepository(client, config.TABLE_NAME);
+  const referrals = new DynamoReferralRepository(client, config.TABLE_NAME, { clock: systemClock, retentionMonths: config.REFERRAL_RETENTION_MONTHS });
   const entries = new ChangePublishingRepository(stored, recordAuditTrail(stored));
   const index = new OpenSearchSearchIndex({
     transport: await signedTransport(config.OPENSEARCH_ENDPOINT, config.AWS_REGION),

@@ -34,7 +34,10 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
 }): Promise<CatalogueRuntime> => {
   const client = documentClient(new DynamoDBClient(options.dynamo));
   const entries = new DynamoEntryRepository(client, options.tableName);
-  const referrals = new DynamoReferralRepository(client, options.tableName);
+  const referrals = new DynamoReferralRepository(client, options.tableName, {
+    clock: options.clock,
+    ...(options.referralRetentionMonths !== undefined ? { retentionMonths: options.referralRetentionMonths } : {}),
+  });
   await options.beforeIndexing?.(entries);
   const index = new EmbeddedSearchIndex({
     lexicon: await catalogueLexicon(entries, options.taxonomy),

@@ -1,8 +1,15 @@
-/** The local composition root: dynalite on disk (or in memory), the table, the seed, and the embedded index. */
+/**
+ * The local composition root: dynalite on disk (or in memory), the table, the seed, the embedded
+ * index, and the notification outbox under DATA_DIR/outbox (a temporary directory in memory mode),
+ * whose messages link to http://HOST:PORT and are listed at /dev/outbox.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
+import { createOutboxNotifier } from '#shared/adapters/notifications/outbox-notifier.ts';
 import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { systemClock, type Clock } from '#shared/ports/clock.ts';
 import { seedRecords } from '#shared/seed/regions.ts';
@@ -23,10 +30,18 @@ export const LocalConfig = z.object({
   SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   FRESHNESS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   REFERRAL_ANSWER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  /** Months a closed referral is kept; reads treat it as gone afterwards. */
+  REFERRAL_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
 });
 export type LocalConfig = z.infer<typeof LocalConfig>;
 
-export type LocalRuntime = CatalogueRuntime & { seeded: number; close(): Promise<void> };
+export type LocalRuntime = CatalogueRuntime & { seeded: number; outboxDir: string; close(): Promise<void> };
+
+/** Where links in local notices point: the server's own address (localhost when it listens on every interface). */
+export const localBaseUrl = (config: Pick<LocalConfig, 'HOST' | 'PORT'>): string => {
+  const host = ['0.0.0.0', '::', '[::]'].includes(config.HOST) ? 'localhost' : config.HOST.includes(':') && !config.HOST.startsWith('[') ? `[${config.HOST}]` : config.HOST;
+  return `http://${host}:${config.PORT}`;
+};
 
 /** Builds the local runtime. `inMemory` keeps dynalite's data off disk (tests). */
 export const composeLocal = async (
@@ -42,11 +57,17 @@ export const composeLocal = async (
   try {
     await ensureTable(new DynamoDBClient(dynamo), config.TABLE_NAME);
     const issuer = await createDevIssuer(options.inMemory ? {} : { keyPath: join(resolve(config.DATA_DIR), 'dev-issuer', 'signing-key.json') });
+    const outboxDir = options.inMemory ? await mkdtemp(join(tmpdir(), 'vagvisaren-outbox-')) : join(resolve(config.DATA_DIR), 'outbox');
+    const outbox = createOutboxNotifier({ dir: outboxDir, clock });
     const runtime = await composeCatalogue({
       tokens: createJwtVerifier({ keys: issuer.jwks, issuer: DEV_ISSUER, clientId: DEV_CLIENT_ID }),
       devSignIn: issuer,
       freshnessDays: config.FRESHNESS_DAYS,
       referralAnswerDays: config.REFERRAL_ANSWER_WORKING_DAYS,
+      referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,
+      notifier: outbox,
+      devOutbox: outbox,
+      linkBase: localBaseUrl(config),
       dynamo,
       tableName: config.TABLE_NAME,
       taxonomy,
@@ -57,7 +78,7 @@ export const composeLocal = async (
         if (config.SEED) seeded = await seedIfEmpty({ entries, taxonomy, clock }, seedRecords(config.REGION));
       },
     });
-    return { ...runtime, seeded, close: dynalite.close };
+    return { ...runtime, seeded, outboxDir, close: dynalite.close };
   } catch (error) {
     await dynalite.close();
     throw error;

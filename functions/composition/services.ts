@@ -4,6 +4,7 @@ import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import type { ReferralRepository } from '#shared/ports/referral-repository.ts';
 import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
+import type { OutboxReader, ReferralNotifier } from '#shared/ports/notifier.ts';
 import type { SearchIndex } from '#shared/ports/search-index.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import { createCatalogueService } from '#shared/services/catalogue.ts';
@@ -27,6 +28,14 @@ export type ServiceOptions = {
   freshnessDays?: number;
   /** Working days a receiving organisation has to answer a referral before it is overdue. */
   referralAnswerDays?: number;
+  /** Months a closed referral is kept (REFERRAL_RETENTION_MONTHS); used where the referral store is built. */
+  referralRetentionMonths?: number;
+  /** Tells receiving organisations about new referrals. */
+  notifier?: ReferralNotifier;
+  /** The site's base URL for links in notices; without it, the origin of the request. */
+  linkBase?: string;
+  /** Local only: the outbox the development page lists. */
+  devOutbox?: OutboxReader;
   devSignIn?: DevSignIn;
   hostedSignIn?: HostedSignIn;
 };
@@ -46,6 +55,9 @@ export const composeServices = (options: ServiceOptions): AppDeps => ({
     taxonomy: options.taxonomy,
     clock: options.clock,
     ...(options.referralAnswerDays !== undefined ? { answerWorkingDays: options.referralAnswerDays } : {}),
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.linkBase ? { linkBase: options.linkBase } : {}),
+    log: options.logger,
   }),
   tokens: options.tokens,
   taxonomy: options.taxonomy,
@@ -53,4 +65,5 @@ export const composeServices = (options: ServiceOptions): AppDeps => ({
   logger: options.logger,
   ...(options.devSignIn ? { devSignIn: options.devSignIn } : {}),
   ...(options.hostedSignIn ? { hostedSignIn: options.hostedSignIn } : {}),
+  ...(options.devOutbox ? { devOutbox: options.devOutbox } : {}),
 });

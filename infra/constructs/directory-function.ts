@@ -1,5 +1,5 @@
-/** Owns the project's Lambda defaults (runtime, bundling, logs, tracing) and the env-plus-grant bindings to data stores. */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+/** Owns the project's Lambda defaults (runtime, bundling, logs, tracing) and the env-plus-grant bindings to data stores and the e-mail sender. */
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -132,6 +132,24 @@ export class DirectoryFunction extends Construct {
         }),
       );
     }
+    return this;
+  }
+
+  /**
+   * Lets the function send e-mail through SES: sets `NOTIFICATION_SENDER` when a sender is given and
+   * grants `ses:SendEmail` and `ses:SendRawEmail` on that address's identities (the address and its
+   * domain), or on the account's identities in the region when there is none yet.
+   */
+  bindEmailSender(sender: string | undefined): this {
+    const stack = Stack.of(this);
+    const identities = sender === undefined ? ['*'] : [sender, sender.slice(sender.lastIndexOf('@') + 1)];
+    if (sender !== undefined) this.lambda.addEnvironment('NOTIFICATION_SENDER', sender);
+    this.lambda.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: identities.map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+      }),
+    );
     return this;
   }
 

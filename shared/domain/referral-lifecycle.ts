@@ -1,9 +1,11 @@
 /**
- * The referral lifecycle, pure: which action moves which status where, who may take it, and when an
- * unanswered referral is overdue (working days, Monday to Friday; public holidays are not counted yet).
+ * The referral lifecycle, pure: which action moves which status where, who may take it, which
+ * statuses close a referral, and when an unanswered referral is overdue (Swedish working days in the
+ * Europe/Stockholm calendar: Monday to Friday except public holidays and the non-working eves).
  */
 import { ConflictError } from './errors.ts';
 import type { ReferralStatus } from './referral.ts';
+import { addCalendarDays, isSwedishWorkingDay, stockholmInstant, stockholmWallClock } from './swedish-holidays.ts';
 
 export const REFERRAL_ACTIONS = ['accept', 'start', 'complete', 'decline', 'cancel'] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
@@ -30,18 +32,37 @@ export const nextStatus = (status: ReferralStatus, action: ReferralAction): Refe
   return rule.to;
 };
 
-/** `from` plus `days` working days (Monday–Friday, UTC calendar), at the same time of day. */
+/** The statuses after which nothing more happens to a referral; it is then kept for the retention period. */
+export const CLOSED_STATUSES: readonly ReferralStatus[] = ['completed', 'declined', 'cancelled'];
+export const isClosed = (status: ReferralStatus): boolean => CLOSED_STATUSES.includes(status);
+
+/**
+ * `from` plus `days` Swedish working days, counted in the Europe/Stockholm calendar, at the same
+ * Stockholm time of day (a referral sent on Thursday before Easter at 10:00 is due on Wednesday at 10:00).
+ */
 export const addWorkingDays = (from: Date, days: number): Date => {
-  const at = new Date(from.getTime());
+  const { date, msOfDay } = stockholmWallClock(from);
+  let at = date;
   let left = days;
   while (left > 0) {
-    at.setUTCDate(at.getUTCDate() + 1);
-    const weekday = at.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
+    at = addCalendarDays(at, 1);
+    if (isSwedishWorkingDay(at)) left -= 1;
   }
-  return at;
+  return stockholmInstant(at, msOfDay);
 };
 
-/** True when a referral is still `sent` `days` working days after it was created. */
+/** True when a referral is still `sent` `days` Swedish working days (see addWorkingDays) after it was created. */
 export const isOverdue = (referral: { status: ReferralStatus; createdAt: string }, now: Date, days: number): boolean =>
   referral.status === 'sent' && now.getTime() >= addWorkingDays(new Date(referral.createdAt), days).getTime();
+
+export const DEFAULT_REFERRAL_RETENTION_MONTHS = 24;
+
+/** When a referral closed at `closedAt` is to be gone: `months` calendar months later (UTC), the day clamped to the month's end. */
+export const retentionEnds = (closedAt: string, months: number): Date => {
+  const closed = new Date(closedAt);
+  const target = new Date(Date.UTC(closed.getUTCFullYear(), closed.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(closed.getUTCDate(), lastDay));
+  target.setUTCHours(closed.getUTCHours(), closed.getUTCMinutes(), closed.getUTCSeconds(), closed.getUTCMilliseconds());
+  return target;
+};

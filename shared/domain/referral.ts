@@ -1,7 +1,8 @@
 /**
  * The referral: an advisor's (or an actor's) hand-over of a company to the organisation behind a
  * catalogue entry, with the company's recorded request and information about data handling.
- * Schemas, the Swedish organisation number (Luhn-checked, masked in lists) and the id format.
+ * Schemas, the Swedish organisation number (Luhn-checked, masked in lists, never in
+ * erasure records), the id format, the anonymised statistics record kept per referral, and the erasure record.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -102,6 +103,8 @@ export const Referral = z.strictObject({
   updatedAt: IsoDateTime,
   /** When the receiving organisation first accepted or declined. */
   answeredAt: IsoDateTime.optional(),
+  /** When it was completed, declined or cancelled; it is kept for the retention period after this. */
+  closedAt: IsoDateTime.optional(),
 });
 export type Referral = z.infer<typeof Referral>;
 
@@ -134,6 +137,55 @@ export const ReferralSummary = z.strictObject({
   overdue: z.boolean(),
 });
 export type ReferralSummary = z.infer<typeof ReferralSummary>;
+
+/**
+ * What follow-up keeps of a referral for good: no names, numbers, need, contact, notes or referrer.
+ * Rewritten on every change of the referral, and kept when the referral expires or is erased.
+ */
+export const ReferralStatistic = z.strictObject({
+  referralId: ReferralId,
+  version: z.int().min(1),
+  status: ReferralStatus,
+  area: Code,
+  stage: Stage,
+  municipality: MunicipalityCode,
+  receivingOrganisationId: EntryId,
+  createdAt: IsoDateTime,
+  answeredAt: IsoDateTime.optional(),
+  closedAt: IsoDateTime.optional(),
+  redirectedFrom: z.boolean(),
+  redirectedTo: z.boolean(),
+});
+export type ReferralStatistic = z.infer<typeof ReferralStatistic>;
+
+export const statisticOf = (referral: Referral): ReferralStatistic => ({
+  referralId: referral.id,
+  version: referral.version,
+  status: referral.status,
+  area: referral.company.area,
+  stage: referral.company.stage,
+  municipality: referral.company.municipality,
+  receivingOrganisationId: referral.receivingOrganisationId,
+  createdAt: referral.createdAt,
+  ...(referral.answeredAt ? { answeredAt: referral.answeredAt } : {}),
+  ...(referral.closedAt ? { closedAt: referral.closedAt } : {}),
+  redirectedFrom: referral.redirectedFromId !== undefined,
+  redirectedTo: referral.redirectedToId !== undefined,
+});
+
+/**
+ * The record an erasure leaves: who ran it, when, how many referrals went, and the reference of the
+ * request (the case in the region's registry). Nothing derived from the number: ten digits with a
+ * check digit are too few for a hash to hide them.
+ */
+export const ErasureRecord = z.strictObject({
+  id: z.uuid(),
+  by: z.string().trim().min(1).max(200),
+  at: IsoDateTime,
+  referrals: z.int().min(0),
+  reference: z.string().trim().min(1).max(100),
+});
+export type ErasureRecord = z.infer<typeof ErasureRecord>;
 
 const Counts = z.record(z.string(), z.int());
 /** Follow-up statistics: counts and answer times, no personal data. */

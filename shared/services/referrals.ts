@@ -1,8 +1,10 @@
 /**
- * The referral workflow: refer a company to the organisation behind an entry (idempotently), list and
- * read the referrals one sent or received, move them through their lifecycle, and count them for
- * follow-up. Only the referrer and the receiving organisation's staff see a referral; to anyone
- * else it does not exist (404), editors and admins included.
+ * The referral workflow: refer a company to the organisation behind an entry (idempotently), tell
+ * the receiving organisation (a notice without personal data; a failed notice never fails the
+ * referral), list and read the referrals one sent or received, move them through their lifecycle
+ * (closing sets closedAt, from which the retention period runs), and count them for follow-up from
+ * the anonymised statistics records. Only the referrer and the receiving organisation's staff see a
+ * referral; to anyone else it does not exist (404), editors and admins included.
  */
 import { createHash } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
@@ -18,13 +20,20 @@ import {
   type ReferralSummary,
   type ReferralView,
 } from '#shared/domain/referral.ts';
-import { isOverdue, nextStatus, TRANSITIONS, type Party, type ReferralAction } from '#shared/domain/referral-lifecycle.ts';
+import { isClosed, isOverdue, nextStatus, TRANSITIONS, type Party, type ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
+import type { NotificationLog, ReferralNotifier } from '#shared/ports/notifier.ts';
 import type { ReferralRepository } from '#shared/ports/referral-repository.ts';
 
 export const DEFAULT_ANSWER_WORKING_DAYS = 2;
+
+/** Per request: the origin (`https://host`) the request came to, for links in notifications when no base is configured. */
+export type RequestOptions = { origin?: string };
+
+/** The page where a referral is read: `<base>/referrals/<id>`, root-relative without a base. */
+export const referralLink = (base: string | undefined, id: ReferralId): string => `${(base ?? '').replace(/\/+$/, '')}/referrals/${id}`;
 
 export type ReferralService = ReturnType<typeof createReferralService>;
 
@@ -47,8 +56,33 @@ export const createReferralService = (deps: {
   clock: Clock;
   /** Working days a receiving organisation has to answer before a referral is overdue. */
   answerWorkingDays?: number;
+  /** Tells the receiving organisation about a new referral; none, no notices. */
+  notifier?: ReferralNotifier;
+  /** The site's base URL for links in notices (PUBLIC_BASE_URL; locally http://HOST:PORT); else the request's origin. */
+  linkBase?: string;
+  /** Where failed notices are reported. */
+  log?: Pick<NotificationLog, 'error'>;
 }) => {
   const answerDays = deps.answerWorkingDays ?? DEFAULT_ANSWER_WORKING_DAYS;
+
+  /** Tells the receiving organisation; any failure is logged and swallowed, as the referral is already stored. */
+  const notifyReceived = async (referral: Referral, options: RequestOptions): Promise<void> => {
+    if (!deps.notifier) return;
+    const fields = { referralId: referral.id, receivingOrganisationId: referral.receivingOrganisationId };
+    try {
+      const organisation = await deps.entries.get(referral.receivingOrganisationId);
+      const to = organisation?.kind === 'actor' ? organisation.referralIntakeEmail : undefined;
+      await deps.notifier.referralReceived({ ...fields, to, link: referralLink(deps.linkBase ?? options.origin, referral.id) });
+    } catch (error) {
+      deps.log?.error('referral notification failed', { ...fields, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const stored = async (referral: Promise<Referral>, options: RequestOptions): Promise<{ referral: ReferralView; created: true }> => {
+    const created = await referral;
+    await notifyReceived(created, options);
+    return { referral: view(created), created: true };
+  };
 
   const view = (referral: Referral): ReferralView => ({ ...referral, overdue: isOverdue(referral, deps.clock.now(), answerDays) });
 
@@ -130,7 +164,7 @@ export const createReferralService = (deps: {
      * Creates a referral. With an idempotency key the key is claimed first (conditional put), so
      * repeats and concurrent duplicates yield the one referral; `created` is false for them.
      */
-    async create(principal: Principal, input: ReferralInput, idempotencyKey?: string): Promise<{ referral: ReferralView; created: boolean }> {
+    async create(principal: Principal, input: ReferralInput, idempotencyKey?: string, options: RequestOptions = {}): Promise<{ referral: ReferralView; created: boolean }> {
       checkTaxonomy(input);
       const receivingOrganisationId = await receiverOf(input.targetId);
       let id = newReferralId();
@@ -149,7 +183,7 @@ export const createReferralService = (deps: {
           // The first request claimed the key but has not stored the referral (yet, or it failed): store it here;
           // the conditional create lets exactly one of them succeed.
           try {
-            return { referral: view(await deps.referrals.create(build(principal, input, id, receivingOrganisationId))), created: true };
+            return await stored(deps.referrals.create(build(principal, input, id, receivingOrganisationId)), options);
           } catch (error) {
             if (!(error instanceof ConflictError)) throw error;
             const stored = await deps.referrals.get(id);
@@ -159,7 +193,7 @@ export const createReferralService = (deps: {
         }
       }
       try {
-        return { referral: view(await deps.referrals.create(build(principal, input, id, receivingOrganisationId))), created: true };
+        return await stored(deps.referrals.create(build(principal, input, id, receivingOrganisationId)), options);
       } catch (error) {
         if (idempotencyKey === undefined || !(error instanceof ConflictError)) throw error;
         const stored = await deps.referrals.get(id);
@@ -189,6 +223,7 @@ export const createReferralService = (deps: {
       action: ReferralAction,
       expectedVersion: number,
       details: { note?: string; reason?: string; redirectTo?: EntryId } = {},
+      options: RequestOptions = {},
     ): Promise<{ referral: ReferralView; redirected?: ReferralView }> {
       const referral = await load(principal, id);
       const rule = TRANSITIONS[action];
@@ -213,6 +248,7 @@ export const createReferralService = (deps: {
         history: [...referral.history, { status, at: now, by: { subject: principal.subject, name: principal.name }, ...(note ? { note } : {}) }],
         ...(redirectedToId ? { redirectedToId } : {}),
         ...(referral.answeredAt === undefined && (action === 'accept' || action === 'decline') ? { answeredAt: now } : {}),
+        ...(isClosed(status) ? { closedAt: now } : {}),
         version: referral.version + 1,
         updatedAt: now,
       });
@@ -234,12 +270,12 @@ export const createReferralService = (deps: {
         { targetId: redirectTarget.id, company: referral.company, need: referral.need, contact: referral.contact, consent: referral.consent },
         redirectedToId,
         redirectTarget.organisation,
-        { redirectedFromId: referral.id, by: principal, note: `Redirected from ${referral.id} by ${principal.name}.` },
+        { redirectedFromId: referral.id, by: principal, ...(note ? { note } : {}) },
       );
-      return { referral: view(updated), redirected: view(await deps.referrals.create(linked)) };
+      return { referral: view(updated), redirected: (await stored(deps.referrals.create(linked), options)).referral };
     },
 
-    /** Follow-up statistics over all referrals, without personal data. */
+    /** Follow-up statistics over every referral ever sent, from the anonymised records that outlive expiry and erasure. */
     async stats(): Promise<ReferralStats> {
       const count = (bucket: Record<string, number>, key: string) => {
         bucket[key] = (bucket[key] ?? 0) + 1;
@@ -249,13 +285,13 @@ export const createReferralService = (deps: {
       };
       const hours: number[] = [];
       const now = deps.clock.now();
-      for await (const page of deps.referrals.scan()) {
+      for await (const page of deps.referrals.scanStatistics()) {
         for (const r of page) {
           stats.total += 1;
           count(stats.byStatus, r.status);
-          count(stats.byArea, r.company.area);
-          count(stats.byStage, r.company.stage);
-          count(stats.byMunicipality, r.company.municipality);
+          count(stats.byArea, r.area);
+          count(stats.byStage, r.stage);
+          count(stats.byMunicipality, r.municipality);
           count(stats.byReceivingOrganisation, r.receivingOrganisationId);
           count(stats.byMonth, r.createdAt.slice(0, 7));
           if (isOverdue(r, now, answerDays)) stats.overdue += 1;

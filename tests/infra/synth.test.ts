@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, type CfnElement } from 'aws-cdk-lib';
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeApp } from '#infra/compose.ts';
 import { CREATE_REQUIRE_BANNER, type DirectoryFunction } from '#infra/constructs/directory-function.ts';
@@ -493,6 +493,37 @@ describe('composeApp', { timeout: SYNTH_TIMEOUT }, () => {
 
   it('rejects a stage that cannot be part of a stack name', () => {
     expect(() => composeApp(bareApp({ stage: 'Prod!' }))).toThrow(/Invalid stage/);
+  });
+
+  it('lets the API function send referral notices through SES only from the configured sender, and keeps referrals the configured months', () => {
+    const { stateless } = composeApp(bareApp({ stage: 'test', notificationSender: 'remisser@vagvisaren.se', referralRetentionMonths: '36' }));
+    const template = Template.fromStack(stateless);
+    const id = functionId(stateless, stateless.api);
+    expect(functionProperties(template, id).Environment.Variables).toMatchObject({ NOTIFICATION_SENDER: 'remisser@vagvisaren.se', REFERRAL_RETENTION_MONTHS: '36' });
+    const ses = functionStatements(template, id).filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
+    expect(ses).toHaveLength(1);
+    expect(asArray(ses[0]!.Action).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+    const resources = JSON.stringify(ses[0]!.Resource);
+    expect(resources).toContain(':identity/remisser@vagvisaren.se');
+    expect(resources).toContain(':identity/vagvisaren.se');
+    expect(resources).not.toContain('identity/*');
+    const indexerId = functionId(stateless, stateless.indexer);
+    expect(functionStatements(template, indexerId).flatMap((s) => asArray(s.Action)).filter((a) => a.startsWith('ses:'))).toEqual([]);
+  });
+
+  it('without a sender sets no NOTIFICATION_SENDER, grants SES on the account\'s identities and keeps referrals 24 months', () => {
+    const { stateless } = composeApp(bareApp({ stage: 'test' }));
+    const template = Template.fromStack(stateless);
+    const id = functionId(stateless, stateless.api);
+    const variables = functionProperties(template, id).Environment.Variables;
+    expect(variables.NOTIFICATION_SENDER).toBeUndefined();
+    expect(variables.REFERRAL_RETENTION_MONTHS).toBe('24');
+    const ses = functionStatements(template, id).filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
+    expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/*');
+  });
+
+  it('rejects a sender that is not an e-mail address', () => {
+    expect(() => composeApp(bareApp({ notificationSender: 'not-an-address' }))).toThrow(/Invalid notificationSender/);
   });
 });
 

@@ -8,5 +8,9 @@ export const keys = {
   entry: (id: string) => ({ pk: `ENTRY#${id}`, sk: 'ENTRY' }),
   audit: (id: string, version: number) => ({ pk: `ENTRY#${id}`, sk: `AUDIT#${String(version).padStart(10, '0')}` }),
   referral: (id: string) => ({ pk: `REFERRAL#${id}`, sk: 'REFERRAL' }),
+  /** The anonymised statistics of a referral: its own partition, so erasing the referral leaves it. */
+  referralStatistic: (id: string) => ({ pk: `REFERRAL_STATS#${id}`, sk: 'REFERRAL_STATS' }),
+  /** The record of one erasure of a data subject's referrals. */
+  erasure: (id: string) => ({ pk: `ERASURE#${id}`, sk: 'ERASURE' }),
   idempotency: (subject: string, key: string) => ({ pk: `IDEMPOTENCY#${subject}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;

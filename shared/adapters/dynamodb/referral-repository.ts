@@ -1,50 +1,74 @@
 /**
  * ReferralRepository on the single table: one item per referral (pk `REFERRAL#id`, sk `REFERRAL`,
- * entity `referral`), written conditionally on its version; idempotency keys as their own items,
- * claimed with attribute_not_exists and expiring through the table's TTL after a week.
+ * entity `referral`), written conditionally on its version; a closed referral carries the table's
+ * TTL (closedAt plus the retention period) and reads treat it as gone once that has passed, as
+ * DynamoDB deletes expired items only lazily. Beside it an anonymised statistics item per referral
+ * (entity `referral-stats`, no TTL), written after every referral write and only over an older
+ * version; erasure records (entity `erasure`); idempotency keys as their own items, claimed with
+ * attribute_not_exists and expiring through the TTL after a week.
  * Listing is a filtered scan: fine for the county's few thousand referrals a year; add a GSI on
  * receiving organisation and on referrer when it is not.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/domain/errors.ts';
-import { Referral, ReferralId } from '#shared/domain/referral.ts';
+import { ErasureRecord, Referral, ReferralId, ReferralStatistic, statisticOf } from '#shared/domain/referral.ts';
+import { DEFAULT_REFERRAL_RETENTION_MONTHS, retentionEnds } from '#shared/domain/referral-lifecycle.ts';
+import { systemClock, type Clock } from '#shared/ports/clock.ts';
 import type { IdempotencyRecord, ReferralRepository } from '#shared/ports/referral-repository.ts';
 import { keys, TTL_ATTRIBUTE } from './key-schema.ts';
 
 const ENTITY = 'referral';
+const STATISTIC_ENTITY = 'referral-stats';
+const ERASURE_ENTITY = 'erasure';
 const IDEMPOTENCY_ENTITY = 'idempotency';
 const IDEMPOTENCY_TTL_SECONDS = 7 * 86_400;
 
-const toReferral = (item: Record<string, unknown>): Referral => {
-  const { pk: _pk, sk: _sk, entity: _entity, ...referral } = item;
+type Item = Record<string, unknown>;
+
+const toReferral = (item: Item): Referral => {
+  const { pk: _pk, sk: _sk, entity: _entity, [TTL_ATTRIBUTE]: _ttl, ...referral } = item;
   return Referral.parse(referral);
 };
 
+const toStatistic = (item: Item): ReferralStatistic => {
+  const { pk: _pk, sk: _sk, entity: _entity, ...statistic } = item;
+  return ReferralStatistic.parse(statistic);
+};
+
+export type ReferralRepositoryOptions = {
+  /** Months a closed referral is kept after it closed. @default 24 */
+  retentionMonths?: number;
+  /** What "now" is when deciding whether an item has expired. */
+  clock?: Clock;
+};
+
 export class DynamoReferralRepository implements ReferralRepository {
+  private readonly retentionMonths: number;
+  private readonly clock: Clock;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+    options: ReferralRepositoryOptions = {},
+  ) {
+    this.retentionMonths = options.retentionMonths ?? DEFAULT_REFERRAL_RETENTION_MONTHS;
+    this.clock = options.clock ?? systemClock;
+  }
 
   async get(id: ReferralId): Promise<Referral | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.referral(id), ConsistentRead: true }));
-    return Item ? toReferral(Item) : undefined;
+    return Item && !this.expired(Item) ? toReferral(Item) : undefined;
   }
 
   async create(referral: Referral): Promise<Referral> {
     try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...keys.referral(referral.id), entity: ENTITY, ...referral },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: this.item(referral), ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`Referral ${referral.id} already exists.`, [{ name: 'id', reason: 'already exists' }]);
       throw error;
     }
+    await this.putStatistic(referral);
     return referral;
   }
 
@@ -53,7 +77,7 @@ export class DynamoReferralRepository implements ReferralRepository {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.referral(referral.id), entity: ENTITY, ...referral },
+          Item: this.item(referral),
           ConditionExpression: '#version = :previous',
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':previous': referral.version - 1 },
@@ -65,6 +89,7 @@ export class DynamoReferralRepository implements ReferralRepository {
       }
       throw error;
     }
+    await this.putStatistic(referral);
     return referral;
   }
 
@@ -80,11 +105,35 @@ export class DynamoReferralRepository implements ReferralRepository {
       values[':organisation'] = filter.receivingOrganisationId;
     }
     if (conditions.length === 0) return [];
-    return this.collect(`#entity = :entity AND (${conditions.join(' OR ')})`, values);
+    return (await this.collect(`#entity = :entity AND (${conditions.join(' OR ')})`, values)).filter((item) => !this.expired(item)).map(toReferral);
   }
 
   async *scan(): AsyncIterable<Referral[]> {
-    yield await this.collect('#entity = :entity', { ':entity': ENTITY });
+    yield (await this.collect('#entity = :entity', { ':entity': ENTITY })).filter((item) => !this.expired(item)).map(toReferral);
+  }
+
+  async *scanStatistics(): AsyncIterable<ReferralStatistic[]> {
+    yield (await this.collect('#entity = :entity', { ':entity': STATISTIC_ENTITY })).map(toStatistic);
+  }
+
+  async findByOrganisationNumber(digits: string): Promise<Referral[]> {
+    return (await this.collect('#entity = :entity AND company.organisationNumber = :number', { ':entity': ENTITY, ':number': digits })).map(toReferral);
+  }
+
+  async erase(ids: readonly ReferralId[]): Promise<number> {
+    let erased = 0;
+    for (const id of ids) {
+      const { Attributes } = await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.referral(id), ReturnValues: 'ALL_OLD' }));
+      if (Attributes) erased += 1;
+    }
+    return erased;
+  }
+
+  async recordErasure(record: ErasureRecord): Promise<void> {
+    const parsed = ErasureRecord.parse(record);
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.erasure(parsed.id), entity: ERASURE_ENTITY, ...parsed }, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
   }
 
   async claimIdempotencyKey(subject: string, key: string, record: IdempotencyRecord): Promise<{ claimed: true } | { claimed: false; existing: IdempotencyRecord }> {
@@ -109,8 +158,41 @@ export class DynamoReferralRepository implements ReferralRepository {
     };
   }
 
-  private async collect(filter: string, values: Record<string, unknown>): Promise<Referral[]> {
-    const referrals: Referral[] = [];
+  /** The referral's item: a closed one expires (epoch seconds in the TTL attribute) when its retention period ends. */
+  private item(referral: Referral): Item {
+    return {
+      ...keys.referral(referral.id),
+      entity: ENTITY,
+      ...referral,
+      ...(referral.closedAt ? { [TTL_ATTRIBUTE]: Math.floor(retentionEnds(referral.closedAt, this.retentionMonths).getTime() / 1000) } : {}),
+    };
+  }
+
+  private expired(item: Item): boolean {
+    const ttl = item[TTL_ATTRIBUTE];
+    return typeof ttl === 'number' && ttl * 1000 <= this.clock.now().getTime();
+  }
+
+  /** Writes the statistics record unless a newer version of it is already stored (concurrent writers may finish out of order). */
+  private async putStatistic(referral: Referral): Promise<void> {
+    const statistic = statisticOf(referral);
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.referralStatistic(referral.id), entity: STATISTIC_ENTITY, ...statistic },
+          ConditionExpression: 'attribute_not_exists(pk) OR #version < :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': statistic.version },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  private async collect(filter: string, values: Record<string, unknown>): Promise<Item[]> {
+    const items: Item[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
@@ -122,9 +204,9 @@ export class DynamoReferralRepository implements ReferralRepository {
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
-      referrals.push(...(page.Items ?? []).map(toReferral));
+      items.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return referrals;
+    return items;
   }
 }

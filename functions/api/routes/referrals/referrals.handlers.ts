@@ -1,4 +1,7 @@
-/** Handles referrals: reads the principal, Idempotency-Key and If-Match, calls the referral service; never logs the body. */
+/**
+ * Handles referrals: reads the principal, Idempotency-Key and If-Match, calls the referral service
+ * with the request's origin (for the link in the receiving organisation's notice); never logs the body.
+ */
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ReferralView } from '#shared/domain/referral.ts';
@@ -7,6 +10,7 @@ import { expectedVersion, principalOf } from '../../request.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import type * as routes from './referrals.routes.ts';
 
+const originOf = (c: Context<AppEnv>) => ({ origin: new URL(c.req.url).origin });
 
 const withEtag = <T extends ReferralView>(c: Context<AppEnv>, referral: T): T => {
   c.header('ETag', `"${referral.version}"`);
@@ -15,7 +19,7 @@ const withEtag = <T extends ReferralView>(c: Context<AppEnv>, referral: T): T =>
 
 export const handlers = (deps: AppDeps) => ({
   create: (async (c) => {
-    const { referral, created } = await deps.referrals.create(principalOf(c), c.req.valid('json'), c.req.valid('header')['idempotency-key']);
+    const { referral, created } = await deps.referrals.create(principalOf(c), c.req.valid('json'), c.req.valid('header')['idempotency-key'], originOf(c));
     c.header('Location', `/v1/referrals/${referral.id}`);
     return created ? c.json(withEtag(c, referral), 201) : c.json(withEtag(c, referral), 200);
   }) satisfies RouteHandler<typeof routes.createReferralRoute, AppEnv>,
@@ -35,7 +39,7 @@ export const handlers = (deps: AppDeps) => ({
       const principal = principalOf(c);
       const version = expectedVersion(c.req.valid('header')['if-match']);
       const body = (c.req.header('content-type') ?? '').startsWith('application/json') ? c.req.valid('json') : {};
-      const { referral } = await deps.referrals.act(principal, c.req.valid('param').id, action, version, body.note ? { note: body.note } : {});
+      const { referral } = await deps.referrals.act(principal, c.req.valid('param').id, action, version, body.note ? { note: body.note } : {}, originOf(c));
       return c.json(withEtag(c, referral), 200);
     }) satisfies RouteHandler<typeof routes.acceptRoute, AppEnv>,
 
@@ -43,7 +47,7 @@ export const handlers = (deps: AppDeps) => ({
     const principal = principalOf(c);
     const version = expectedVersion(c.req.valid('header')['if-match']);
     const { reason, redirectTo } = c.req.valid('json');
-    const { referral, redirected } = await deps.referrals.act(principal, c.req.valid('param').id, 'decline', version, { reason, ...(redirectTo ? { redirectTo } : {}) });
+    const { referral, redirected } = await deps.referrals.act(principal, c.req.valid('param').id, 'decline', version, { reason, ...(redirectTo ? { redirectTo } : {}) }, originOf(c));
     return c.json(withEtag(c, { ...referral, ...(redirected ? { redirected } : {}) }), 200);
   }) satisfies RouteHandler<typeof routes.declineRoute, AppEnv>,
 
