@@ -1,5 +1,6 @@
 /**
- * `npm run catalogue -- import|export|validate|reindex`: the catalogue in and out as JSON or CSV.
+ * `npm run catalogue -- import|import-offers|export|validate|reindex`: the catalogue in and out as
+ * JSON or CSV, and establishment offers from a municipality's CSV or GeoJSON list by a column mapping.
  * Import is all-or-nothing: every record is checked first (an invalid one is named by line and
  * field and nothing is written), then compared with the store and only what differs is written,
  * version-conditionally with an 'import' audit record; a failed write rolls back the run's writes.
@@ -16,6 +17,10 @@ import type { DynamoDBClient as DynamoDBClientType } from '@aws-sdk/client-dynam
 import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import { readCsvRecords, writeCsvRecords } from '#shared/adapters/csv/catalogue-csv.ts';
+import { readCsvRows } from '#shared/adapters/csv/offer-rows.ts';
+import { readGeoJsonRows } from '#shared/adapters/geojson/feature-collection.ts';
+import { parseOfferMapping } from '#shared/import/offer-mapping.ts';
+import { mapOffers, type OfferImportReport } from '#shared/services/offer-import.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import { systemClock, type Clock } from '#shared/ports/clock.ts';
 import {
@@ -31,6 +36,7 @@ import {
   type ImportPlan,
   type ImportSource,
   type RecordIssue,
+  type Validation,
 } from '#shared/services/catalogue-transfer.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import type { ProgressStream } from './progress.ts';
@@ -48,8 +54,12 @@ const LOCAL_TABLE = 'vagvisaren';
 
 export const USAGE = `Usage: npm run catalogue -- <command> [options]
 
-  import <file> [--dry-run] [--format json|csv]
+  import <file> [--dry-run] [--format json|csv] [--as <name>]
       Import records (all or nothing). --dry-run lists what would be created, changed or left alone.
+  import-offers <file> --mapping <mapping.json> [--dry-run] [--format csv|geojson] [--as <name>]
+      Import establishment offers from a municipality's CSV or GeoJSON list (all or nothing), its
+      columns mapped to fields by the mapping file (example: shared/import/lediga-tomter.mapping.json).
+      Reports the file's columns the mapping leaves unused and mapped columns the file lacks.
   export [--out <file>] [--format json|csv]
       Write every entry, all statuses, as import reads it (JSON to stdout by default).
   validate <file> [--format json|csv]
@@ -57,7 +67,8 @@ export const USAGE = `Usage: npm run catalogue -- <command> [options]
   reindex
       Rebuild search from the table (as npm run reindex).
 
-The format follows the file extension (.json, .csv) unless --format is given.
+The format follows the file extension (.json, .csv; .geojson for offers) unless --format is given.
+--as names who imports in the audit trail (default: the operating-system user).
 Store: the local one in DATA_DIR (default .data; stop \`npm start\` first), or the deployed
 table when TABLE_NAME and AWS_REGION are set. REGION picks the taxonomy (default orebro-lan).
 Exit codes: 0 done, 1 invalid input or failed import (nothing left written), 2 usage error.
@@ -220,7 +231,11 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 // ——— commands ———
 
-type Parsed = { command: string; positionals: string[]; values: { 'dry-run'?: boolean; format?: string; out?: string; help?: boolean } };
+type Parsed = {
+  command: string;
+  positionals: string[];
+  values: { 'dry-run'?: boolean; format?: string; out?: string; mapping?: string; as?: string; help?: boolean };
+};
 
 const parseCommandLine = (argv: readonly string[]): Parsed => {
   try {
@@ -228,7 +243,14 @@ const parseCommandLine = (argv: readonly string[]): Parsed => {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { 'dry-run': { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'dry-run': { type: 'boolean' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        mapping: { type: 'string' },
+        as: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
     const [command = '', ...rest] = positionals;
     return { command, positionals: rest, values };
@@ -259,6 +281,114 @@ const readInput = async (parsed: Parsed) => {
 };
 
 class InputError extends Error {}
+
+type ImportOptions = { env: CatalogueEnv; io: CatalogueIo; clock: Clock; dryRun: boolean; actor: string };
+
+/** Plans valid records against the store and, unless a dry run, applies the plan all or nothing; resolves to the exit code. */
+const importValidated = async (file: string, validation: Validation, source: ImportSource, options: ImportOptions): Promise<number> => {
+  const { env, io, clock } = options;
+  const { out, err } = io;
+  const store = await openStore(env);
+  try {
+    const started = performance.now();
+    const { plan, issues } = planImport(validation.records, await loadStored(store.repository), clock.now(), source.fieldName ?? dottedPath);
+    if (issues.length > 0) {
+      reportIssues(out, issues);
+      out.write(`Nothing was written: ${plural(invalidRecords(issues), 'record')} of ${validation.total} in ${file} conflict with ${store.description}.\n`);
+      return 1;
+    }
+    if (options.dryRun) {
+      out.write(`Dry run of ${file} (${plural(validation.total, 'record')}) against ${store.description}; nothing was written. Would be ${counts(plan)}:\n`);
+      reportPlan(out, plan);
+      return 0;
+    }
+    const total = plan.create.length + plan.change.length;
+    if (total === 0) {
+      out.write(`Imported ${file} into ${store.description}: ${counts(plan)}; nothing to write (${seconds(performance.now() - started)}).\n`);
+      return 0;
+    }
+    const progress = createWriteProgress(err, 'import', total);
+    // Ctrl+C stops the writes and rolls back; a second one ends the process at once.
+    const interrupt = new AbortController();
+    const onSignal = () => interrupt.abort();
+    process.once('SIGINT', onSignal);
+    const result = await applyImport(plan, {
+      repository: store.repository,
+      actor: { subject: 'cli', name: options.actor },
+      clock,
+      onWrite: (done) => progress.update(done),
+      log: (line) => {
+        progress.stop();
+        err.write(`${line}\n`);
+      },
+      signal: interrupt.signal,
+    }).finally(() => process.removeListener('SIGINT', onSignal));
+    progress.stop();
+    if (result.ok) {
+      out.write(`Imported ${file} into ${store.description}: ${counts(plan)} (${seconds(performance.now() - started)}).\n`);
+      return 0;
+    }
+    out.write(`Import of ${file} failed at ${result.failed.at}, entry ${result.failed.id}: ${result.failed.reason}\n`);
+    out.write(
+      `Rolled back the ${plural(result.written, 'entry', 'entries')} this run had written: ${result.restored.length} restored to their previous content, ` +
+        `${result.archived.length} created ones archived (entries cannot be deleted)` +
+        (result.archived.length > 0 ? `: ${result.archived.join(', ')}` : '') +
+        '.\n',
+    );
+    if (result.notRestored.length > 0) {
+      out.write(`Could NOT undo ${plural(result.notRestored.length, 'entry', 'entries')}; check them by hand:\n`);
+      for (const { id, reason } of result.notRestored) out.write(`  ${id}: ${reason}\n`);
+    }
+    out.write('Run the import again once the cause is fixed (a dry run shows what it would do).\n');
+    return 1;
+  } finally {
+    await store.close();
+  }
+};
+
+const who = (parsed: Parsed, io: CatalogueIo): string => parsed.values.as ?? io.username ?? operatingSystemUser();
+
+const offerFormatOf = (option: string | undefined, mapped: 'csv' | 'geojson' | undefined, path: string): 'csv' | 'geojson' => {
+  if (option !== undefined) {
+    if (option !== 'csv' && option !== 'geojson') throw new UsageError(`--format must be csv or geojson for offers, not "${option}"`);
+    return option;
+  }
+  const extension = extname(path).toLowerCase();
+  if (extension === '.geojson' || extension === '.json') return 'geojson';
+  if (extension === '.csv' || extension === '.txt') return 'csv';
+  return mapped ?? 'csv';
+};
+
+/** Reads the mapping and the offer file, and maps the rows to records. */
+const readOffers = async (parsed: Parsed): Promise<{ file: string; source: ImportSource; report: OfferImportReport }> => {
+  const file = parsed.positionals[0]!;
+  const mappingFile = parsed.values.mapping;
+  if (mappingFile === undefined) throw new UsageError('import-offers needs --mapping <mapping.json>');
+  let mappingText: string;
+  let bytes: Buffer;
+  try {
+    mappingText = await readFile(mappingFile, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${mappingFile}: ${(error as Error).message}`);
+  }
+  const result = parseOfferMapping(mappingText);
+  if ('errors' in result) throw new InputError(`${mappingFile} is not a valid mapping:\n${result.errors.map((line) => `  ${line}`).join('\n')}`);
+  const { mapping } = result;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const format = offerFormatOf(parsed.values.format, mapping.input.format, file);
+  const table = format === 'geojson' ? readGeoJsonRows(bytes.toString('utf8')) : readCsvRows(bytes, mapping.input);
+  return { file, ...mapOffers(table, mapping) };
+};
+
+const reportColumns = (out: ProgressStream, report: OfferImportReport) => {
+  const names = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(', ');
+  if (report.unusedColumns.length > 0) out.write(`Columns the mapping does not use: ${names(report.unusedColumns)}\n`);
+  if (report.missingColumns.length > 0) out.write(`Mapped columns missing from the file: ${names(report.missingColumns)}\n`);
+};
 
 /** Runs one catalogue command; resolves to the process exit code. */
 export const runCatalogue = async (argv: readonly string[], environment: NodeJS.ProcessEnv, io: CatalogueIo): Promise<number> => {
@@ -293,7 +423,7 @@ export const runCatalogue = async (argv: readonly string[], environment: NodeJS.
       }
 
       case 'import': {
-        only(parsed, ['format', 'dry-run'], 1);
+        only(parsed, ['format', 'dry-run', 'as'], 1);
         const { file, source } = await readInput(parsed);
         const validation = validateSource(source, taxonomy());
         if (validation.issues.length > 0) {
@@ -303,62 +433,22 @@ export const runCatalogue = async (argv: readonly string[], environment: NodeJS.
           );
           return 1;
         }
-        const store = await openStore(env);
-        try {
-          const started = performance.now();
-          const { plan, issues } = planImport(validation.records, await loadStored(store.repository), clock.now(), source.fieldName ?? dottedPath);
-          if (issues.length > 0) {
-            reportIssues(out, issues);
-            out.write(`Nothing was written: ${plural(invalidRecords(issues), 'record')} of ${validation.total} in ${file} conflict with ${store.description}.\n`);
-            return 1;
-          }
-          if (parsed.values['dry-run']) {
-            out.write(`Dry run of ${file} (${plural(validation.total, 'record')}) against ${store.description}; nothing was written. Would be ${counts(plan)}:\n`);
-            reportPlan(out, plan);
-            return 0;
-          }
-          const total = plan.create.length + plan.change.length;
-          if (total === 0) {
-            out.write(`Imported ${file} into ${store.description}: ${counts(plan)}; nothing to write (${seconds(performance.now() - started)}).\n`);
-            return 0;
-          }
-          const progress = createWriteProgress(err, 'import', total);
-          // Ctrl+C stops the writes and rolls back; a second one ends the process at once.
-          const interrupt = new AbortController();
-          const onSignal = () => interrupt.abort();
-          process.once('SIGINT', onSignal);
-          const result = await applyImport(plan, {
-            repository: store.repository,
-            actor: { subject: 'cli', name: `catalogue import (${io.username ?? operatingSystemUser()})` },
-            clock,
-            onWrite: (done) => progress.update(done),
-            log: (line) => {
-              progress.stop();
-              err.write(`${line}\n`);
-            },
-            signal: interrupt.signal,
-          }).finally(() => process.removeListener('SIGINT', onSignal));
-          progress.stop();
-          if (result.ok) {
-            out.write(`Imported ${file} into ${store.description}: ${counts(plan)} (${seconds(performance.now() - started)}).\n`);
-            return 0;
-          }
-          out.write(`Import of ${file} failed at ${result.failed.at}, entry ${result.failed.id}: ${result.failed.reason}\n`);
+        return await importValidated(file, validation, source, { env, io, clock, dryRun: parsed.values['dry-run'] === true, actor: `catalogue import (${who(parsed, io)})` });
+      }
+
+      case 'import-offers': {
+        only(parsed, ['mapping', 'dry-run', 'format', 'as'], 1);
+        const { file, source, report } = await readOffers(parsed);
+        reportColumns(out, report);
+        const validation = validateSource(source, taxonomy());
+        if (validation.issues.length > 0) {
+          reportIssues(out, validation.issues);
           out.write(
-            `Rolled back the ${plural(result.written, 'entry', 'entries')} this run had written: ${result.restored.length} restored to their previous content, ` +
-              `${result.archived.length} created ones archived (entries cannot be deleted)` +
-              (result.archived.length > 0 ? `: ${result.archived.join(', ')}` : '') +
-              '.\n',
+            `Nothing was written: ${plural(invalidRecords(validation.issues), 'record')} of ${validation.total} in ${file} invalid (${plural(validation.issues.length, 'problem')}).\n`,
           );
-          if (result.notRestored.length > 0) {
-            out.write(`Could NOT undo ${plural(result.notRestored.length, 'entry', 'entries')}; check them by hand:\n`);
-            for (const { id, reason } of result.notRestored) out.write(`  ${id}: ${reason}\n`);
-          }
-          out.write('Run the import again once the cause is fixed (a dry run shows what it would do).\n');
           return 1;
-        } finally {
-          await store.close();
         }
+        return await importValidated(file, validation, source, { env, io, clock, dryRun: parsed.values['dry-run'] === true, actor: `offer import (${who(parsed, io)})` });
       }
 
       case 'export': {

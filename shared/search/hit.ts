@@ -1,15 +1,20 @@
-/** Builds a search hit from an indexed document, the same for every engine: its facts, score, matched words and snippet. */
-import type { EntryId } from '#shared/domain/entry.ts';
+/** Builds a search hit from an indexed document, the same for every engine: its facts, offer, distance, score, matched words and snippet. */
+import type { EntryId, GeoPoint } from '#shared/domain/entry.ts';
+import { distanceKm, roundKm } from '#shared/domain/geo.ts';
 import type { SearchDocument, SearchHit } from '#shared/domain/search.ts';
 import type { Language } from '#shared/domain/text.ts';
 import { tokenize } from './analysis.ts';
 import { buildSnippet } from './snippet.ts';
 
-/** The snippet comes from the summary or description (in the visitor's language) that holds a match, else the summary. */
+/**
+ * The snippet comes from the summary or description (in the visitor's language) that holds a match, else the summary.
+ * An offer's distance from `near` is measured from its indexed position, so both engines give the same figure.
+ */
 export const buildHit = (
-  doc: Pick<SearchDocument, 'id' | 'kind' | 'name' | 'summary' | 'description' | 'providerId' | 'wholeCounty' | 'facets'>,
+  doc: Pick<SearchDocument, 'id' | 'kind' | 'name' | 'summary' | 'description' | 'providerId' | 'wholeCounty' | 'facets'> & Partial<Pick<SearchDocument, 'offer'>>,
   language: Language,
   match: { score: number; matchedTerms: SearchHit['matchedTerms']; isMatch: (word: string) => boolean },
+  near?: GeoPoint,
 ): SearchHit => {
   const snippetSource =
     (['summary', 'description'] as const)
@@ -26,5 +31,7 @@ export const buildHit = (
     score: match.score,
     matchedTerms: match.matchedTerms,
     snippet: buildSnippet(snippetSource, match.isMatch),
+    ...(doc.offer ? { offer: doc.offer } : {}),
+    ...(doc.offer && near ? { distanceKm: roundKm(distanceKm(near, doc.offer.position)) } : {}),
   };
 };

@@ -1,11 +1,11 @@
 /**
- * The editor workflow: create, update, publish, unpublish, archive and verify entries, with
- * optimistic concurrency on the version, object-level permissions and an audit record per change.
+ * The editor workflow: create, update, publish, unpublish, archive and verify entries, and reserve,
+ * release or take establishment offers, with optimistic concurrency on the version, object-level permissions and an audit record per change.
  */
 import { changedFields, type AuditAction, type AuditRecord } from '#shared/domain/audit.ts';
-import { Entry, EntryId, type EntryStatus } from '#shared/domain/entry.ts';
+import { Entry, EntryId, type EntryStatus, type OfferAvailability } from '#shared/domain/entry.ts';
 import { EntryInput, slugFromName } from '#shared/domain/entry-input.ts';
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '#shared/domain/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
 import { hasRole, type Principal } from '#shared/domain/identity.ts';
 import { taxonomyIssues, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
@@ -24,6 +24,9 @@ export const mayEdit = (principal: Principal, entry: Pick<Entry, 'id' | 'kind' |
 };
 
 export type EditorService = ReturnType<typeof createEditorService>;
+
+/** An establishment offer's availability: available, reserved or taken, and from which date. */
+export type OfferAvailabilityChange = { status: OfferAvailability; availableFrom?: string | undefined };
 
 export const createEditorService = (deps: { entries: EntryRepository; taxonomy: Taxonomy; clock: Clock; freshnessDays: number }) => {
   const load = async (principal: Principal, id: EntryId): Promise<Entry> => {
@@ -125,6 +128,21 @@ export const createEditorService = (deps: { entries: EntryRepository; taxonomy: 
       const entry = await load(principal, id);
       checkVersion(entry, expectedVersion);
       return write(principal, entry, next(entry, { lastVerifiedAt: deps.clock.now().toISOString() }), 'verify');
+    },
+
+    /** Reserves, releases or marks taken an establishment offer; 422 for any other kind of entry. */
+    async setAvailability(principal: Principal, id: EntryId, availability: OfferAvailabilityChange, expectedVersion: number): Promise<Entry> {
+      const entry = await load(principal, id);
+      checkVersion(entry, expectedVersion);
+      if (entry.kind !== 'establishment-offer') {
+        throw new UnprocessableContentError(`"${entry.name.sv}" is not an establishment offer; only offers have an availability.`, [
+          { name: 'kind', reason: `is "${entry.kind}"; must be "establishment-offer"` },
+        ]);
+      }
+      const { status, availableFrom } = availability;
+      const establishmentOffer = { ...entry.establishmentOffer, availability: { status, ...(availableFrom === undefined ? {} : { availableFrom }) } };
+      if (JSON.stringify(establishmentOffer.availability) === JSON.stringify(entry.establishmentOffer.availability)) return entry;
+      return write(principal, entry, next(entry, { establishmentOffer }), 'availability');
     },
 
     async history(principal: Principal, id: EntryId): Promise<AuditRecord[]> {

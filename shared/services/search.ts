@@ -1,8 +1,12 @@
-/** The search use case: runs a query on the index and labels its facets from the taxonomy, selected values first-class. */
+/**
+ * The search use case: checks the query's sort, runs it on the index and labels its facets from the
+ * taxonomy, selected values first-class.
+ */
 import type { SearchHit, SearchQuery, Suggestion, SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS, facetTerms, type Facet, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Label } from '#shared/domain/text.ts';
 import type { SearchIndex } from '#shared/ports/search-index.ts';
+import { assertMeasurable } from './offer-query.ts';
 
 export type FacetValue = { value: string; label: Label; count: number; selected: boolean };
 
@@ -30,6 +34,7 @@ export type SearchService = {
 export const createSearchService = (deps: { index: SearchIndex; taxonomy: Taxonomy }): SearchService => ({
   suggest: (query) => deps.index.suggest(query),
   async search(query) {
+    assertMeasurable(query);
     const result = await deps.index.search(query);
     const facets = Object.fromEntries(
       FACETS.map((facet) => [

@@ -79,6 +79,40 @@ describe('GET /v1/search', () => {
     expect(problem.detail).toContain(parameter);
   });
 
+  it.each([
+    ['a negative minimum area', '/v1/search?minArea=-5', 'minArea'],
+    ['a minimum power that is not a number', '/v1/search?minPower=lots', 'minPower'],
+    ['an unknown offer type', '/v1/search?offerType=castle', 'offerType'],
+    ['an unknown availability', '/v1/search?availability=maybe', 'availability'],
+    ['a rail siding that is not true or false', '/v1/search?railSiding=yes', 'railSiding'],
+    ['a position that is not lat,lon', '/v1/search?near=abc', 'near'],
+    ['an unknown municipality to measure from', '/v1/search?nearMunicipality=9999', 'nearMunicipality'],
+    ['a zero radius', '/v1/search?near=59.27,15.21&radius=0', 'radius'],
+    ['a radius without a point', '/v1/search?radius=10', 'radius'],
+    ['a distance sort without a point', '/v1/search?sort=distance', 'sort'],
+    ['an unknown sort', '/v1/search?sort=price', 'sort'],
+    ['a maximum area below the minimum', '/v1/search?minArea=500&maxArea=100', 'maxArea'],
+    ['both near and nearMunicipality', '/v1/search?near=59.27,15.21&nearMunicipality=1880', 'nearMunicipality'],
+  ])('answers %s with a 400 problem naming the offer parameter', async (_case, url, parameter) => {
+    const response = await app.request(url);
+    expect(response.status).toBe(400);
+    const problem = await problemOf(response);
+    expect(problem).toMatchObject({ status: 400, type: '/problems/invalid-request' });
+    expect(problem.errors?.map((e) => e.name)).toEqual([parameter]);
+    expect(problem.detail).toContain(parameter);
+  });
+
+  it('treats an empty offer parameter as absent, as a page form leaves it', async () => {
+    const body = await (await app.request('/v1/search?minArea=&minPower=')).json();
+    expect(body.total).toBe(3);
+  });
+
+  it('documents the offer parameters in the OpenAPI description', async () => {
+    const document = await (await app.request('/openapi.json')).json();
+    const names = document.paths['/v1/search'].get.parameters.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['offerType', 'availability', 'minArea', 'maxArea', 'minPower', 'railSiding', 'near', 'nearMunicipality', 'radius', 'sort']));
+  });
+
   it('names the unknown filter value and the values it accepts', async () => {
     const problem = await problemOf(await app.request('/v1/search?stage=growth&stage=teenager'));
     expect(problem.errors).toEqual([

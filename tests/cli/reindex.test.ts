@@ -171,7 +171,7 @@ describe('reindexOpenSearch', () => {
     const fake = fakeAdmin({ indices: [], concreteIndex: false }, { onSwitch: async () => void (await repository.save(newer)) });
     const report = await run(fake, repository);
     expect(report.catchUp).toMatchObject({ upserted: 1, stale: 0 });
-    const [hit] = (await fake.index('entries-new').search({ q: '', filters: { kind: [], area: [], stage: [], municipality: [], supportType: [], focus: [] }, page: 1, pageSize: 5, language: 'sv', today: '2026-11-27' })).hits;
+    const [hit] = (await fake.index('entries-new').search({ q: '', filters: { kind: [], area: [], stage: [], municipality: [], supportType: [], focus: [] }, page: 1, pageSize: 5, language: 'sv', offer: { type: [], availability: [] }, sort: 'relevance', today: '2026-11-27' })).hits;
     expect(hit?.name.sv).toBe('Ändrad under omindexeringen');
   });
 

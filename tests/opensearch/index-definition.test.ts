@@ -10,7 +10,7 @@ import {
   SYNONYM_ANALYZERS,
   type SynonymSource,
 } from '#shared/adapters/opensearch/index-definition.ts';
-import { MAX_PAGE, MAX_PAGE_SIZE, SearchDocument } from '#shared/domain/search.ts';
+import { MAX_PAGE, MAX_PAGE_SIZE, OfferDocument, SearchDocument } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
 import { tokenize } from '#shared/search/analysis.ts';
 
@@ -160,6 +160,16 @@ describe('MAPPINGS', () => {
     for (const facet of FACETS) expect(properties.facets.properties[facet]).toEqual({ type: 'keyword' });
     expect([properties.id, properties.providerId, properties.kind, properties.nameSort.properties.sv]).toEqual(Array(4).fill({ type: 'keyword' }));
     expect(properties.validFrom).toEqual({ type: 'date', format: 'strict_date' });
+  });
+
+  it('maps every fact of an offer: keywords, doubles, booleans, a date and a geo point', () => {
+    const offer = (MAPPINGS.properties as Record<string, any>).offer.properties;
+    expect(Object.keys(offer).sort()).toEqual(Object.keys(OfferDocument.shape).sort());
+    for (const field of ['type', 'municipality', 'placeName', 'availability']) expect(offer[field], field).toEqual({ type: 'keyword' });
+    for (const field of ['areaM2', 'landAreaM2', 'floorAreaM2', 'powerMW']) expect(offer[field], field).toEqual({ type: 'double' });
+    for (const field of ['railSiding', 'positionApproximate']) expect(offer[field], field).toEqual({ type: 'boolean' });
+    expect(offer.availableFrom).toEqual({ type: 'date', format: 'strict_date' });
+    expect(offer.position).toEqual({ type: 'geo_point' });
   });
 
   it('has a text field behind every logical field hits name', () => {

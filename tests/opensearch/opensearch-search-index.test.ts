@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { OpenSearchSearchIndex } from '#shared/adapters/opensearch/opensearch-search-index.ts';
-import { STRICT_MATCHES } from '#shared/adapters/opensearch/requests.ts';
+import { HIT_SOURCE, STRICT_MATCHES } from '#shared/adapters/opensearch/requests.ts';
 import { OpenSearchError } from '#shared/adapters/opensearch/transport.ts';
-import { SuggestQuery } from '#shared/domain/search.ts';
-import { aDocument, aQuery, TODAY } from '../support/builders.ts';
+import { SuggestQuery, toSearchDocument } from '#shared/domain/search.ts';
+import { aDocument, anOffer, aQuery, taxonomy, TODAY } from '../support/builders.ts';
 import { ok, scriptedTransport } from './fake-transport.ts';
 
 const INDEX = 'vagvisaren-entries';
@@ -71,6 +71,17 @@ describe('OpenSearchSearchIndex', () => {
   });
 
   describe('search', () => {
+    it('filters offers in the listing request and gives the hits their distance from near', async () => {
+      const offer = toSearchDocument(anOffer({ id: 'tomt', offer: { location: { municipality: '1861', placeName: 'Hallsberg', position: { lat: 59.067, lon: 15.11 } }, railSiding: true } }), taxonomy);
+      const source = Object.fromEntries(Object.entries(offer).filter(([key]) => HIT_SOURCE.includes(key)));
+      const { index, requests } = adapter([ok({ hits: { total: { value: 1 }, hits: [{ _id: 'tomt', _score: null, _source: source }] }, aggregations: {} })]);
+      const result = await index.search(aQuery({ sort: 'distance', offer: { railSiding: true, near: { lat: 59.274, lon: 15.207 }, radiusKm: 30 } }));
+      expect(result.hits.map((hit) => [hit.id, hit.distanceKm])).toEqual([['tomt', 23.7]]);
+      const body = requests[0]!.body as { query: { bool: { filter: unknown[] } }; sort: Record<string, unknown>[] };
+      expect(body.query.bool.filter).toContainEqual({ geo_distance: { distance: '30km', distance_type: 'arc', 'offer.position': { lat: 59.274, lon: 15.207 } } });
+      expect(Object.keys(body.sort[0]!)).toEqual(['_geo_distance']);
+    });
+
     it('lists by name in one request when there is no query text, without reading the lexicon', async () => {
       const { index, requests } = adapter([emptySearch()], {});
       expect(await index.search(aQuery({}))).toEqual({ total: 0, hits: [], facets: { kind: {}, area: {}, stage: {}, municipality: {}, supportType: {}, focus: {} }, relaxed: false });

@@ -59,7 +59,7 @@ describe('searchRequest', () => {
     });
 
     it('returns only what a hit shows and its snippet needs', () => {
-      expect(body._source).toEqual({ includes: ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets'] });
+      expect(body._source).toEqual({ includes: ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets', 'offer'] });
     });
   });
 
@@ -104,6 +104,73 @@ describe('searchRequest', () => {
       const aggs = bodyOf('').aggs;
       expect(Object.keys(aggs)).toEqual(['kind', 'area', 'stage', 'municipality', 'supportType', 'focus']);
       for (const aggregation of Object.values<Body>(aggs)) expect(aggregation.filter).toEqual({ match_all: {} });
+    });
+  });
+
+  describe('offer filters', () => {
+    const ÖREBRO = { lat: 59.274, lon: 15.207 };
+    const offerFilter = (offer: NonNullable<Parameters<typeof aQuery>[0]>['offer']) => bodyOf('', { offer }).query.bool.filter.slice(validOn(TODAY).length);
+
+    it('adds nothing when no offer filter is set, nor for near alone', () => {
+      expect(offerFilter({})).toEqual([]);
+      expect(offerFilter({ near: ÖREBRO })).toEqual([]);
+    });
+
+    it('keeps only offers, with any of the chosen types and availabilities', () => {
+      expect(offerFilter({ type: ['land', 'office'], availability: ['available'] })).toEqual([
+        { exists: { field: 'offer.type' } },
+        { terms: { 'offer.type': ['land', 'office'] } },
+        { terms: { 'offer.availability': ['available'] } },
+      ]);
+    });
+
+    it('bounds the area in one range, bounds included, and the power from below', () => {
+      expect(offerFilter({ minAreaM2: 1000, maxAreaM2: 5000, minPowerMW: 5 }).slice(1)).toEqual([
+        { range: { 'offer.areaM2': { gte: 1000, lte: 5000 } } },
+        { range: { 'offer.powerMW': { gte: 5 } } },
+      ]);
+      expect(offerFilter({ maxAreaM2: 5000 }).slice(1)).toEqual([{ range: { 'offer.areaM2': { lte: 5000 } } }]);
+    });
+
+    it('requires a rail siding when asked', () => {
+      expect(offerFilter({ railSiding: true }).slice(1)).toEqual([{ term: { 'offer.railSiding': true } }]);
+    });
+
+    it('keeps offers within the radius by arc distance from near', () => {
+      expect(offerFilter({ near: ÖREBRO, radiusKm: 30 }).slice(1)).toEqual([
+        { geo_distance: { distance: '30km', distance_type: 'arc', 'offer.position': { lat: 59.274, lon: 15.207 } } },
+      ]);
+    });
+
+    it('filters in the query, not the post_filter, so every facet count is narrowed', () => {
+      const body = bodyOf('', { offer: { railSiding: true }, filters: { kind: ['actor'] } });
+      expect(body.query.bool.filter).toContainEqual({ term: { 'offer.railSiding': true } });
+      expect(JSON.stringify(body.post_filter)).not.toContain('offer');
+      expect(JSON.stringify(body.aggs)).not.toContain('offer');
+    });
+  });
+
+  describe('sort', () => {
+    const ÖREBRO = { lat: 59.274, lon: 15.207 };
+    const byName = [{ 'nameSort.sv': { order: 'asc' } }, { id: { order: 'asc' } }];
+
+    it('sorts by the offer area, missing last, then in relevance order, keeping scores for the hits', () => {
+      expect(bodyOf('', { sort: 'area-desc' }).sort).toEqual([{ 'offer.areaM2': { order: 'desc', missing: '_last' } }, ...byName]);
+      const body = bodyOf('export', { sort: 'area-asc' });
+      expect(body.sort).toEqual([{ 'offer.areaM2': { order: 'asc', missing: '_last' } }, { _score: { order: 'desc' } }, ...byName]);
+      expect(body.track_scores).toBe(true);
+      expect(bodyOf('export')).not.toHaveProperty('track_scores');
+    });
+
+    it('sorts by arc distance in km from near, then in relevance order', () => {
+      expect(bodyOf('', { sort: 'distance', offer: { near: ÖREBRO } }).sort).toEqual([
+        { _geo_distance: { 'offer.position': { lat: 59.274, lon: 15.207 }, order: 'asc', unit: 'km', distance_type: 'arc' } },
+        ...byName,
+      ]);
+    });
+
+    it('falls back to relevance for a distance sort without near', () => {
+      expect(bodyOf('', { sort: 'distance' }).sort).toEqual(byName);
     });
   });
 

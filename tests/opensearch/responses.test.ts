@@ -11,17 +11,17 @@ import {
   parseSuggestResponse,
   parseUnitStatsResponse,
 } from '#shared/adapters/opensearch/responses.ts';
-import type { SearchDocument } from '#shared/domain/search.ts';
+import { toSearchDocument, type SearchDocument } from '#shared/domain/search.ts';
 import type { IndexOperation } from '#shared/ports/search-index.ts';
 import { NO_SYNONYMS } from '#shared/search/synonyms.ts';
 import { planQuery, synonymIndex } from '#shared/search/query-plan.ts';
-import { aDocument } from '../support/builders.ts';
+import { aDocument, anOffer, taxonomy } from '../support/builders.ts';
 
 const mark = (word: string) => `${MARK_START}${word}${MARK_END}`;
 const plan = (q: string) => planQuery(q, synonymIndex(NO_SYNONYMS), new Set());
 const source = (document: SearchDocument) => {
-  const { id, kind, name, summary, description, providerId, wholeCounty, facets } = document;
-  return { id, kind, name, summary, description, ...(providerId ? { providerId } : {}), wholeCounty, facets };
+  const { id, kind, name, summary, description, providerId, wholeCounty, facets, offer } = document;
+  return { id, kind, name, summary, description, ...(providerId ? { providerId } : {}), wholeCounty, facets, ...(offer ? { offer } : {}) };
 };
 const hit = (document: SearchDocument, extra: Record<string, unknown> = {}) => ({ _index: 'entries-1', _id: document.id, _score: 3.5, _source: source(document), ...extra });
 const response = (hits: unknown[], extra: Record<string, unknown> = {}) => ({
@@ -33,6 +33,15 @@ const response = (hits: unknown[], extra: Record<string, unknown> = {}) => ({
 const buckets = (counts: Record<string, number>) => ({ doc_count: 9, values: { buckets: Object.entries(counts).map(([key, doc_count]) => ({ key, doc_count })) } });
 
 describe('parseSearchResponse', () => {
+  it('gives an offer hit its facts and its distance from near, measured from the stored position', () => {
+    const offer = toSearchDocument(anOffer({ id: 'tomt', offer: { location: { municipality: '1861', placeName: 'Hallsberg', position: { lat: 59.067, lon: 15.11 } }, landAreaM2: 50_000 } }), taxonomy);
+    const near = parseSearchResponse(response([hit(offer), hit(aDocument({ id: 'almi' }))]), [], 'sv', false, { lat: 59.274, lon: 15.207 }).result.hits;
+    expect(near[0]).toMatchObject({ offer: { type: 'land', areaM2: 50_000, position: { lat: 59.067, lon: 15.11 } }, distanceKm: 23.7 });
+    expect(near[1]).not.toHaveProperty('distanceKm');
+    expect(near[1]).not.toHaveProperty('offer');
+    expect(parseSearchResponse(response([hit(offer)]), [], 'sv').result.hits[0]).not.toHaveProperty('distanceKm');
+  });
+
   const exporter = aDocument({ id: 'exp', summary: { sv: 'Vi ger stöd för export till nya marknader.' } });
 
   it('names the units a hit matched and in which fields, from the named queries', () => {

@@ -123,7 +123,7 @@ describe('the sign-in and editor pages', () => {
       const v = visitor();
       const response = await v.signIn('demo-editor');
       expect(response.status).toBe(303);
-      expect(response.location).toBe('/editor');
+      expect(response.location).toBe('/home');
       const session = response.headers.getSetCookie().map(parseSetCookie).find((c) => c.name === SESSION_COOKIE)!;
       expect(session.value).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
       expect(Object.fromEntries(session.attributes)).toEqual({ 'max-age': String(8 * 3600), path: '/', httponly: '', secure: '', samesite: 'Lax' });
@@ -158,8 +158,19 @@ describe('the sign-in and editor pages', () => {
     it('returns to a safe relative `next` only', async () => {
       expect((await visitor().signIn('demo-editor', '/editor/entries/almi-lan-test/edit?lang=en')).location).toBe('/editor/entries/almi-lan-test/edit?lang=en');
       for (const evil of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
-        expect((await visitor().signIn('demo-editor', evil)).location).toBe('/editor');
+        expect((await visitor().signIn('demo-editor', evil)).location).toBe('/home');
       }
+    });
+
+    it('starts each role where its work is: editors at the editor, advisors at their referrals', async () => {
+      for (const [user, start] of [['demo-editor', '/editor'], ['demo-investment', '/editor'], ['demo-advisor', '/referrals']] as const) {
+        const v = visitor();
+        await v.signIn(user);
+        expect((await v.get('/home')).location, user).toBe(start);
+      }
+      const english = visitor();
+      await english.signIn('demo-advisor');
+      expect((await english.get('/home?lang=en')).location).toBe('/referrals?lang=en');
     });
 
     it('sends a signed-out browser from an editor page to sign-in and back; a non-browser gets 401', async () => {

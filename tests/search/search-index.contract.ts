@@ -3,13 +3,59 @@
  * OPENSEARCH_URL is set) must pass these behaviours.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SearchDocument } from '#shared/domain/search.ts';
+import { toSearchDocument, type SearchDocument } from '#shared/domain/search.ts';
 import type { Synonyms } from '#shared/search/synonyms.ts';
 import type { IndexOperation, SearchIndex } from '#shared/ports/search-index.ts';
-import { aDocument, aQuery } from '../support/builders.ts';
+import { aDocument, anOffer, aQuery, taxonomy } from '../support/builders.ts';
 
 const upsert = (document: SearchDocument): IndexOperation => ({ type: 'upsert', document });
 const ids = (hits: { id: string }[]) => hits.map((h) => h.id);
+const sortedIds = (hits: { id: string }[]) => ids(hits).sort();
+
+const ÖREBRO = { lat: 59.274, lon: 15.207 };
+
+/** Four establishment offers around the county and one actor, for the offer filters and sorts. */
+const offerCatalogue = (): SearchDocument[] =>
+  [
+    anOffer({
+      id: 'offer-hallsberg',
+      name: { sv: 'Hallsbergs logistiktomt' },
+      offer: {
+        offerType: 'land',
+        location: { municipality: '1861', placeName: 'Hallsberg', position: { lat: 59.067, lon: 15.11 } },
+        landAreaM2: 50_000,
+        powerCapacityMW: 10,
+        railSiding: true,
+        availability: { status: 'available' },
+      },
+    }),
+    anOffer({
+      id: 'offer-kumla',
+      name: { sv: 'Kumla industrilokal' },
+      offer: {
+        offerType: 'industrial-premises',
+        location: { municipality: '1881', placeName: 'Kumla' },
+        landAreaM2: 12_000,
+        floorAreaM2: 8_000,
+        powerCapacityMW: 4,
+        availability: { status: 'reserved', availableFrom: '2027-03-01' },
+      },
+    }),
+    anOffer({
+      id: 'offer-karlskoga',
+      name: { sv: 'Karlskoga kontor' },
+      offer: {
+        offerType: 'office',
+        location: { municipality: '1883', placeName: 'Karlskoga', position: { lat: 59.33, lon: 14.52 } },
+        floorAreaM2: 2_000,
+        railSiding: true,
+        availability: { status: 'available' },
+      },
+    }),
+    anOffer({ id: 'offer-lindesberg', name: { sv: 'Lindesbergs mark' }, offer: { offerType: 'land', location: { municipality: '1885', placeName: 'Lindesberg' } } }),
+  ]
+    .map((entry) => toSearchDocument(entry, taxonomy))
+    .concat(aDocument({ id: 'almi', name: { sv: 'Almi' } }));
 
 /** What an engine is built with: the decompounding lexicon and the synonym groups of the region. */
 export type LanguageResources = { lexicon: readonly string[]; synonyms: Synonyms };
@@ -230,6 +276,95 @@ export const describeSearchIndexContract = (engine: string, createIndex: (resour
 
       it('filters on the focus level', async () => {
         expect(ids((await index.search(aQuery({ filters: { focus: ['spearhead'] } }))).hits)).toEqual(['offer-hallsberg']);
+      });
+    });
+
+    describe('establishment offers', () => {
+      beforeEach(async () => {
+        await index.apply(offerCatalogue().map(upsert));
+      });
+      const offerQuery = (offer: NonNullable<Parameters<typeof aQuery>[0]>['offer'], rest: Parameters<typeof aQuery>[0] = {}) => index.search(aQuery({ ...rest, offer }));
+
+      it('keeps offers of any chosen type', async () => {
+        expect(sortedIds((await offerQuery({ type: ['land', 'office'] })).hits)).toEqual(['offer-hallsberg', 'offer-karlskoga', 'offer-lindesberg']);
+      });
+
+      it('keeps offers of any chosen availability, not those that state none', async () => {
+        expect(ids((await offerQuery({ availability: ['reserved'] })).hits)).toEqual(['offer-kumla']);
+        expect(sortedIds((await offerQuery({ availability: ['available', 'reserved'] })).hits)).toEqual(['offer-hallsberg', 'offer-karlskoga', 'offer-kumla']);
+      });
+
+      it('filters on the larger of land and floor area, bounds included', async () => {
+        expect(sortedIds((await offerQuery({ minAreaM2: 12_000 })).hits)).toEqual(['offer-hallsberg', 'offer-kumla']);
+        expect(ids((await offerQuery({ maxAreaM2: 10_000 })).hits)).toEqual(['offer-karlskoga']);
+        expect(ids((await offerQuery({ minAreaM2: 10_000, maxAreaM2: 20_000 })).hits)).toEqual(['offer-kumla']);
+      });
+
+      it('keeps offers with at least the power asked for', async () => {
+        expect(ids((await offerQuery({ minPowerMW: 5 })).hits)).toEqual(['offer-hallsberg']);
+        expect(sortedIds((await offerQuery({ minPowerMW: 4 })).hits)).toEqual(['offer-hallsberg', 'offer-kumla']);
+      });
+
+      it('keeps offers with a rail siding', async () => {
+        expect(sortedIds((await offerQuery({ railSiding: true })).hits)).toEqual(['offer-hallsberg', 'offer-karlskoga']);
+      });
+
+      it('keeps offers within the radius, measured from a municipality centre where the offer gives no position', async () => {
+        expect(sortedIds((await offerQuery({ near: ÖREBRO, radiusKm: 30 })).hits)).toEqual(['offer-hallsberg', 'offer-kumla']);
+        expect(ids((await offerQuery({ near: ÖREBRO, radiusKm: 20 })).hits)).toEqual(['offer-kumla']);
+      });
+
+      it('requires every offer filter at once', async () => {
+        expect(ids((await offerQuery({ railSiding: true, minPowerMW: 5, near: ÖREBRO, radiusKm: 30 })).hits)).toEqual(['offer-hallsberg']);
+        expect((await offerQuery({ railSiding: true, minPowerMW: 5, near: ÖREBRO, radiusKm: 20 })).total).toBe(0);
+      });
+
+      it('measures distances from near without restricting the hits, rounded to 0.1 km', async () => {
+        const result = await offerQuery({ near: ÖREBRO });
+        expect(result.total).toBe(5);
+        const distances = Object.fromEntries(result.hits.map((hit) => [hit.id, hit.distanceKm]));
+        expect(distances).toEqual({ 'offer-hallsberg': 23.7, 'offer-kumla': 16.6, 'offer-karlskoga': 39.5, 'offer-lindesberg': 35.6, almi: undefined });
+      });
+
+      it('gives offer hits their facts, and no distance without near', async () => {
+        const { hits } = await offerQuery({ type: ['land', 'industrial-premises'] });
+        const hallsberg = hits.find((hit) => hit.id === 'offer-hallsberg');
+        expect(hallsberg?.offer).toMatchObject({ type: 'land', municipality: '1861', areaM2: 50_000, powerMW: 10, railSiding: true, availability: 'available', positionApproximate: false });
+        expect(hits.find((hit) => hit.id === 'offer-kumla')?.offer).toMatchObject({ areaM2: 12_000, availableFrom: '2027-03-01', position: { lat: 59.128, lon: 15.143 }, positionApproximate: true });
+        expect(hits.every((hit) => hit.distanceKm === undefined)).toBe(true);
+      });
+
+      it('narrows every facet count by the offer filters', async () => {
+        const { facets } = await offerQuery({ railSiding: true }, { filters: { municipality: ['1861'] } });
+        expect(facets.kind).toEqual({ 'establishment-offer': 1 });
+        expect(facets.municipality).toEqual({ '1861': 1, '1883': 1 });
+      });
+
+      it('lists every matching offer in name order for an empty query, and matches words among them', async () => {
+        expect(ids((await offerQuery({ type: ['land', 'office', 'industrial-premises'] })).hits)).toEqual(['offer-hallsberg', 'offer-karlskoga', 'offer-kumla', 'offer-lindesberg']);
+        expect(ids((await offerQuery({ railSiding: true }, { q: 'kontor' })).hits)).toEqual(['offer-karlskoga']);
+      });
+
+      it('hides an offer outside its validity window whatever it offers', async () => {
+        await index.apply([upsert(toSearchDocument(anOffer({ id: 'offer-old', version: 1, validUntil: '2026-11-26', offer: { railSiding: true } }), taxonomy))]);
+        expect(sortedIds((await offerQuery({ railSiding: true })).hits)).toEqual(['offer-hallsberg', 'offer-karlskoga']);
+      });
+
+      it('sorts by area, largest or smallest first, entries without an area last in relevance order', async () => {
+        expect(ids((await index.search(aQuery({ sort: 'area-desc' }))).hits)).toEqual(['offer-hallsberg', 'offer-kumla', 'offer-karlskoga', 'almi', 'offer-lindesberg']);
+        expect(ids((await index.search(aQuery({ sort: 'area-asc' }))).hits)).toEqual(['offer-karlskoga', 'offer-kumla', 'offer-hallsberg', 'almi', 'offer-lindesberg']);
+      });
+
+      it('sorts by distance from near, entries without a position last', async () => {
+        const result = await index.search(aQuery({ sort: 'distance', offer: { near: ÖREBRO } }));
+        expect(ids(result.hits)).toEqual(['offer-kumla', 'offer-hallsberg', 'offer-lindesberg', 'offer-karlskoga', 'almi']);
+        expect(result.hits.map((hit) => hit.distanceKm)).toEqual([16.6, 23.7, 35.6, 39.5, undefined]);
+      });
+
+      it('sorts filtered offers by distance and pages through them', async () => {
+        const query = (page: number) => aQuery({ sort: 'distance', page, pageSize: 1, offer: { railSiding: true, near: ÖREBRO } });
+        expect(ids((await index.search(query(1))).hits)).toEqual(['offer-hallsberg']);
+        expect(ids((await index.search(query(2))).hits)).toEqual(['offer-karlskoga']);
       });
     });
 

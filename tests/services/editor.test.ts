@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-process-change-feed.ts';
 import type { Entry } from '#shared/domain/entry.ts';
 import type { EntryInput } from '#shared/domain/entry-input.ts';
-import { ForbiddenError, PreconditionFailedError, ValidationError } from '#shared/domain/errors.ts';
+import { ForbiddenError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
 import type { Principal } from '#shared/domain/identity.ts';
 import { recordAuditTrail } from '#shared/services/audit-trail.ts';
 import { createEditorService, type EditorService } from '#shared/services/editor.ts';
@@ -105,10 +105,41 @@ describe('editor service', () => {
       await expect(service.create(promoter, inputOf(anEntry({ kind: 'actor' })))).rejects.toBeInstanceOf(ForbiddenError);
     });
 
+    it('keeps editors and actor staff off establishment offers, even an offer their organisation provides', async () => {
+      const offer = await seed(anEntry({ id: 'plot-almi', kind: 'establishment-offer', providerId: 'almi-actor' }));
+      await expect(service.publish(editor, offer.id, 1)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(service.update(almiStaff, offer.id, inputOf(offer), 1)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(service.create(editor, inputOf(anEntry({ kind: 'establishment-offer' })))).rejects.toBeInstanceOf(ForbiddenError);
+      expect((await service.editable(almiStaff)).map((e) => e.id)).toEqual([]);
+    });
+
     it('lets an advisor change nothing', async () => {
       const entry = await seed(anEntry({ id: 'any-entry' }));
       await expect(service.publish(advisor, entry.id, 1)).rejects.toBeInstanceOf(ForbiddenError);
       expect(await service.editable(advisor)).toEqual([]);
+    });
+  });
+
+  describe('offer availability', () => {
+    it('reserves an offer as a new version with an availability audit record, and releases it again', async () => {
+      const offer = await seed(anEntry({ id: 'plot-hallsberg', kind: 'establishment-offer' }));
+      const reserved = await service.setAvailability(promoter, offer.id, { status: 'reserved', availableFrom: '2027-03-01' }, 1);
+      expect(reserved).toMatchObject({ version: 2, establishmentOffer: { availability: { status: 'reserved', availableFrom: '2027-03-01' } } });
+      const released = await service.setAvailability(promoter, offer.id, { status: 'available' }, 2);
+      expect(released.version).toBe(3);
+      expect(released.kind === 'establishment-offer' && released.establishmentOffer.availability).toEqual({ status: 'available' });
+      const [latest] = await service.history(promoter, offer.id);
+      expect(latest).toMatchObject({ action: 'availability', version: 3, changes: [{ field: 'establishmentOffer' }] });
+    });
+
+    it('leaves an unchanged availability alone, refuses a stale version and any entry that is not an offer', async () => {
+      const offer = await seed(anEntry({ id: 'plot-same', kind: 'establishment-offer' }));
+      const once = await service.setAvailability(promoter, offer.id, { status: 'taken' }, 1);
+      expect((await service.setAvailability(promoter, offer.id, { status: 'taken' }, 2)).version).toBe(once.version);
+      await expect(service.setAvailability(promoter, offer.id, { status: 'available' }, 1)).rejects.toBeInstanceOf(PreconditionFailedError);
+      const actor = await seed(anEntry({ id: 'an-actor' }));
+      await expect(service.setAvailability(editor, actor.id, { status: 'reserved' }, 1)).rejects.toBeInstanceOf(UnprocessableContentError);
+      await expect(service.setAvailability(editor, offer.id, { status: 'reserved' }, 2)).rejects.toBeInstanceOf(ForbiddenError);
     });
   });
 

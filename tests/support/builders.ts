@@ -53,5 +53,17 @@ export const anEntry = <K extends EntryKind = 'actor'>(
 export const aDocument = (overrides: Parameters<typeof anEntry>[0] = {}): SearchDocument =>
   toSearchDocument(anEntry(overrides), taxonomy);
 
-export const aQuery = (overrides: Partial<Omit<SearchQuery, 'filters'>> & { filters?: Partial<SearchQuery['filters']> } = {}): SearchQuery =>
-  SearchQuery.parse({ today: TODAY, ...overrides, filters: { ...overrides.filters } });
+export const aQuery = (
+  overrides: Partial<Omit<SearchQuery, 'filters' | 'offer'>> & { filters?: Partial<SearchQuery['filters']>; offer?: Partial<SearchQuery['offer']> } = {},
+): SearchQuery =>
+  SearchQuery.parse({ today: TODAY, ...overrides, filters: { ...overrides.filters }, offer: { ...overrides.offer } });
+
+/** A published establishment offer; `offer` replaces fields of its establishmentOffer details. */
+export const anOffer = (
+  overrides: Parameters<typeof anEntry<'establishment-offer'>>[0] & { offer?: Record<string, unknown> } = {},
+): EntryOf<'establishment-offer'> => {
+  const { offer, ...rest } = overrides;
+  const details = { offerType: 'land', location: { municipality: '1861', placeName: 'Hallsberg' }, keyFacts: [], ...offer };
+  const municipality = (details.location as { municipality: string }).municipality;
+  return anEntry<'establishment-offer'>({ kind: 'establishment-offer', municipalities: [municipality], ...rest, establishmentOffer: details });
+};

@@ -10,6 +10,9 @@ export type Policy = 'public' | 'signed-in' | readonly Role[];
 /** Who refers companies and follows their referrals; visibility of each referral is decided by the service. */
 export const REFERRING_ROLES = ['advisor', 'actor-staff', 'editor', 'admin'] as const satisfies readonly Role[];
 
+/** Who lists and changes establishment offers (the editor service's mayEdit decides per entry as well). */
+export const OFFER_ROLES = ['admin', 'investment-promotion'] as const satisfies readonly Role[];
+
 export const EDITING_ROLES = ['admin', 'editor', 'actor-staff', 'investment-promotion'] as const satisfies readonly Role[];
 
 /** Keyed by `METHOD path` as Hono registers the route (`:id` parameters). */
@@ -30,9 +33,12 @@ export const ROUTE_POLICIES: Readonly<Record<string, Policy>> = {
   'GET /finder/:step': 'public',
   'GET /areas': 'public',
   'GET /areas/:code': 'public',
+  'GET /establish': 'public',
   'GET /accessibility': 'public',
   'POST /accessibility/report': 'public',
   'GET /accessibility/thanks': 'public',
+  /** Mounted only by the local composition (AppDeps.devOutbox). */
+  'GET /dev/outbox': 'public',
   'GET /v1/editor/entries': EDITING_ROLES,
   'POST /v1/editor/entries': EDITING_ROLES,
   'GET /v1/editor/entries/:id': EDITING_ROLES,
@@ -41,6 +47,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, Policy>> = {
   'POST /v1/editor/entries/:id/unpublish': EDITING_ROLES,
   'POST /v1/editor/entries/:id/archive': EDITING_ROLES,
   'POST /v1/editor/entries/:id/verify': EDITING_ROLES,
+  'POST /v1/editor/entries/:id/availability': ['admin', 'investment-promotion'],
   'GET /v1/editor/entries/:id/history': EDITING_ROLES,
   'GET /v1/editor/verification-queue': EDITING_ROLES,
   'POST /v1/referrals': REFERRING_ROLES,
@@ -58,6 +65,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, Policy>> = {
   'POST /sign-in': 'public',
   'GET /auth/callback': 'public',
   'POST /sign-out': 'public',
+  'GET /home': 'signed-in',
   // Editor pages: a signed-out browser is sent to /sign-in, other roles get the HTML 403 page.
   'GET /editor': EDITING_ROLES,
   'GET /editor/entries/new': EDITING_ROLES,
@@ -69,4 +77,25 @@ export const ROUTE_POLICIES: Readonly<Record<string, Policy>> = {
   'POST /editor/entries/:id/archive': EDITING_ROLES,
   'POST /editor/entries/:id/verify': EDITING_ROLES,
   'GET /editor/entries/:id/history': EDITING_ROLES,
+  // Establishment-offer staff pages: only investment promotion (and admins) list and change offers.
+  'GET /editor/offers/new': OFFER_ROLES,
+  'POST /editor/offers': OFFER_ROLES,
+  'GET /editor/offers/:id/edit': OFFER_ROLES,
+  'POST /editor/offers/:id': OFFER_ROLES,
+  'POST /editor/offers/:id/availability': OFFER_ROLES,
+  'POST /editor/offers/:id/publish': OFFER_ROLES,
+  'POST /editor/offers/:id/unpublish': OFFER_ROLES,
+  'POST /editor/offers/:id/archive': OFFER_ROLES,
+  'POST /editor/offers/:id/verify': OFFER_ROLES,
+  'GET /privacy': 'public',
+  // Referral pages: the service shows each referral only to its referrer and receiving organisation.
+  'GET /entries/:id/refer': REFERRING_ROLES,
+  'POST /referrals': REFERRING_ROLES,
+  'GET /referrals': REFERRING_ROLES,
+  'GET /referrals/:id': REFERRING_ROLES,
+  'POST /referrals/:id/accept': REFERRING_ROLES,
+  'POST /referrals/:id/start': REFERRING_ROLES,
+  'POST /referrals/:id/complete': REFERRING_ROLES,
+  'POST /referrals/:id/decline': REFERRING_ROLES,
+  'POST /referrals/:id/cancel': REFERRING_ROLES,
 };

@@ -11,9 +11,10 @@ import type { AppEnv } from '../env.ts';
 import { CSS_PATH, JS_PATH } from './assets/index.ts';
 import { mayUseEditor, PostForm, SessionContext, sessionOf, type PageSession } from './components/session.tsx';
 import type { Messages } from './messages/index.ts';
+import { mayRefer } from './referrals/refer-link.tsx';
 import { pageHref, switchLanguageHref } from './urls.ts';
 
-export type NavItem = 'search' | 'finder' | 'areas' | 'accessibility' | 'editor';
+export type NavItem = 'search' | 'finder' | 'areas' | 'accessibility' | 'editor' | 'referrals' | 'privacy' | 'establish';
 
 export type PageOptions = {
   t: Messages;
@@ -88,7 +89,9 @@ const Layout = (props: { t: Messages; title: string; current?: NavItem | undefin
                 {navLink('search', '/', t.site.navSearch)}
                 {navLink('finder', '/finder', t.site.navFinder)}
                 {navLink('areas', '/areas', t.site.navAreas)}
+                {navLink('establish', '/establish', t.offers.nav)}
                 {mayUseEditor(props.session.principal) && navLink('editor', '/editor', t.editor.nav)}
+                {mayRefer(props.session.principal) && navLink('referrals', '/referrals', t.referrals.nav)}
               </ul>
             </nav>
             <a class="lang-switch" href={props.switchHref} lang={t.site.switchLang} hreflang={t.site.switchLang}>
@@ -109,6 +112,11 @@ const Layout = (props: { t: Messages; title: string; current?: NavItem | undefin
                 <li>
                   <a href={pageHref('/accessibility', t.lang)} aria-current={current === 'accessibility' ? 'page' : undefined}>
                     {t.site.accessibility}
+                  </a>
+                </li>
+                <li>
+                  <a href={pageHref('/privacy', t.lang)} aria-current={current === 'privacy' ? 'page' : undefined}>
+                    {t.privacy.nav}
                   </a>
                 </li>
                 <li>

@@ -1,17 +1,20 @@
 /**
  * The embedded search engine: MiniSearch for matching and BM25 ranking over analysed fields (exact
  * surface, folded stems, compound parts), with synonyms, a prefix on the last word and, when a word
- * finds nothing as typed, one typo from five letters and derivations of long stems; filtering,
- * disjunctive facets, validity windows, pagination and snippets are done here over the matches.
+ * finds nothing as typed, one typo from five letters and derivations of long stems; filtering
+ * (facets disjunctively, offer facts conjunctively), validity windows, sorting, pagination and
+ * snippets are done here over the matches.
  */
 import MiniSearch, { type QueryCombination } from 'minisearch';
-import type { EngineResult, FacetCounts, SearchDocument, SearchHit, SearchQuery, Suggestion, SuggestQuery } from '#shared/domain/search.ts';
+import { distanceKm } from '#shared/domain/geo.ts';
+import { restrictsToOffers, type EngineResult, type FacetCounts, type SearchDocument, type SearchHit, type SearchQuery, type Suggestion, type SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
 import { fold, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
 import { planQuery, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildHit } from '#shared/search/hit.ts';
+import { passesOfferFilters } from '#shared/search/offer-match.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
 
 const TEXT_FIELDS = ['name', 'summary', 'description', 'labels', 'tags'] as const;
@@ -121,11 +124,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
     const ofProvider = query.providerId;
     const active = FACETS.filter((f) => query.filters[f].length > 0).map((f) => ({ facet: f, values: new Set(query.filters[f]) }));
+    const offersOnly = restrictsToOffers(query.offer);
     const facets = emptyCounts();
     const selected: Candidate[] = [];
     for (const candidate of candidates) {
       if (!isValidOn(candidate.doc, query.today)) continue;
       if (ofProvider !== undefined && candidate.doc.providerId !== ofProvider) continue;
+      if (offersOnly && !passesOfferFilters(candidate.doc.offer, query.offer)) continue;
       const failing = active.filter(({ facet, values }) => !candidate.doc.facets[facet].some((v) => values.has(v)));
       if (failing.length === 0) {
         selected.push(candidate);
@@ -136,8 +141,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
       }
     }
 
+    const ordered = sorted(selected, query);
     const start = (query.page - 1) * query.pageSize;
-    const hits = selected.slice(start, start + query.pageSize).map((candidate) => this.toHit(candidate, query.language));
+    const hits = ordered.slice(start, start + query.pageSize).map((candidate) => this.toHit(candidate, query));
     return { total: selected.length, hits, facets, relaxed };
   }
 
@@ -290,14 +296,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return { id, result: 'applied' };
   }
 
-  private toHit({ doc, score, matches }: Candidate, language: Language): SearchHit {
+  private toHit({ doc, score, matches }: Candidate, { language, offer }: SearchQuery): SearchHit {
     const matchedTerms = matches.map(({ unit, result }) => {
       const fields = new Set(Object.values(result.match).flatMap((names) => names.map((name) => SPEC_BY_NAME.get(name)!.field)));
       return { term: unit.text, fields: TEXT_FIELDS.filter((f) => fields.has(f)) };
     });
     const matched = new Set(matches.flatMap(({ result }) => Object.keys(result.match)));
     const isMatch = (word: string) => this.termsOf(word, language).some((term) => matched.has(term));
-    return buildHit(doc, language, { score, matchedTerms, isMatch });
+    return buildHit(doc, language, { score, matchedTerms, isMatch }, offer.near);
   }
 }
 
@@ -306,6 +312,26 @@ type UnitMatch = { unit: QueryUnit; result: UnitResult };
 type Candidate = { doc: SearchDocument; score: number; matches: UnitMatch[] };
 
 const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
+
+/**
+ * Hits in the query's order. Candidates arrive in relevance order, and the sort is stable, so ties
+ * keep it. By area, documents without one come last either way; by distance, those without a position.
+ */
+const sorted = (candidates: Candidate[], query: SearchQuery): Candidate[] => {
+  const near = query.offer.near;
+  const key = (doc: SearchDocument): number | undefined => {
+    switch (query.sort) {
+      case 'area-desc': return doc.offer?.areaM2 === undefined ? undefined : -doc.offer.areaM2;
+      case 'area-asc': return doc.offer?.areaM2;
+      case 'distance': return doc.offer && near ? distanceKm(near, doc.offer.position) : undefined;
+      default: return 0;
+    }
+  };
+  if (query.sort === 'relevance' || (query.sort === 'distance' && !near)) return candidates;
+  const keyed = candidates.map((candidate) => ({ candidate, key: key(candidate.doc) }));
+  keyed.sort((a, b) => (a.key === undefined ? (b.key === undefined ? 0 : 1) : b.key === undefined ? -1 : a.key - b.key));
+  return keyed.map((k) => k.candidate);
+};
 
 const scaled = (weight: number) => Object.fromEntries(FIELD_SPECS.map((s) => [s.name, FIELD_WEIGHT[s.field] * weight]));
 

@@ -8,7 +8,7 @@
  * parts sit in a `parts` subfield of the Swedish fields. Synonyms expand only through the
  * `*_synonyms` analyzers, which a query names when it widens a unit.
  */
-import { MAX_PAGE, MAX_PAGE_SIZE, type SearchDocument } from '#shared/domain/search.ts';
+import { MAX_PAGE, MAX_PAGE_SIZE, type OfferDocument, type SearchDocument } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 
@@ -154,6 +154,22 @@ const localized = (options: { prefix?: boolean } = {}) => ({
   properties: Object.fromEntries(LANGUAGES.map((language) => [language, textField(language, options)])),
 });
 
+/** An establishment offer's facts: keywords and numbers to filter and sort on, its position for distances. */
+const OFFER_FIELDS: Record<keyof OfferDocument, unknown> = {
+  type: keyword,
+  municipality: keyword,
+  placeName: keyword,
+  areaM2: { type: 'double' },
+  landAreaM2: { type: 'double' },
+  floorAreaM2: { type: 'double' },
+  powerMW: { type: 'double' },
+  railSiding: { type: 'boolean' },
+  availability: keyword,
+  availableFrom: date,
+  position: { type: 'geo_point' },
+  positionApproximate: { type: 'boolean' },
+};
+
 /** One mapping per field of the search document: a field added there does not compile until it is mapped here. */
 const DOCUMENT_FIELDS: Record<keyof SearchDocument, unknown> = {
   id: keyword,
@@ -167,6 +183,7 @@ const DOCUMENT_FIELDS: Record<keyof SearchDocument, unknown> = {
   providerId: keyword,
   wholeCounty: { type: 'boolean' },
   facets: { properties: Object.fromEntries(FACETS.map((facet) => [facet, keyword])) },
+  offer: { properties: OFFER_FIELDS },
   validFrom: date,
   validUntil: date,
 };

@@ -93,7 +93,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
 
   private async run(query: SearchQuery, plan: readonly QueryUnit[], mode: MatchMode) {
     const response = await this.transport.request(searchRequest(this.index, query, plan, mode));
-    return parseSearchResponse(expectSuccess(response, `Search in ${this.index}`), plan, query.language, mode.kind === 'relaxed');
+    return parseSearchResponse(expectSuccess(response, `Search in ${this.index}`), plan, query.language, mode.kind === 'relaxed', query.offer.near);
   }
 
   async suggest(query: SuggestQuery): Promise<Suggestion[]> {

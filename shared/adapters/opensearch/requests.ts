@@ -1,9 +1,9 @@
 /**
- * Pure builders of every request the adapter sends: search (query, post_filter, one filter
- * aggregation per facet, highlight, paging, sort), suggest, bulk with external versions, count,
+ * Pure builders of every request the adapter sends: search (query, offer filters, post_filter, one
+ * filter aggregation per facet, highlight, paging, sort), suggest, bulk with external versions, count,
  * settings, and the index administration a reindex needs.
  */
-import type { SearchQuery, SuggestQuery } from '#shared/domain/search.ts';
+import { restrictsToOffers, type OfferFilters, type SearchQuery, type SearchSort, type SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS, type Facet } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation } from '#shared/ports/search-index.ts';
@@ -82,8 +82,30 @@ const textQuery = (plan: readonly QueryUnit[], mode: MatchMode) => {
 
 const facetFilter = (query: SearchQuery, facet: Facet) => ({ terms: { [`facets.${facet}`]: [...query.filters[facet]] } });
 
-/** Fields a hit is built from; the description is needed for its snippet. */
-export const HIT_SOURCE = ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets'];
+/**
+ * The offer filters as query filters: any of them keeps only offers, and each needs its fact stated.
+ * `near` alone adds none; with a radius it keeps offers within that arc distance.
+ */
+export const offerFilters = (offer: OfferFilters): object[] => {
+  const area = {
+    ...(offer.minAreaM2 !== undefined ? { gte: offer.minAreaM2 } : {}),
+    ...(offer.maxAreaM2 !== undefined ? { lte: offer.maxAreaM2 } : {}),
+  };
+  return [
+    ...(restrictsToOffers(offer) ? [{ exists: { field: 'offer.type' } }] : []),
+    ...(offer.type.length > 0 ? [{ terms: { 'offer.type': [...offer.type] } }] : []),
+    ...(offer.availability.length > 0 ? [{ terms: { 'offer.availability': [...offer.availability] } }] : []),
+    ...(Object.keys(area).length > 0 ? [{ range: { 'offer.areaM2': area } }] : []),
+    ...(offer.minPowerMW !== undefined ? [{ range: { 'offer.powerMW': { gte: offer.minPowerMW } } }] : []),
+    ...(offer.railSiding === true ? [{ term: { 'offer.railSiding': true } }] : []),
+    ...(offer.radiusKm !== undefined && offer.near !== undefined
+      ? [{ geo_distance: { distance: `${offer.radiusKm}km`, distance_type: 'arc', 'offer.position': { lat: offer.near.lat, lon: offer.near.lon } } }]
+      : []),
+  ];
+};
+
+/** Fields a hit is built from; the description is needed for its snippet, the offer for its facts and distance. */
+export const HIT_SOURCE = ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets', 'offer'];
 
 /** The text fields whose highlights tell which words of a snippet matched. */
 export const HIGHLIGHT_FIELDS = (['summary', 'description'] as const).flatMap((field) =>
@@ -93,10 +115,30 @@ export const HIGHLIGHT_FIELDS = (['summary', 'description'] as const).flatMap((f
 const nameOrder = (language: Language) => [{ [`nameSort.${language}`]: { order: 'asc' } }, { id: { order: 'asc' } }];
 
 /**
+ * The sort of a search: relevance (score, then name; by name alone without words), or first by the
+ * offer's area (missing last either way) or its arc distance from `near` in km, ties in relevance order.
+ */
+export const searchSort = (sort: SearchSort, offer: OfferFilters, text: boolean, language: Language): object[] => {
+  const relevance = text ? [{ _score: { order: 'desc' } }, ...nameOrder(language)] : nameOrder(language);
+  switch (sort) {
+    case 'area-desc':
+    case 'area-asc':
+      return [{ 'offer.areaM2': { order: sort === 'area-desc' ? 'desc' : 'asc', missing: '_last' } }, ...relevance];
+    case 'distance':
+      return offer.near
+        ? [{ _geo_distance: { 'offer.position': { lat: offer.near.lat, lon: offer.near.lon }, order: 'asc', unit: 'km', distance_type: 'arc' } }, ...relevance]
+        : relevance;
+    default:
+      return relevance;
+  }
+};
+
+/**
  * One search: text units in the query (see MatchMode), visibility and provider in its `filter`;
  * facet filters in `post_filter`, so the hits are narrowed but the aggregations are not; each
  * facet's aggregation filters by all the other chosen facets, which makes the counts disjunctive.
- * An empty `q` lists by name. A strict search of several units also counts its unfiltered matches
+ * Offer filters are not facets: they sit in the query's `filter` and narrow every count. An empty
+ * `q` lists by name (see searchSort for the other orders; scores are tracked when they are not first). A strict search of several units also counts its unfiltered matches
  * (STRICT_MATCHES), so the caller knows when to relax.
  */
 export const searchRequest = (
@@ -131,7 +173,11 @@ export const searchRequest = (
       query: {
         bool: {
           ...(text ? textQuery(plan, mode) : {}),
-          filter: [...validOn(query.today), ...(query.providerId !== undefined ? [{ term: { providerId: query.providerId } }] : [])],
+          filter: [
+            ...validOn(query.today),
+            ...(query.providerId !== undefined ? [{ term: { providerId: query.providerId } }] : []),
+            ...offerFilters(query.offer),
+          ],
           must_not: [TOMBSTONE],
         },
       },
@@ -142,7 +188,8 @@ export const searchRequest = (
           ? { [STRICT_MATCHES]: { global: {}, aggs: { live: { filter: { bool: { ...textQuery(plan, mode), must_not: [TOMBSTONE] } } } } } }
           : {}),
       },
-      sort: text ? [{ _score: { order: 'desc' } }, ...nameOrder(query.language)] : nameOrder(query.language),
+      sort: searchSort(query.sort, query.offer, text, query.language),
+      ...(text && query.sort !== 'relevance' ? { track_scores: true } : {}),
       ...(text
         ? {
             highlight: {

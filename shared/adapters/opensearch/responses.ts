@@ -1,9 +1,10 @@
 /**
- * Parses OpenSearch's answers with zod into the port's results: hits with matched terms and
- * snippets, disjunctive facet counts, suggestions, per-item bulk outcomes, counts and settings.
+ * Parses OpenSearch's answers with zod into the port's results: hits with matched terms, snippets,
+ * offer facts and distances, disjunctive facet counts, suggestions, per-item bulk outcomes, counts and settings.
  */
 import { buildHit } from '#shared/search/hit.ts';
 import { z } from 'zod';
+import type { GeoPoint } from '#shared/domain/entry.ts';
 import { SearchDocument, type EngineResult, type FacetCounts, type SearchHit, type Suggestion } from '#shared/domain/search.ts';
 import { FACETS, type Facet } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
@@ -24,6 +25,7 @@ const HitSource = SearchDocument.pick({
   providerId: true,
   wholeCounty: true,
   facets: true,
+  offer: true,
 });
 type HitSource = z.infer<typeof HitSource>;
 
@@ -65,7 +67,7 @@ export const highlightedWords = (highlight: Record<string, string[]> | undefined
   return words;
 };
 
-const toHit = (hit: Hit, plan: readonly QueryUnit[], language: Language, relaxed: boolean): SearchHit => {
+const toHit = (hit: Hit, plan: readonly QueryUnit[], language: Language, relaxed: boolean, near: GeoPoint | undefined): SearchHit => {
   const doc: HitSource = hit._source;
   const named = new Set(hit.matched_queries ?? []);
   const matchedTerms = plan.flatMap((unit, index) => {
@@ -75,7 +77,7 @@ const toHit = (hit: Hit, plan: readonly QueryUnit[], language: Language, relaxed
   const score = (hit._score ?? 0) - (relaxed ? RELAXED_UNIT_SCORE * matchedTerms.length : 0);
   const marked = highlightedWords(hit.highlight);
   const isMatch = (word: string) => marked.has(lower(word));
-  return buildHit(doc, language, { score, matchedTerms, isMatch });
+  return buildHit(doc, language, { score, matchedTerms, isMatch }, near);
 };
 
 const facetAggregation = (response: z.infer<typeof SearchResponse>, facet: Facet) =>
@@ -83,13 +85,15 @@ const facetAggregation = (response: z.infer<typeof SearchResponse>, facet: Facet
 
 /**
  * A search answer as the port's result; `plan` is the query's units, in the order the request named
- * them. `strictMatches` is the unfiltered count of a strict search of several units.
+ * them. `strictMatches` is the unfiltered count of a strict search of several units. Offer hits
+ * carry their distance from `near` (measured from the stored position, as the embedded engine does).
  */
 export const parseSearchResponse = (
   body: unknown,
   plan: readonly QueryUnit[],
   language: Language,
   relaxed = false,
+  near?: GeoPoint,
 ): { result: EngineResult; strictMatches: number | undefined } => {
   const response = SearchResponse.parse(body);
   const facets = Object.fromEntries(
@@ -101,7 +105,7 @@ export const parseSearchResponse = (
   return {
     result: {
       total: response.hits.total.value,
-      hits: response.hits.hits.map((hit) => toHit(hit, plan, language, relaxed)),
+      hits: response.hits.hits.map((hit) => toHit(hit, plan, language, relaxed, near)),
       facets,
       relaxed,
     },

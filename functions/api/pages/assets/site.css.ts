@@ -147,4 +147,54 @@ a.button:focus-visible{background:#ffdd00;color:#0b0c0c;border-color:#0b0c0c}
 .users .card form{margin-top:.75rem}
 .site-footer{border-top:4px solid #0f3557;background:#f3f2f1;padding:1.5rem 0;font-size:.9375rem}
 .site-footer ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
+.referral-form input[type=email],.referral-form input[type=tel]{border:2px solid #1d1d1b;border-radius:0;padding:.5rem .625rem;background:#fff;width:100%;min-width:0}
+.confirm{display:flex;gap:.5rem;align-items:flex-start}
+.confirm input{width:1.5rem;height:1.5rem;margin:.125rem 0 0;flex:none}
+.confirm label{font-weight:400}
+.tabs{list-style:none;padding:0;margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem;border-bottom:2px solid #b1b4b6}
+.tabs a{display:inline-block;padding:.5rem 1rem;font-weight:600}
+.tabs a[aria-current=page]{border:2px solid #b1b4b6;border-bottom:4px solid #0b5394;margin-bottom:-2px;background:#fff;text-decoration:none}
+.table-scroll{overflow-x:auto;max-width:100%}
+.table-scroll:focus-visible{outline:3px solid #0b0c0c}
+.referrals-table{table-layout:auto;min-width:36rem}
+.referral .need,.referral .note{white-space:pre-line;overflow-wrap:anywhere;max-width:48em}
+.referral .history p{margin:.25rem 0}
+.empty-state{border-left:6px solid #b1b4b6;padding:.25rem 1rem;max-width:48em}
+.notice.overdue{border-left-color:#b3261e;background:#fbe9e7}
+.decline-form .field{margin-bottom:.75rem}
+.referral .action-list>li{min-width:0}
+.decline-form select{width:100%}
+.referral .facts dd{overflow-wrap:anywhere}
+.offer-search fieldset{border:0;padding:0;margin:0 0 1.25rem}
+.offer-search fieldset legend{font-weight:700;padding:0}
+.field-row{display:flex;flex-wrap:wrap;gap:0 1rem}
+.field-row .field{margin-bottom:.5rem}
+.offer-facts-inline{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.25rem 1rem;margin:.5rem 0 0}
+.offer-facts-inline dt{font-size:.875rem;color:#4a4a4a}
+.offer-facts-inline dd{margin:0;font-weight:700}
+.offer-map-layout{display:grid;gap:1rem 2rem;align-items:start}
+@media (min-width:56rem){.offer-map-layout{grid-template-columns:minmax(0,28rem) minmax(0,1fr)}}
+.offer-map{margin:0}
+.offer-map>svg{display:block;width:100%;height:auto;max-width:28rem;border:1px solid #b1b4b6;background:#f4f8fb}
+.offer-map .county{fill:#e3edf5;stroke:#0f3557;stroke-width:1.5;stroke-dasharray:6 4}
+.offer-map .map-town circle{fill:#1d1d1b}
+.offer-map .map-town text{font-size:13px;fill:#1d1d1b}
+.offer-map .map-town.has-offers text{font-weight:700}
+.offer-map .map-offer.exact path,.legend-exact path{fill:#0b5394;stroke:#fff;stroke-width:1.5}
+.offer-map .map-offer.approximate circle,.legend-approximate circle{fill:none;stroke:#0b5394;stroke-width:2.5;stroke-dasharray:3 2}
+.legend-town circle{fill:#1d1d1b}
+.offer-map a:focus{outline:none}
+.offer-map a:focus-visible circle,.offer-map a:focus-visible path{stroke:#0b0c0c;stroke-width:4}
+.offer-map a:focus-visible text{fill:#0b0c0c;text-decoration:underline}
+.offer-map a:hover text{text-decoration:underline}
+.map-legend{list-style:none;padding:0;margin:.5rem 0 0;font-size:.9375rem}
+.map-legend li{display:flex;align-items:center;gap:.5rem}
+.map-legend svg{flex:none}
+.offer-counts{border-collapse:collapse;width:100%;max-width:30rem}
+.offer-counts caption{text-align:left;font-weight:700;margin-bottom:.5rem}
+.offer-counts th,.offer-counts td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #b1b4b6}
+.offer-counts .num{text-align:right}
+.offer-counts tfoot th,.offer-counts tfoot td{font-weight:700;border-top:2px solid #1d1d1b}
+.offer-part{border:1px solid #b1b4b6;padding:.75rem 1rem;margin:0 0 1.25rem}
+.offer-part>legend{font-weight:700;font-size:1.0625rem;padding:0 .25rem}
 `;

@@ -53,7 +53,7 @@ const EntryList = (props: { model: DashboardModel; entries: readonly Entry[]; em
         return (
           <li>
             <h3>
-              <a href={editorHref(`/editor/entries/${entry.id}/edit`, t.lang)}>{name}</a>
+              <a href={editorHref(`/editor/${entry.kind === 'establishment-offer' ? 'offers' : 'entries'}/${entry.id}/edit`, t.lang)}>{name}</a>
             </h3>
             <p class="meta">
               {taxonomy.kinds.find((k) => k.code === entry.kind)?.label[t.lang] ?? entry.kind} ·{' '}
@@ -112,9 +112,15 @@ export const renderDashboard = (c: Context<AppEnv>, model: DashboardModel) => {
           <ul class="new-kinds">
             {kinds.map((kind) => (
               <li>
-                <a class="button secondary-link" href={editorHref('/editor/entries/new', t.lang, { kind })}>
-                  {t.editor.newOf(taxonomy.kinds.find((k) => k.code === kind)?.label[t.lang] ?? kind)}
-                </a>
+                {kind === 'establishment-offer' ? (
+                  <a class="button secondary-link" href={editorHref('/editor/offers/new', t.lang)}>
+                    {t.offers.form.listOffer}
+                  </a>
+                ) : (
+                  <a class="button secondary-link" href={editorHref('/editor/entries/new', t.lang, { kind })}>
+                    {t.editor.newOf(taxonomy.kinds.find((k) => k.code === kind)?.label[t.lang] ?? kind)}
+                  </a>
+                )}
               </li>
             ))}
           </ul>

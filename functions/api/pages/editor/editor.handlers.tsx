@@ -27,13 +27,13 @@ const DONE: Record<TransitionAction, Notice> = { publish: 'published', unpublish
 
 
 /** The page's language from `?lang=` (forms post to URLs that keep it). */
-const messagesOf = (c: Context<AppEnv>) => {
+export const messagesOf = (c: Context<AppEnv>) => {
   const { lang, issues } = readLang(c.req.queries());
   return { t: messagesFor(lang), issues };
 };
 
 /** The posted form, or no fields when the body is not a form. */
-const postedForm = async (c: Context<AppEnv>): Promise<FormValues> => {
+export const postedForm = async (c: Context<AppEnv>): Promise<FormValues> => {
   const type = c.req.header('content-type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return {};
   return readForm((await c.req.formData()).entries());
@@ -45,13 +45,13 @@ const entryIdOf = (c: Context<AppEnv>): EntryId | undefined => {
 };
 
 /** The version the form was read at, or undefined when it is missing or not a version. */
-const postedVersion = (values: FormValues): number | undefined => {
+export const postedVersion = (values: FormValues): number | undefined => {
   const raw = values.version?.at(-1) ?? '';
   return /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
 };
 
 /** A 400 page naming the fields a form may not carry. */
-const unknownFieldsPage = (c: Context<AppEnv>, t: Messages, names: readonly string[]) =>
+export const unknownFieldsPage = (c: Context<AppEnv>, t: Messages, names: readonly string[]) =>
   errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.unknownFieldsLead, names.map((name) => `“${name.slice(0, 80)}”`));
 
 /** Who may provide an entry: actor staff their organisation only; editors every actor they can see. */
@@ -85,9 +85,9 @@ const providerOptions = async (deps: AppDeps, principal: Principal, t: Messages,
   return { options: sorted, optional: true };
 };
 
-type FormPage = Omit<EntryFormModel, 't' | 'taxonomy' | 'providers' | 'providerOptional'>;
+export type FormPage = Omit<EntryFormModel, 't' | 'taxonomy' | 'providers' | 'providerOptional'>;
 
-const formPage = async (c: Context<AppEnv>, deps: AppDeps, t: Messages, page: FormPage) => {
+export const formPage = async (c: Context<AppEnv>, deps: AppDeps, t: Messages, page: FormPage) => {
   const principal = principalOf(c);
   const providers = await providerOptions(deps, principal, t, page.values.providerId?.at(-1));
   return renderEntryForm(c, { ...page, t, taxonomy: deps.taxonomy, providers: providers.options, providerOptional: providers.optional });
@@ -95,12 +95,16 @@ const formPage = async (c: Context<AppEnv>, deps: AppDeps, t: Messages, page: Fo
 
 const isKind = (value: string | undefined): value is EntryKind => (ENTRY_KINDS as readonly string[]).includes(value ?? '');
 
-export const editorPageHandlers = (deps: AppDeps) => {
+/** Where a set of editor pages lives (`/editor/entries`, or `/editor/offers` for establishment offers only). */
+export type EditorScope = { base: string; kind?: EntryKind };
+
+export const editorPageHandlers = (deps: AppDeps, scope: EditorScope = { base: '/editor/entries' }) => {
   /** Loads an entry the principal may edit; 404 for a malformed id (the service answers 404 and 403 itself). */
   const load = async (c: Context<AppEnv>, t: Messages): Promise<Entry | Response> => {
     const id = entryIdOf(c);
     if (!id) return notFoundPage(c, t, t.errors.entryNotFoundLead);
-    return deps.editor.get(principalOf(c), id);
+    const entry = await deps.editor.get(principalOf(c), id);
+    return scope.kind && entry.kind !== scope.kind ? notFoundPage(c, t, t.errors.entryNotFoundLead) : entry;
   };
 
   return {
@@ -118,13 +122,13 @@ export const editorPageHandlers = (deps: AppDeps) => {
       if (issues.length > 0) return badRequestPage(c, t, issues);
       const principal = principalOf(c);
       const kinds = creatableKinds(principal);
-      const kind = c.req.query('kind');
+      const kind = scope.kind ?? c.req.query('kind');
       if (kind === undefined || kind === '') return renderChooseKind(c, t, deps.taxonomy, kinds);
       if (!isKind(kind)) return badRequestPage(c, t, [{ name: 'kind', value: kind, problem: 'unknown-value' }]);
       if (!kinds.includes(kind)) throw new ForbiddenError(`You may not create entries of kind "${kind}".`);
       const values = newEntryForm();
       if (principal.organisationId && kind !== 'actor' && !hasRole(principal, 'admin', 'editor')) values.providerId = [principal.organisationId];
-      return formPage(c, deps, t, { kind, values, issues: [] });
+      return formPage(c, deps, t, { base: scope.base, kind, values, issues: [] });
     },
 
     create: async (c: Context<AppEnv>) => {
@@ -132,12 +136,12 @@ export const editorPageHandlers = (deps: AppDeps) => {
       const principal = principalOf(c);
       const values = await postedForm(c);
       const kind = values.kind?.at(-1);
-      if (!isKind(kind)) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.badKind);
+      if (!isKind(kind) || (scope.kind && kind !== scope.kind)) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.badKind);
       if (!creatableKinds(principal).includes(kind)) throw new ForbiddenError(`You may not create entries of kind "${kind}".`);
       const unknown = unknownFields(values, kind);
       if (unknown.length > 0) return unknownFieldsPage(c, t, unknown);
       const result = formToInput(values, kind, { taxonomy: deps.taxonomy });
-      const refused = (issues: FormIssue[]) => formPage(c, deps, t, { kind, values, issues, status: 400 });
+      const refused = (issues: FormIssue[]) => formPage(c, deps, t, { base: scope.base, kind, values, issues, status: 400 });
       if (!result.ok) return refused(result.issues);
       let entry: Entry;
       try {
@@ -147,7 +151,7 @@ export const editorPageHandlers = (deps: AppDeps) => {
         throw error;
       }
       c.header('Cache-Control', 'no-store');
-      return c.redirect(editorHref(`/editor/entries/${entry.id}/edit`, t.lang, { notice: 'created' }), 303);
+      return c.redirect(editorHref(`${scope.base}/${entry.id}/edit`, t.lang, { notice: 'created' }), 303);
     },
 
     edit: async (c: Context<AppEnv>) => {
@@ -155,7 +159,7 @@ export const editorPageHandlers = (deps: AppDeps) => {
       if (issues.length > 0) return badRequestPage(c, t, issues);
       const entry = await load(c, t);
       if (entry instanceof Response) return entry;
-      return formPage(c, deps, t, { kind: entry.kind, values: entryToForm(entry), issues: [], entry, version: entry.version, notice: readNotice(c.req.query('notice')) });
+      return formPage(c, deps, t, { base: scope.base, kind: entry.kind, values: entryToForm(entry), issues: [], entry, version: entry.version, notice: readNotice(c.req.query('notice')) });
     },
 
     save: async (c: Context<AppEnv>) => {
@@ -169,7 +173,7 @@ export const editorPageHandlers = (deps: AppDeps) => {
       const version = postedVersion(values);
       if (version === undefined) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.badVersion);
       const page = (extra: Pick<FormPage, 'issues' | 'status'> & { stale?: 'save' }) =>
-        formPage(c, deps, t, { kind: entry.kind, values, entry, version, ...extra });
+        formPage(c, deps, t, { base: scope.base, kind: entry.kind, values, entry, version, ...extra });
       // A form read at an older version is refused before anything else: nothing is overwritten.
       if (version !== entry.version) return page({ issues: [], stale: 'save', status: 409 });
       const result = formToInput(values, entry.kind, { taxonomy: deps.taxonomy, preserved: { contact: entry.contact }, existingId: entry.id });
@@ -184,7 +188,7 @@ export const editorPageHandlers = (deps: AppDeps) => {
       }
       c.header('Cache-Control', 'no-store');
       const notice: Notice = updated.version === entry.version ? 'unchanged' : 'saved';
-      return c.redirect(editorHref(`/editor/entries/${entry.id}/edit`, t.lang, { notice }), 303);
+      return c.redirect(editorHref(`${scope.base}/${entry.id}/edit`, t.lang, { notice }), 303);
     },
 
     transition: (action: TransitionAction) => async (c: Context<AppEnv>) => {
@@ -197,7 +201,7 @@ export const editorPageHandlers = (deps: AppDeps) => {
       const version = postedVersion(values);
       if (version === undefined) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.badVersion);
       const stale = () =>
-        formPage(c, deps, t, { kind: entry.kind, values: entryToForm(entry), issues: [], entry, version: entry.version, stale: 'action', status: 409 });
+        formPage(c, deps, t, { base: scope.base, kind: entry.kind, values: entryToForm(entry), issues: [], entry, version: entry.version, stale: 'action', status: 409 });
       if (version !== entry.version) return stale();
       try {
         await deps.editor[action](principalOf(c), entry.id, version);
@@ -206,7 +210,7 @@ export const editorPageHandlers = (deps: AppDeps) => {
         throw error;
       }
       c.header('Cache-Control', 'no-store');
-      return c.redirect(editorHref(`/editor/entries/${entry.id}/edit`, t.lang, { notice: DONE[action] }), 303);
+      return c.redirect(editorHref(`${scope.base}/${entry.id}/edit`, t.lang, { notice: DONE[action] }), 303);
     },
 
     history: async (c: Context<AppEnv>) => {

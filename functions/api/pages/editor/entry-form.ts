@@ -36,6 +36,27 @@ export const COMMON_FIELDS = [
   'sources',
 ] as const;
 
+/** An establishment offer's facts beyond type, place and areas, in form order. */
+export const OFFER_FACT_FIELDS = [
+  'establishmentOffer.zoning.planStatus',
+  ...pair('establishmentOffer.zoning.permittedUse'),
+  'establishmentOffer.powerCapacityMW',
+  'establishmentOffer.waterAndSewer',
+  'establishmentOffer.fibre',
+  'establishmentOffer.railSiding',
+  'establishmentOffer.distancesKm.motorway',
+  'establishmentOffer.distancesKm.railHub',
+  'establishmentOffer.distancesKm.airport',
+  'establishmentOffer.price.kind',
+  'establishmentOffer.price.sekPerM2',
+  'establishmentOffer.availability.status',
+  'establishmentOffer.availability.availableFrom',
+  'establishmentOffer.images.url',
+  ...pair('establishmentOffer.images.alt'),
+  'establishmentOffer.documents.url',
+  ...pair('establishmentOffer.documents.title'),
+] as const;
+
 /** Each kind's own fields. */
 export const KIND_FIELDS: Record<EntryKind, readonly string[]> = {
   actor: [],
@@ -56,6 +77,7 @@ export const KIND_FIELDS: Record<EntryKind, readonly string[]> = {
     'establishmentOffer.location.position.lon',
     'establishmentOffer.landAreaM2',
     'establishmentOffer.floorAreaM2',
+    ...OFFER_FACT_FIELDS,
     ...pair('establishmentOffer.keyFacts'),
   ],
 };
@@ -175,6 +197,29 @@ export const entryToForm = (entry: Entry): FormValues => {
       one('establishmentOffer.location.position.lon', e.location.position?.lon);
       one('establishmentOffer.landAreaM2', e.landAreaM2);
       one('establishmentOffer.floorAreaM2', e.floorAreaM2);
+      one('establishmentOffer.zoning.planStatus', e.zoning?.planStatus);
+      text('establishmentOffer.zoning.permittedUse', e.zoning?.permittedUse);
+      one('establishmentOffer.powerCapacityMW', e.powerCapacityMW);
+      one('establishmentOffer.waterAndSewer', e.waterAndSewer);
+      one('establishmentOffer.fibre', e.fibre);
+      one('establishmentOffer.railSiding', e.railSiding === undefined ? undefined : e.railSiding ? 'yes' : 'no');
+      one('establishmentOffer.distancesKm.motorway', e.distancesKm?.motorway);
+      one('establishmentOffer.distancesKm.railHub', e.distancesKm?.railHub);
+      one('establishmentOffer.distancesKm.airport', e.distancesKm?.airport);
+      one('establishmentOffer.price.kind', e.price?.kind);
+      one('establishmentOffer.price.sekPerM2', e.price?.kind === 'per-m2' ? e.price.sekPerM2 : undefined);
+      one('establishmentOffer.availability.status', e.availability?.status);
+      one('establishmentOffer.availability.availableFrom', e.availability?.availableFrom);
+      if (e.images.length > 0) {
+        one('establishmentOffer.images.url', e.images.map((i) => i.url).join('\n'));
+        one('establishmentOffer.images.alt.sv', lines(e.images.map((i) => i.alt), 'sv'));
+        if (e.images.some((i) => i.alt.en)) one('establishmentOffer.images.alt.en', lines(e.images.map((i) => i.alt), 'en'));
+      }
+      if (e.documents.length > 0) {
+        one('establishmentOffer.documents.url', e.documents.map((d) => d.url).join('\n'));
+        one('establishmentOffer.documents.title.sv', lines(e.documents.map((d) => d.title), 'sv'));
+        if (e.documents.some((d) => d.title.en)) one('establishmentOffer.documents.title.en', lines(e.documents.map((d) => d.title), 'en'));
+      }
       one('establishmentOffer.keyFacts.sv', lines(e.keyFacts, 'sv'));
       if (e.keyFacts.some((f) => f.en)) one('establishmentOffer.keyFacts.en', lines(e.keyFacts, 'en'));
       break;
@@ -335,6 +380,57 @@ export const formToInput = (
   };
   const optional = <T>(key: string, value: T | undefined) => (value === undefined ? {} : { [key]: value });
   const nonEmpty = (o: Record<string, unknown>) => (Object.keys(o).length > 0 ? o : undefined);
+  /** Line-matched lists: one URL per line, with a Swedish (and optionally English) text on the same line number. */
+  const linkLines = (base: string, textName: 'alt' | 'title') => {
+    const urls = listOf(first(values, `${base}.url`), /\r?\n/);
+    const sv = listOf(first(values, `${base}.${textName}.sv`), /\r?\n/);
+    const en = listOf(first(values, `${base}.${textName}.en`), /\r?\n/);
+    if (sv.length !== urls.length) issues.push({ field: `${base}.${textName}.sv`, code: 'lines-mismatch', limit: urls.length });
+    if (en.length > 0 && en.length !== urls.length) issues.push({ field: `${base}.${textName}.en`, code: 'lines-mismatch', limit: urls.length });
+    return urls.map((url, i) => ({ url, [textName]: en[i] ? { sv: sv[i] ?? '', en: en[i] } : { sv: sv[i] ?? '' } }));
+  };
+  /** An establishment offer's facts beyond type, place and areas (OFFER_FACT_FIELDS). */
+  const offerFacts = () => {
+    const o = 'establishmentOffer';
+    const planStatus = first(values, `${o}.zoning.planStatus`);
+    const permittedUse = textPair(values, `${o}.zoning.permittedUse`);
+    if (permittedUse && planStatus === '') issues.push({ field: `${o}.zoning.planStatus`, code: 'required' });
+    const siding = first(values, `${o}.railSiding`);
+    if (siding !== '' && siding !== 'yes' && siding !== 'no') issues.push({ field: `${o}.railSiding`, code: 'invalid-choice' });
+    const priceKind = first(values, `${o}.price.kind`);
+    const sekGiven = first(values, `${o}.price.sekPerM2`) !== '';
+    const sekPerM2 = optionalNumber(`${o}.price.sekPerM2`, false);
+    let price: unknown;
+    if (priceKind === 'on-request') {
+      if (sekGiven) issues.push({ field: `${o}.price.kind`, code: 'invalid-choice' });
+      price = { kind: 'on-request' };
+    } else if (priceKind === 'per-m2' || (priceKind === '' && sekGiven)) {
+      if (!sekGiven) issues.push({ field: `${o}.price.sekPerM2`, code: 'required' });
+      price = sekPerM2 === undefined ? undefined : { kind: 'per-m2', sekPerM2 };
+    } else if (priceKind !== '') price = { kind: priceKind };
+    const status = first(values, `${o}.availability.status`);
+    const availableFrom = isoDate(first(values, `${o}.availability.availableFrom`));
+    if (availableFrom !== '' && status === '') issues.push({ field: `${o}.availability.status`, code: 'required' });
+    return {
+      ...optional('zoning', planStatus === '' ? undefined : { planStatus, ...optional('permittedUse', permittedUse) }),
+      ...optional('powerCapacityMW', optionalNumber(`${o}.powerCapacityMW`, false)),
+      ...optional('waterAndSewer', first(values, `${o}.waterAndSewer`) || undefined),
+      ...optional('fibre', first(values, `${o}.fibre`) || undefined),
+      ...optional('railSiding', siding === 'yes' ? true : siding === 'no' ? false : undefined),
+      ...optional(
+        'distancesKm',
+        nonEmpty({
+          ...optional('motorway', optionalNumber(`${o}.distancesKm.motorway`, false)),
+          ...optional('railHub', optionalNumber(`${o}.distancesKm.railHub`, false)),
+          ...optional('airport', optionalNumber(`${o}.distancesKm.airport`, false)),
+        }),
+      ),
+      ...optional('price', price),
+      ...optional('availability', status === '' ? undefined : { status, ...optional('availableFrom', availableFrom || undefined) }),
+      images: linkLines(`${o}.images`, 'alt'),
+      documents: linkLines(`${o}.documents`, 'title'),
+    };
+  };
 
   const coverage = first(values, 'coverage');
   const municipalities = all(values, 'municipalities');
@@ -417,6 +513,7 @@ export const formToInput = (
         },
         ...optional('landAreaM2', optionalNumber('establishmentOffer.landAreaM2', false)),
         ...optional('floorAreaM2', optionalNumber('establishmentOffer.floorAreaM2', false)),
+        ...offerFacts(),
         keyFacts: textLines('establishmentOffer.keyFacts'),
       };
       break;

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { STAGES, INVESTMENT_INSTRUMENTS, OFFER_TYPES, type Entry, type EntryKind } from '#shared/domain/entry.ts';
+import { STAGES, INVESTMENT_INSTRUMENTS, type Entry, type EntryKind } from '#shared/domain/entry.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { AppEnv } from '../../env.ts';
 import { PostForm } from '../components/session.tsx';
@@ -14,6 +14,7 @@ import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import { inFormOrder, type FormIssue, type FormValues } from './entry-form.ts';
 import { editorHref, type Notice } from './editor-urls.ts';
+import { AvailabilityActions, OfferFields } from '../offers/offer-fields.tsx';
 
 export type Option = { value: string; label: string };
 
@@ -34,6 +35,8 @@ export type EntryFormModel = {
   /** `save`: the user's save met a newer version; `action`: a status button did. */
   stale?: 'save' | 'action' | undefined;
   status?: 200 | 400 | 409;
+  /** Where the form and its buttons post: `/editor/entries` by default, `/editor/offers` for the offer pages. */
+  base?: string | undefined;
 };
 
 /** The id of a field's control (dots are awkward in CSS selectors and fragment links). */
@@ -42,11 +45,11 @@ export const fieldId = (name: string): string => `f-${name.replace(/\./g, '-')}`
 const withoutOptional = (label: string) => label.replace(/ \((valfritt|optional)\)$/, '');
 
 /** The label of a field in the visitor's language. */
-export const fieldLabel = (t: Messages, field: string): string => t.editor.fields[field] ?? field;
+export const fieldLabel = (t: Messages, field: string): string => t.editor.fields[field] ?? t.offers.fields[field] ?? field;
 
 export const issueMessage = (t: Messages, issue: FormIssue): string => t.editor.issues[issue.code](issue.limit, issue.detail);
 
-type Kit = ReturnType<typeof formKit>;
+export type Kit = ReturnType<typeof formKit>;
 
 /** The field components of one rendering, closed over the values and errors. */
 const formKit = (model: EntryFormModel) => {
@@ -57,7 +60,7 @@ const formKit = (model: EntryFormModel) => {
   const selected = (name: string) => new Set(model.values[name] ?? []);
   const describedBy = (name: string, hint: boolean) =>
     [hint ? `${fieldId(name)}-hint` : '', errors.has(name) ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const hintOf = (name: string) => t.editor.hints[name];
+  const hintOf = (name: string) => t.editor.hints[name] ?? t.offers.hints[name];
 
   const Hint = (props: { name: string }) => {
     const hint = hintOf(props.name);
@@ -232,27 +235,7 @@ const KindDetails = (props: { model: EntryFormModel; kit: Kit }): Child => {
         </>
       );
     case 'establishment-offer':
-      return (
-        <>
-          <Select
-            name="establishmentOffer.offerType"
-            empty={t.editor.chooseOption}
-            options={OFFER_TYPES.map((o) => ({ value: o, label: t.entry.offerTypeValues[o] }))}
-          />
-          <Select
-            name="establishmentOffer.location.municipality"
-            empty={t.editor.chooseOption}
-            options={taxonomy.municipalities.map((m) => ({ value: m.code, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, t.locale))}
-          />
-          <Text name="establishmentOffer.location.placeName" />
-          <Text name="establishmentOffer.location.position.lat" inputmode="decimal" width="medium" />
-          <Text name="establishmentOffer.location.position.lon" inputmode="decimal" width="medium" />
-          <Text name="establishmentOffer.landAreaM2" inputmode="decimal" width="medium" />
-          <Text name="establishmentOffer.floorAreaM2" inputmode="decimal" width="medium" />
-          <Text name="establishmentOffer.keyFacts.sv" lang="sv" rows={4} />
-          <Text name="establishmentOffer.keyFacts.en" lang="en" rows={4} />
-        </>
-      );
+      return <OfferFields model={props.model} kit={props.kit} />;
   }
 };
 
@@ -284,7 +267,7 @@ const ErrorSummary = (props: { t: Messages; kind: EntryKind; issues: readonly Fo
   );
 };
 
-const StatusActions = (props: { t: Messages; entry: Entry }) => {
+const StatusActions = (props: { t: Messages; entry: Entry; base: string }) => {
   const { t, entry } = props;
   const actions = (['publish', 'unpublish', 'archive', 'verify'] as const).filter((action) => {
     switch (action) {
@@ -301,7 +284,7 @@ const StatusActions = (props: { t: Messages; entry: Entry }) => {
       <ul class="action-list">
         {actions.map((action) => (
           <li>
-            <PostForm action={editorHref(`/editor/entries/${entry.id}/${action}`, t.lang)}>
+            <PostForm action={editorHref(`${props.base}/${entry.id}/${action}`, t.lang)}>
               <input type="hidden" name="version" value={String(entry.version)} />
               <button type="submit" class="secondary" aria-describedby={`${action}-hint`}>
                 {t.editor.actions[action]}
@@ -325,11 +308,14 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
   const name = entry ? ((t.lang === 'en' ? entry.name.en : undefined) ?? entry.name.sv) : undefined;
   const heading = name !== undefined ? t.editor.editTitle(name) : t.editor.newTitle(kindLabel);
   const hasErrors = model.issues.length > 0;
-  const action = entry ? editorHref(`/editor/entries/${entry.id}`, t.lang) : editorHref('/editor/entries', t.lang);
+  const base = model.base ?? '/editor/entries';
+  const action = entry ? editorHref(`${base}/${entry.id}`, t.lang) : editorHref(base, t.lang);
   const terms = (list: readonly { code: string; label: { sv: string; en: string } }[]) => list.map((term) => ({ value: term.code, label: term.label[t.lang] }));
   const switchHref = entry
-    ? editorHref(`/editor/entries/${entry.id}/edit`, t.site.switchLang)
-    : editorHref('/editor/entries/new', t.site.switchLang, { kind });
+    ? editorHref(`${base}/${entry.id}/edit`, t.site.switchLang)
+    : model.base
+      ? editorHref(`${base}/new`, t.site.switchLang)
+      : editorHref('/editor/entries/new', t.site.switchLang, { kind });
 
   return renderPage(
     c,
@@ -362,7 +348,7 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
           <p>{model.stale === 'save' ? t.editor.staleLead : t.editor.staleAction}</p>
           {model.stale === 'save' && (
             <p>
-              <a href={editorHref(`/editor/entries/${entry.id}/edit`, t.lang)}>{t.editor.staleReload}</a>
+              <a href={editorHref(`${base}/${entry.id}/edit`, t.lang)}>{t.editor.staleReload}</a>
             </p>
           )}
         </div>
@@ -419,7 +405,8 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
           <button type="submit">{entry ? t.editor.save : t.editor.create}</button>
         </p>
       </PostForm>
-      {entry && model.stale !== 'save' && <StatusActions t={t} entry={entry} />}
+      {entry && model.stale !== 'save' && entry.kind === 'establishment-offer' && <AvailabilityActions t={t} entry={entry} />}
+      {entry && model.stale !== 'save' && <StatusActions t={t} entry={entry} base={base} />}
     </>,
   );
 };

@@ -9,8 +9,10 @@ import { LocalText } from '../components/local-text.tsx';
 import { commaList, fallbackLang, formatDate, formatNumber, languageName, listFormat, profileAreaLabel, termLabel } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
+import { ReferLink } from '../referrals/refer-link.tsx';
 import { mailtoHref, safeHref, telHref } from '../safe-url.ts';
 import { areaHref, entryHref, pageHref } from '../urls.ts';
+import { OfferFacts } from '../offers/offer-facts.tsx';
 
 export type EntryPageModel = {
   t: Messages;
@@ -54,7 +56,7 @@ const TextList = (props: { items: readonly LocalizedText[]; lang: Messages['lang
   </ul>
 );
 
-const KindFacts = (props: { t: Messages; taxonomy: Taxonomy; entry: Entry }): Child => {
+const KindFacts = (props: { t: Messages; taxonomy: Taxonomy; entry: Entry; provider?: Entry | undefined }): Child => {
   const { t, taxonomy, entry } = props;
   switch (entry.kind) {
     case 'actor':
@@ -122,35 +124,8 @@ const KindFacts = (props: { t: Messages; taxonomy: Taxonomy; entry: Entry }): Ch
         </>
       );
     }
-    case 'establishment-offer': {
-      const eo = entry.establishmentOffer;
-      const position = eo.location.position;
-      return (
-        <>
-          <Fact label={t.entry.offerType}>{t.entry.offerTypeValues[eo.offerType]}</Fact>
-          <Fact label={t.entry.location}>
-            <span lang="sv">{eo.location.placeName}</span>, {termLabel(taxonomy, 'municipality', eo.location.municipality, t.lang)}
-            {position && (
-              <>
-                {' '}
-                (
-                <a href={`https://www.openstreetmap.org/?mlat=${position.lat}&mlon=${position.lon}#map=14/${position.lat}/${position.lon}`}>
-                  {t.entry.map}
-                </a>
-                )
-              </>
-            )}
-          </Fact>
-          {eo.landAreaM2 !== undefined && <Fact label={t.entry.landArea}>{formatNumber(eo.landAreaM2, t)} m²</Fact>}
-          {eo.floorAreaM2 !== undefined && <Fact label={t.entry.floorArea}>{formatNumber(eo.floorAreaM2, t)} m²</Fact>}
-          {eo.keyFacts.length > 0 && (
-            <Fact label={t.entry.keyFacts}>
-              <TextList items={eo.keyFacts} lang={t.lang} />
-            </Fact>
-          )}
-        </>
-      );
-    }
+    case 'establishment-offer':
+      return <OfferFacts t={t} taxonomy={taxonomy} entry={entry} provider={props.provider} />;
   }
 };
 
@@ -259,10 +234,11 @@ export const renderEntryPage = (c: Context, model: EntryPageModel) => {
             )}
             <Fact label={t.entry.languages}>{listFormat(entry.languages.map((l) => languageName(l, t)), t)}</Fact>
             {entry.validUntil && <Fact label={t.entry.validUntil}>{formatDate(entry.validUntil, t)}</Fact>}
-            <KindFacts t={t} taxonomy={taxonomy} entry={entry} />
+            <KindFacts t={t} taxonomy={taxonomy} entry={entry} provider={provider} />
           </dl>
         </div>
         <div>
+          <ReferLink t={t} entry={entry} />
           <section class="side-box" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{t.entry.contactHeading}</h2>
             <ul class="plain">

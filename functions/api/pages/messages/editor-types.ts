@@ -19,7 +19,7 @@ export type SessionMessages = {
   organisation: string;
   signInAs: (name: string) => string;
   alreadySignedIn: (name: string) => string;
-  toEditor: string;
+  toStart: string;
   awsLead: string;
   awsNext: string;
   expiredTitle: string;

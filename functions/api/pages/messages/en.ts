@@ -1,5 +1,6 @@
 /** English labels of the pages. */
 import { accessErrorsEn, editorEn, sessionEn } from './editor.en.ts';
+import { offersEn } from './offers.en.ts';
 import type { Messages } from './types.ts';
 
 const count = (n: number) => (n === 0 ? 'No results' : n === 1 ? '1 result' : `${n.toLocaleString('en-GB')} results`);
@@ -294,4 +295,5 @@ export const en: Messages = {
   },
   session: sessionEn,
   editor: editorEn,
+  offers: offersEn,
 };

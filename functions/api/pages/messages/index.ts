@@ -2,10 +2,16 @@
 import type { Language } from '#shared/domain/text.ts';
 import { en } from './en.ts';
 import { sv } from './sv.ts';
-import type { Messages } from './types.ts';
+import { privacyEn, referralsEn } from './referrals.en.ts';
+import { privacySv, referralsSv } from './referrals.sv.ts';
+import type { PrivacyMessages, ReferralMessages } from './referrals-types.ts';
+import type { Messages as CoreMessages } from './types.ts';
 
-export type { Messages } from './types.ts';
+export type Messages = CoreMessages & { referrals: ReferralMessages; privacy: PrivacyMessages };
 
-export const MESSAGES: Record<Language, Messages> = { sv, en };
+export const MESSAGES: Record<Language, Messages> = {
+  sv: { ...sv, referrals: referralsSv, privacy: privacySv },
+  en: { ...en, referrals: referralsEn, privacy: privacyEn },
+};
 
 export const messagesFor = (lang: Language): Messages => MESSAGES[lang];

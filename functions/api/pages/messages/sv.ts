@@ -1,5 +1,6 @@
 /** Swedish labels of the pages (the default language). */
 import { accessErrorsSv, editorSv, sessionSv } from './editor.sv.ts';
+import { offersSv } from './offers.sv.ts';
 import type { Messages } from './types.ts';
 
 const count = (n: number) => (n === 0 ? 'Inga träffar' : n === 1 ? '1 träff' : `${n.toLocaleString('sv-SE')} träffar`);
@@ -294,4 +295,5 @@ export const sv: Messages = {
   },
   session: sessionSv,
   editor: editorSv,
+  offers: offersSv,
 };

@@ -4,6 +4,7 @@ import type { Facet } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { NeedCode } from '../finder/needs.ts';
 import type { AccessErrorMessages, EditorMessages, SessionMessages } from './editor-types.ts';
+import type { OffersMessages } from './offers-types.ts';
 
 export type Messages = {
   lang: Language;
@@ -193,4 +194,5 @@ export type Messages = {
   } & AccessErrorMessages;
   session: SessionMessages;
   editor: EditorMessages;
+  offers: OffersMessages;
 };

@@ -148,6 +148,9 @@ export const renderSearchPage = (c: Context, model: SearchPageModel) => {
       <p class="finder-prompt">
         {t.search.finderPrompt} <a href={pageHref('/finder', t.lang)}>{t.search.finderLink}</a>
       </p>
+      <p class="finder-prompt">
+        {t.offers.startPrompt} <a href={pageHref('/establish', t.lang)}>{t.offers.nav}</a>
+      </p>
       <form method="get" action="/#results" class="search-form">
         {t.lang === 'en' && <input type="hidden" name="lang" value="en" />}
         <div role="search" class="query">

@@ -1,10 +1,11 @@
 /** Where to go after signing in: only a path of this site, never another origin (no open redirect). */
 
-export const DEFAULT_NEXT = '/editor';
+/** The role-aware start page (`/home`), so an advisor is not sent to the editor they may not use. */
+export const DEFAULT_NEXT = '/home';
 const MAX_NEXT = 1000;
 
 /**
- * `next` when it is a safe relative path (`/editor/entries/x/edit?lang=en`), else `/editor`.
+ * `next` when it is a safe relative path (`/editor/entries/x/edit?lang=en`), else the start page.
  * Refused: absolute and scheme-relative URLs (`//evil.example`, `/\evil.example`), control
  * characters, and anything that resolves to another origin.
  */

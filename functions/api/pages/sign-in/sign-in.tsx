@@ -104,7 +104,7 @@ export const signInPageHandler = (deps: AppDeps) => async (c: Context<AppEnv>) =
       <p class="notice">{t.session.localNotice}</p>
       {principal && (
         <p>
-          {t.session.alreadySignedIn(principal.name)} <a href={pageHref(DEFAULT_NEXT, lang)}>{t.session.toEditor}</a>
+          {t.session.alreadySignedIn(principal.name)} <a href={pageHref(DEFAULT_NEXT, lang)}>{t.session.toStart}</a>
         </p>
       )}
       <h2>{t.session.usersHeading}</h2>

@@ -47,6 +47,11 @@ export const handlers = (deps: AppDeps) => ({
       return c.json(withEtag(c, entry), 200);
     }) satisfies RouteHandler<typeof routes.publishRoute, AppEnv>,
 
+  availability: (async (c) => {
+    const entry = await deps.editor.setAvailability(principalOf(c), c.req.valid('param').id, c.req.valid('json'), expectedVersion(c.req.valid('header')['if-match']));
+    return c.json(withEtag(c, entry), 200);
+  }) satisfies RouteHandler<typeof routes.availabilityRoute, AppEnv>,
+
   history: (async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json({ records: await deps.editor.history(principalOf(c), c.req.valid('param').id) }, 200);

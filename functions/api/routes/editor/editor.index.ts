@@ -17,6 +17,7 @@ export const editorRoutes = (deps: AppDeps) => {
     .openapi(routes.unpublishRoute, handle.transition('unpublish'))
     .openapi(routes.archiveRoute, handle.transition('archive'))
     .openapi(routes.verifyRoute, handle.transition('verify'))
+    .openapi(routes.availabilityRoute, handle.availability)
     .openapi(routes.historyRoute, handle.history)
     .openapi(routes.verificationQueueRoute, handle.verificationQueue);
 };

@@ -1,9 +1,10 @@
-/** The contracts of the editor workflow: list, create, read, replace, publish, unpublish, archive, verify, history. */
+/** The contracts of the editor workflow: list, create, read, replace, publish, unpublish, archive, verify, offer availability, history. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AuditRecord } from '#shared/domain/audit.ts';
-import { Entry, EntryId } from '#shared/domain/entry.ts';
+import { Entry, EntryId, OfferAvailability } from '#shared/domain/entry.ts';
 import { EntryInput } from '#shared/domain/entry-input.ts';
 import { Principal } from '#shared/domain/identity.ts';
+import { IsoDate } from '#shared/domain/text.ts';
 import { problemResponse } from '../../problem.ts';
 
 const IdParam = z.object({ id: EntryId.meta({ description: 'The entry id', example: 'inkubera' }) });
@@ -67,6 +68,17 @@ export const publishRoute = transitionRoute('publish', 'Publish an entry: it bec
 export const unpublishRoute = transitionRoute('unpublish', 'Take an entry back to draft');
 export const archiveRoute = transitionRoute('archive', 'Archive an entry');
 export const verifyRoute = transitionRoute('verify', 'Record that the entry was checked and is correct today');
+
+export const AvailabilityBody = z.strictObject({
+  status: OfferAvailability.meta({ description: 'available, reserved or taken', example: 'reserved' }),
+  availableFrom: IsoDate.optional().meta({ description: 'From which date the offer is (again) available', example: '2026-09-01' }),
+});
+
+export const availabilityRoute = createRoute({
+  method: 'post', path: '/v1/editor/entries/{id}/availability', tags, summary: 'Reserve, release or mark taken an establishment offer',
+  request: { params: IdParam, headers: IfMatch, body: { content: { 'application/json': { schema: AvailabilityBody } }, required: true } },
+  responses: { 200: entryResponse('The offer after the change'), ...guarded, 422: problemResponse('The entry is not an establishment offer') },
+});
 
 export const historyRoute = createRoute({
   method: 'get', path: '/v1/editor/entries/{id}/history', tags, summary: 'The audit trail of an entry, newest first',

@@ -1,28 +1,44 @@
-/** Handles GET /v1/search: turns parameters into a search query and answers with the service's result. */
+/**
+ * Handles GET /v1/search: turns parameters into a search query (offer parameters through the parser
+ * the pages share) and answers with the service's result.
+ */
 import type { RouteHandler, z } from '@hono/zod-openapi';
 import { SearchQuery } from '#shared/domain/search.ts';
-import { FACETS } from '#shared/domain/taxonomy.ts';
+import { FACETS, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import { swedishDate } from '#shared/ports/clock.ts';
+import { OFFER_PARAMS, parseOfferQuery, type RawOfferParams } from '#shared/services/offer-query.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
 import type { searchQueryParams, searchRoute } from './search.routes.ts';
 
 const asList = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-export const toSearchQuery = (params: z.infer<ReturnType<typeof searchQueryParams>>, today: string): SearchQuery =>
-  SearchQuery.parse({
+type SearchParams = z.infer<ReturnType<typeof searchQueryParams>>;
+
+/**
+ * The search query the parameters ask for. Offer parameters are read as given (`raw`, so an empty one
+ * is absent, as on the pages); throws a ValidationError naming those that do not fit together.
+ */
+export const toSearchQuery = (params: SearchParams, raw: RawOfferParams, today: string, taxonomy: Taxonomy): SearchQuery => {
+  const offerQuery = parseOfferQuery(raw, taxonomy);
+  return SearchQuery.parse({
     q: params.q ?? '',
     filters: Object.fromEntries(FACETS.map((facet) => [facet, asList(params[facet])])),
     page: params.page,
     pageSize: params.pageSize,
     language: params.lang,
+    offer: offerQuery.offer,
+    sort: offerQuery.sort,
     today,
   });
+};
 
 export const searchHandler =
   (deps: AppDeps): RouteHandler<ReturnType<typeof searchRoute>, AppEnv> =>
   async (c) => {
-    const { query: _query, ...response } = await deps.search.search(toSearchQuery(c.req.valid('query'), swedishDate(deps.clock.now())));
+    const raw: RawOfferParams = Object.fromEntries(OFFER_PARAMS.map((name) => [name, c.req.queries(name)]));
+    const query = toSearchQuery(c.req.valid('query'), raw, swedishDate(deps.clock.now()), deps.taxonomy);
+    const { query: _query, ...response } = await deps.search.search(query);
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(response, 200);
   };

@@ -1,7 +1,7 @@
 /** The contract of GET /v1/search, its filter values drawn from the region's taxonomy. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { ENTRY_KINDS, FOCUS_LEVELS, STAGES } from '#shared/domain/entry.ts';
-import { MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SearchHit } from '#shared/domain/search.ts';
+import { ENTRY_KINDS, FOCUS_LEVELS, OFFER_AVAILABILITIES, OFFER_TYPES, STAGES } from '#shared/domain/entry.ts';
+import { MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RADIUS_KM, SEARCH_SORTS, SearchHit } from '#shared/domain/search.ts';
 import { FACETS, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import { Label, Language } from '#shared/domain/text.ts';
 import { problemResponse } from '../../problem.ts';
@@ -35,6 +35,28 @@ export const searchQueryParams = (taxonomy: Taxonomy) =>
     page: z.coerce.number().int().min(1).max(MAX_PAGE).optional().openapi({ description: 'Page number, from 1.' }),
     pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().openapi({ description: `Hits per page, 1–${MAX_PAGE_SIZE}.` }),
     lang: Language.optional().openapi({ description: 'Language of ordering and snippets; sv by default.' }),
+    offerType: filterParam(OFFER_TYPES, 'Establishment offers of these types; any offer filter keeps only establishment offers.'),
+    availability: filterParam(OFFER_AVAILABILITIES, 'Establishment offers with this availability.'),
+    minArea: z.coerce.number().min(0).optional().openapi({ description: 'Offers whose area (the larger of land and floor area) is at least this many m².', example: 10000 }),
+    maxArea: z.coerce.number().min(0).optional().openapi({ description: 'Offers whose area (the larger of land and floor area) is at most this many m².' }),
+    minPower: z.coerce.number().min(0).optional().openapi({ description: 'Offers with at least this much electrical power capacity, in MW.', example: 5 }),
+    railSiding: z.enum(['true', 'false']).optional().openapi({ description: '`true` keeps offers with a rail siding.' }),
+    near: z
+      .string()
+      .regex(/^\s*[+-]?\d+(\.\d+)?\s*,\s*[+-]?\d+(\.\d+)?\s*$/, { error: 'expected lat,lon in decimal degrees, e.g. 59.27,15.21' })
+      .optional()
+      .openapi({ description: 'A position as `lat,lon` (WGS84 decimal degrees) to measure offers\' distances from.', example: '59.27,15.21' }),
+    nearMunicipality: z
+      .enum(codes(taxonomy.municipalities.map((m) => m.code)))
+      .optional()
+      .openapi({ description: "A municipality code whose central town to measure offers' distances from, instead of `near`.", example: '1880' }),
+    radius: z.coerce.number().positive().max(MAX_RADIUS_KM).optional().openapi({
+      description: `Offers within this great-circle distance in km (at most ${MAX_RADIUS_KM}) of \`near\` or \`nearMunicipality\`, which it needs.`,
+      example: 30,
+    }),
+    sort: z.enum(SEARCH_SORTS).optional().openapi({
+      description: 'Order of hits: relevance (default), area-desc or area-asc by offer area (offers without one last), distance from `near` or `nearMunicipality` (which it needs).',
+    }),
   });
 
 const FacetValue = z.object({ value: z.string(), label: Label, count: z.number().int(), selected: z.boolean() });
@@ -60,7 +82,8 @@ export const searchRoute = (taxonomy: Taxonomy) =>
     method: 'get',
     path: '/v1/search',
     summary: 'Search the catalogue',
-    description: 'Full-text search over published, currently valid entries with filters and disjunctive facet counts.',
+    description:
+      'Full-text search over published, currently valid entries with filters and disjunctive facet counts. Offer filters (offerType, availability, minArea, maxArea, minPower, railSiding, radius) keep only establishment offers that state and satisfy each fact; they narrow every facet count. With near or nearMunicipality, offer hits carry distanceKm.',
     request: { query: searchQueryParams(taxonomy) },
     responses: {
       200: { content: { 'application/json': { schema: SearchResponse } }, description: 'A page of hits with facet counts' },

@@ -1,0 +1,100 @@
+/** The shape of the referral pages' messages (refer form, my referrals, one referral) and of the privacy notice. */
+import type { ReferralStatus } from '#shared/domain/referral.ts';
+import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
+import type { ReferralField, ReferralIssueCode } from '../referrals/referral-form.ts';
+
+export type ReferralNotice = 'created' | 'accepted' | 'started' | 'completed' | 'declined' | 'redirected' | 'cancelled';
+
+export type ReferralMessages = {
+  /** The header link and the name of the whole feature. */
+  nav: string;
+  referHere: string;
+  referHereHint: string;
+  // The refer form
+  formTitle: string;
+  formLead: (receiver: string) => string;
+  formTarget: (target: string, receiver: string) => string;
+  groups: { company: string; need: string; contact: string; consent: string };
+  contactLead: string;
+  consentLead: string;
+  privacyLink: string;
+  fields: Record<ReferralField, string>;
+  hints: Partial<Record<ReferralField, string>>;
+  chooseOption: string;
+  submit: string;
+  errorSummary: string;
+  errorPrefix: string;
+  errorTitle: (title: string) => string;
+  issues: Record<ReferralIssueCode, (limit?: number) => string>;
+  cannotReceiveTitle: string;
+  cannotReceiveLead: string;
+  keyReusedLead: string;
+  // My referrals
+  listTitle: string;
+  listLead: string;
+  boxesNav: string;
+  boxes: { sent: string; inbox: string };
+  sentLead: string;
+  inboxLead: (organisation: string) => string;
+  inboxNone: string;
+  count: (n: number) => string;
+  columns: { company: string; receiver: string; referrer: string; status: string; overdue: string; date: string };
+  overdue: string;
+  notOverdue: string;
+  emptySent: string;
+  emptySentHow: string;
+  emptyInbox: string;
+  status: Record<ReferralStatus, string>;
+  // One referral
+  title: (company: string) => string;
+  backToList: string;
+  notices: Record<ReferralNotice, string>;
+  summaryHeading: string;
+  companyHeading: string;
+  needHeading: string;
+  contactHeading: string;
+  historyHeading: string;
+  actionsHeading: string;
+  labels: {
+    status: string;
+    receiver: string;
+    target: string;
+    referrer: string;
+    created: string;
+    organisationNumber: string;
+    municipality: string;
+    stage: string;
+    area: string;
+    contactName: string;
+    email: string;
+    phone: string;
+    consent: string;
+  };
+  consentGiven: string;
+  overdueNotice: (days: number) => string;
+  redirectedFrom: string;
+  redirectedTo: string;
+  historyItem: (status: string, who: string) => string;
+  at: (when: string) => string;
+  actions: Record<ReferralAction, string>;
+  actionHints: Record<ReferralAction, string>;
+  reasonLabel: string;
+  reasonHint: string;
+  redirectLabel: string;
+  redirectHint: string;
+  noRedirect: string;
+  noActions: string;
+  staleTitle: string;
+  staleLead: string;
+  staleReload: string;
+  conflictLead: string;
+  reasonRequired: string;
+  redirectInvalid: string;
+};
+
+export type PrivacyMessages = {
+  nav: string;
+  title: string;
+  lead: string;
+  sections: readonly { heading: string; paragraphs: readonly string[] }[];
+};

@@ -1,0 +1,120 @@
+/**
+ * An establishment offer's facts on its entry page, as rows of the page's definition list: type, place,
+ * municipality, coordinates (with a geo: link), areas, zoning, power, utilities, rail siding, distances,
+ * price, availability, listing end, contact organisation, images, documents and key facts. Images are
+ * links (the pages' CSP admits no external images); only https addresses are linked.
+ */
+import type { Child } from 'hono/jsx';
+import type { Entry, EntryOf } from '#shared/domain/entry.ts';
+import type { Taxonomy } from '#shared/domain/taxonomy.ts';
+import { localize, type LocalizedText } from '#shared/domain/text.ts';
+import { LocalText } from '../components/local-text.tsx';
+import { formatDate, formatNumber, listFormat } from '../format.ts';
+import type { Messages } from '../messages/index.ts';
+import { entryHref } from '../urls.ts';
+import { degrees, km, m2, mw } from './offer-format.ts';
+
+const Fact = (props: { label: string; children: Child }) => (
+  <div>
+    <dt>{props.label}</dt>
+    <dd>{props.children}</dd>
+  </div>
+);
+
+const https = (url: string): string | undefined => (/^https:\/\//i.test(url) ? url : undefined);
+
+const Links = (props: { items: readonly { url: string; text: LocalizedText }[]; t: Messages; label?: (text: string) => string }) => (
+  <ul>
+    {props.items.map((item) => {
+      const href = https(item.url);
+      const text = <LocalText text={item.text} lang={props.t.lang} />;
+      return <li>{href ? <a href={href}>{props.label ? props.label(localize(item.text, props.t.lang)) : text}</a> : text}</li>;
+    })}
+  </ul>
+);
+
+export const OfferFacts = (props: { t: Messages; taxonomy: Taxonomy; entry: EntryOf<'establishment-offer'>; provider?: Entry | undefined }) => {
+  const { t, taxonomy, entry } = props;
+  const eo = entry.establishmentOffer;
+  const f = t.offers.facts;
+  const position = eo.location.position;
+  const municipality = taxonomy.municipalities.find((m) => m.code === eo.location.municipality);
+  const distances = eo.distancesKm
+    ? [
+        eo.distancesKm.motorway !== undefined ? f.motorway(km(eo.distancesKm.motorway, t)) : '',
+        eo.distancesKm.railHub !== undefined ? f.railHub(km(eo.distancesKm.railHub, t)) : '',
+        eo.distancesKm.airport !== undefined ? f.airport(km(eo.distancesKm.airport, t)) : '',
+      ].filter(Boolean)
+    : [];
+  return (
+    <>
+      <Fact label={f.type}>{t.offers.typeValues[eo.offerType]}</Fact>
+      <Fact label={f.place}>
+        <span lang={t.lang === 'sv' ? undefined : 'sv'}>{eo.location.placeName}</span>
+      </Fact>
+      <Fact label={f.municipality}>{municipality?.name ?? eo.location.municipality}</Fact>
+      <Fact label={f.coordinates}>
+        {position ? (
+          <>
+            {`${degrees(position.lat, t)}° N, ${degrees(position.lon, t)}° E`} (<a href={`geo:${position.lat},${position.lon}`}>{f.coordinatesLink}</a>)
+          </>
+        ) : (
+          f.approximate
+        )}
+      </Fact>
+      {eo.landAreaM2 !== undefined && <Fact label={f.landArea}>{m2(eo.landAreaM2, t)}</Fact>}
+      {eo.floorAreaM2 !== undefined && <Fact label={f.floorArea}>{m2(eo.floorAreaM2, t)}</Fact>}
+      {eo.zoning && (
+        <Fact label={f.zoning}>
+          {f.planStatusValues[eo.zoning.planStatus]}
+          {eo.zoning.permittedUse && (
+            <>
+              {'. '}
+              {f.permittedUse}: <LocalText text={eo.zoning.permittedUse} lang={t.lang} />
+            </>
+          )}
+        </Fact>
+      )}
+      {eo.powerCapacityMW !== undefined && <Fact label={f.power}>{mw(eo.powerCapacityMW, t)}</Fact>}
+      {eo.waterAndSewer && <Fact label={f.waterAndSewer}>{f.utilityValues[eo.waterAndSewer]}</Fact>}
+      {eo.fibre && <Fact label={f.fibre}>{f.utilityValues[eo.fibre]}</Fact>}
+      {eo.railSiding !== undefined && <Fact label={f.railSiding}>{eo.railSiding ? t.offers.yes : t.offers.no}</Fact>}
+      {distances.length > 0 && <Fact label={f.distances}>{listFormat(distances, t)}</Fact>}
+      {eo.price && (
+        <Fact label={f.price}>{eo.price.kind === 'per-m2' ? f.perM2(formatNumber(eo.price.sekPerM2, t)) : f.onRequest}</Fact>
+      )}
+      {eo.availability && (
+        <Fact label={f.availability}>
+          {t.offers.availabilityValues[eo.availability.status]}
+          {eo.availability.availableFrom && ` ${f.availableFrom(formatDate(eo.availability.availableFrom, t))}`}
+        </Fact>
+      )}
+      {entry.providerId && (
+        <Fact label={f.contactOrganisation}>
+          <a href={entryHref(entry.providerId, t.lang)}>{props.provider ? <LocalText text={props.provider.name} lang={t.lang} /> : entry.providerId}</a>
+        </Fact>
+      )}
+      {eo.images.length > 0 && (
+        <Fact label={f.images}>
+          <Links items={eo.images.map((i) => ({ url: i.url, text: i.alt }))} t={t} label={f.imageLink} />
+        </Fact>
+      )}
+      {eo.documents.length > 0 && (
+        <Fact label={f.documents}>
+          <Links items={eo.documents.map((d) => ({ url: d.url, text: d.title }))} t={t} />
+        </Fact>
+      )}
+      {eo.keyFacts.length > 0 && (
+        <Fact label={f.keyFacts}>
+          <ul>
+            {eo.keyFacts.map((fact) => (
+              <li>
+                <LocalText text={fact} lang={t.lang} />
+              </li>
+            ))}
+          </ul>
+        </Fact>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,227 @@
+/**
+ * The refer form page: the company, its need, a contact person and the company's confirmations, with
+ * errors next to each field (aria-describedby, aria-invalid) and in a focused summary at the top that
+ * links to them; a hidden per-render idempotency key so a double submit makes one referral.
+ */
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { Entry } from '#shared/domain/entry.ts';
+import type { Taxonomy } from '#shared/domain/taxonomy.ts';
+import { localize } from '#shared/domain/text.ts';
+import type { AppEnv } from '../../env.ts';
+import { PostForm } from '../components/session.tsx';
+import { fallbackLang } from '../format.ts';
+import { renderPage } from '../layout.tsx';
+import type { Messages } from '../messages/index.ts';
+import { entryHref, pageHref } from '../urls.ts';
+import { inFormOrder, NEED_MAX, valueOf, type FormValues, type ReferralField, type ReferralIssue } from './referral-form.ts';
+import { referralHref } from './referral-urls.ts';
+
+export type ReferralFormModel = {
+  t: Messages;
+  taxonomy: Taxonomy;
+  target: Entry;
+  receiver: Entry;
+  values: FormValues;
+  issues: readonly ReferralIssue[];
+  idempotencyKey: string;
+  /** A refusal not tied to one field (an idempotency key reused for other data). */
+  formError?: string | undefined;
+  status?: 200 | 400 | 422;
+};
+
+/** The id of a field's control. */
+export const fieldId = (name: ReferralField): string => `f-${name}`;
+
+type Option = { value: string; label: string };
+
+const formKit = (model: ReferralFormModel) => {
+  const { t } = model;
+  const m = t.referrals;
+  const errors = new Map<string, string>();
+  for (const issue of model.issues) if (!errors.has(issue.field)) errors.set(issue.field, m.issues[issue.code](issue.limit));
+  const value = (name: ReferralField) => valueOf(model.values, name);
+  const describedBy = (name: ReferralField) =>
+    [m.hints[name] ? `${fieldId(name)}-hint` : '', errors.has(name) ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const invalid = (name: ReferralField) => (errors.has(name) ? ('true' as const) : undefined);
+  const fieldClass = (name: ReferralField) => `field${errors.has(name) ? ' field-error' : ''}`;
+
+  const Hint = (props: { name: ReferralField }) =>
+    m.hints[props.name] ? (
+      <p class="hint" id={`${fieldId(props.name)}-hint`}>
+        {m.hints[props.name]}
+      </p>
+    ) : null;
+  const ErrorMessage = (props: { name: ReferralField }) =>
+    errors.has(props.name) ? (
+      <p class="error-message" id={`${fieldId(props.name)}-error`}>
+        <span class="vh">{m.errorPrefix}</span>
+        {errors.get(props.name)}
+      </p>
+    ) : null;
+
+  const Text = (props: { name: ReferralField; type?: 'text' | 'email' | 'tel'; autocomplete: string; rows?: number; maxlength?: number; width?: 'medium'; inputmode?: 'numeric' }) => {
+    const { name } = props;
+    const common = { id: fieldId(name), name, 'aria-describedby': describedBy(name), 'aria-invalid': invalid(name), maxlength: props.maxlength };
+    return (
+      <div class={fieldClass(name)}>
+        <label for={fieldId(name)}>{m.fields[name]}</label>
+        <Hint name={name} />
+        <ErrorMessage name={name} />
+        {props.rows ? (
+          <textarea {...common} rows={props.rows} autocomplete={props.autocomplete}>
+            {value(name)}
+          </textarea>
+        ) : (
+          <input
+            {...common}
+            type={props.type ?? 'text'}
+            value={value(name)}
+            autocomplete={props.autocomplete}
+            inputmode={props.inputmode}
+            spellcheck={props.type === 'email' || props.inputmode ? false : undefined}
+            class={props.width ? `input-${props.width}` : undefined}
+          />
+        )}
+      </div>
+    );
+  };
+
+  const Select = (props: { name: ReferralField; options: readonly Option[] }) => {
+    const { name } = props;
+    const current = value(name);
+    return (
+      <div class={fieldClass(name)}>
+        <label for={fieldId(name)}>{m.fields[name]}</label>
+        <Hint name={name} />
+        <ErrorMessage name={name} />
+        <select id={fieldId(name)} name={name} aria-describedby={describedBy(name)} aria-invalid={invalid(name)}>
+          <option value="" selected={current === ''}>
+            {m.chooseOption}
+          </option>
+          {props.options.map((option) => (
+            <option value={option.value} selected={option.value === current}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  };
+
+  const Confirm = (props: { name: ReferralField }) => {
+    const { name } = props;
+    return (
+      <div class={fieldClass(name)}>
+        <ErrorMessage name={name} />
+        <div class="confirm">
+          <input
+            type="checkbox"
+            id={fieldId(name)}
+            name={name}
+            value="yes"
+            checked={value(name) === 'yes'}
+            aria-describedby={describedBy(name)}
+            aria-invalid={invalid(name)}
+          />
+          <label for={fieldId(name)}>{m.fields[name]}</label>
+        </div>
+      </div>
+    );
+  };
+
+  return { errors, Text, Select, Confirm };
+};
+
+const Group = (props: { id: string; heading: string; lead?: Child; children: Child }) => (
+  <section class="form-group" aria-labelledby={props.id}>
+    <h2 id={props.id}>{props.heading}</h2>
+    {props.lead && <p class="hint">{props.lead}</p>}
+    {props.children}
+  </section>
+);
+
+const ErrorSummary = (props: { t: Messages; issues: readonly ReferralIssue[]; formError?: string | undefined }) => {
+  const m = props.t.referrals;
+  const shown = inFormOrder(props.issues);
+  if (shown.length === 0 && !props.formError) return null;
+  return (
+    <div class="errors" role="alert" aria-labelledby="error-summary" tabindex={-1}>
+      <h2 id="error-summary">{m.errorSummary}</h2>
+      <ul>
+        {props.formError && <li>{props.formError}</li>}
+        {shown.map((issue) => (
+          <li>
+            <a href={`#${fieldId(issue.field)}`}>{`${m.fields[issue.field]}: ${m.issues[issue.code](issue.limit)}`}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+};
+
+export const renderReferralForm = (c: Context<AppEnv>, model: ReferralFormModel) => {
+  const { t, taxonomy, target, receiver } = model;
+  const m = t.referrals;
+  const { Text, Select, Confirm } = formKit(model);
+  const targetName = localize(target.name, t.lang);
+  const receiverName = localize(receiver.name, t.lang);
+  const hasErrors = model.issues.length > 0 || Boolean(model.formError);
+  const terms = (list: readonly { code: string; label: { sv: string; en: string } }[]) => list.map((term) => ({ value: term.code, label: term.label[t.lang] }));
+  const municipalities = taxonomy.municipalities.map((mu) => ({ value: mu.code, label: mu.name })).sort((a, b) => a.label.localeCompare(b.label, t.locale));
+  return renderPage(
+    c,
+    {
+      t,
+      title: hasErrors ? m.errorTitle(m.formTitle) : m.formTitle,
+      status: model.status ?? 200,
+      current: 'referrals',
+      switchHref: referralHref(`/entries/${encodeURIComponent(target.id)}/refer`, t.site.switchLang),
+      cache: 'no-store',
+    },
+    <>
+      <p class="back">
+        <a href={entryHref(target.id, t.lang)}>
+          ← <span lang={fallbackLang(target.name, t.lang)}>{targetName}</span>
+        </a>
+      </p>
+      <h1>{m.formTitle}</h1>
+      <p class="lead">{target.id === receiver.id ? m.formLead(receiverName) : m.formTarget(targetName, receiverName)}</p>
+      <ErrorSummary t={t} issues={model.issues} formError={model.formError} />
+      <PostForm action={referralHref('/referrals', t.lang)} class="entry-form referral-form" novalidate>
+        <input type="hidden" name="targetId" value={target.id} />
+        <input type="hidden" name="idempotencyKey" value={model.idempotencyKey} />
+        <Group id="group-company" heading={m.groups.company}>
+          <Text name="companyName" autocomplete="organization" />
+          <Text name="organisationNumber" autocomplete="off" width="medium" />
+          <Select name="municipality" options={municipalities} />
+          <Select name="stage" options={terms(taxonomy.stages)} />
+          <Select name="area" options={terms(taxonomy.areas)} />
+        </Group>
+        <Group id="group-need" heading={m.groups.need}>
+          <Text name="need" rows={6} maxlength={NEED_MAX} autocomplete="off" />
+        </Group>
+        <Group id="group-contact" heading={m.groups.contact} lead={m.contactLead}>
+          <Text name="contactName" autocomplete="name" />
+          <Text name="email" type="email" autocomplete="email" />
+          <Text name="phone" type="tel" autocomplete="tel" width="medium" />
+        </Group>
+        <Group
+          id="group-consent"
+          heading={m.groups.consent}
+          lead={
+            <>
+              {m.consentLead} <a href={pageHref('/privacy', t.lang)}>{m.privacyLink}</a>
+            </>
+          }
+        >
+          <Confirm name="askedToBeReferred" />
+          <Confirm name="informedAboutDataHandling" />
+        </Group>
+        <p class="actions">
+          <button type="submit">{m.submit}</button>
+        </p>
+      </PostForm>
+    </>,
+  );
+};

@@ -1,0 +1,235 @@
+/**
+ * The referral pages' handlers: the refer form (GET /entries/:id/refer, POST /referrals), my referrals
+ * (GET /referrals?box=), one referral (GET /referrals/:id) and its actions (POST /referrals/:id/:action).
+ * They call the referral service with the signed-in principal; the route policy has admitted only
+ * referring roles, and the service decides per referral (anyone else gets the 404 page).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import { EntryId, type Entry } from '#shared/domain/entry.ts';
+import { ConflictError, NotFoundError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
+import { hasRole, type Principal } from '#shared/domain/identity.ts';
+import { ReferralId, type ReferralView } from '#shared/domain/referral.ts';
+import { REFERRAL_ACTIONS, TRANSITIONS, type ReferralAction } from '#shared/domain/referral-lifecycle.ts';
+import { MAX_PAGE_SIZE, SearchQuery } from '#shared/domain/search.ts';
+import { localize } from '#shared/domain/text.ts';
+import { swedishDate } from '#shared/ports/clock.ts';
+import { principalOf } from '../../request.ts';
+import type { AppDeps, AppEnv } from '../../env.ts';
+import { badRequestPage, errorPage, notFoundPage } from '../errors.tsx';
+import { messagesFor, type Messages } from '../messages/index.ts';
+import type { ReferralNotice } from '../messages/referrals-types.ts';
+import { readChoice, readLang } from '../params.ts';
+import { noFilters } from '../urls.ts';
+import { canReceiveReferrals } from './refer-link.tsx';
+import { formToInput, idempotencyKeyOf, issuesFromService, readForm, unknownFields, valueOf, type FormValues } from './referral-form.ts';
+import { renderReferralForm, type ReferralFormModel } from './referral-form.view.tsx';
+import { BOXES, readReferralNotice, referralHref, type Box } from './referral-urls.ts';
+import { renderReferralList, renderReferralPage, type Option, type ReferralPageModel } from './referrals.view.tsx';
+
+const DONE: Record<ReferralAction, ReferralNotice> = { accept: 'accepted', start: 'started', complete: 'completed', decline: 'declined', cancel: 'cancelled' };
+
+/** Fields an action form may carry. */
+const ACTION_FIELDS = new Set(['_csrf', 'version', 'reason', 'redirectTo', 'note']);
+
+const messagesOf = (c: Context<AppEnv>) => {
+  const { lang, issues } = readLang(c.req.queries());
+  return { t: messagesFor(lang), issues };
+};
+
+/** The posted form, or no fields when the body is not a form. */
+const postedForm = async (c: Context<AppEnv>): Promise<FormValues> => {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return {};
+  return readForm((await c.req.formData()).entries());
+};
+
+const orUndefined = <T,>(promise: Promise<T>): Promise<T | undefined> =>
+  promise.catch((error: unknown) => {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  });
+
+const unknownFieldsPage = (c: Context<AppEnv>, t: Messages, names: readonly string[]) =>
+  errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.unknownFieldsLead, names.map((name) => `“${name.slice(0, 80)}”`));
+
+const isReceiver = (principal: Principal, referral: ReferralView) =>
+  hasRole(principal, 'actor-staff') && principal.organisationId !== undefined && principal.organisationId === referral.receivingOrganisationId;
+
+/** The actions the principal may take on the referral now. */
+export const availableActions = (principal: Principal, referral: ReferralView): ReferralAction[] =>
+  REFERRAL_ACTIONS.filter((action) => {
+    const rule = TRANSITIONS[action];
+    if (!rule.from.includes(referral.status)) return false;
+    return rule.by === 'receiver' ? isReceiver(principal, referral) : principal.subject === referral.referrerSubject;
+  });
+
+export const referralPageHandlers = (deps: AppDeps) => {
+  const origin = (c: Context<AppEnv>) => ({ origin: new URL(c.req.url).origin });
+
+  /** Entry names in the page language, by id; unpublished ones are left out (the page shows the id). */
+  const namesOf = async (ids: Iterable<string>, t: Messages): Promise<Map<string, string>> => {
+    const names = new Map<string, string>();
+    for (const id of new Set(ids)) {
+      const parsed = EntryId.safeParse(id);
+      const entry = parsed.success ? await orUndefined(deps.catalogue.getPublished(parsed.data)) : undefined;
+      if (entry) names.set(id, localize(entry.name, t.lang));
+    }
+    return names;
+  };
+
+  /** The published entry and the organisation that receives referrals to it, or undefined. */
+  const targetOf = async (id: string): Promise<{ target: Entry; receiver: Entry } | 'not-found' | 'no-receiver'> => {
+    const parsed = EntryId.safeParse(id);
+    if (!parsed.success) return 'not-found';
+    const target = await orUndefined(deps.catalogue.getPublished(parsed.data));
+    if (!target) return 'not-found';
+    if (!canReceiveReferrals(target)) return 'no-receiver';
+    if (target.kind === 'actor') return { target, receiver: target };
+    const receiver = await orUndefined(deps.catalogue.getPublished(target.providerId!));
+    return receiver ? { target, receiver } : 'no-receiver';
+  };
+
+  const targetProblem = (c: Context<AppEnv>, t: Messages, problem: 'not-found' | 'no-receiver', status: 400 | 404 = 404) =>
+    problem === 'not-found' ? notFoundPage(c, t, t.errors.entryNotFoundLead) : errorPage(c, t, status, t.referrals.cannotReceiveTitle, t.referrals.cannotReceiveLead);
+
+  /** The published actors a referral may be passed on to, by name; the viewer's own organisation left out. */
+  const actorOptions = async (t: Messages, except: string): Promise<Option[]> => {
+    const options = new Map<string, string>();
+    const today = swedishDate(deps.clock.now());
+    for (let page = 1; page <= 20; page += 1) {
+      const result = await deps.search.search(
+        SearchQuery.parse({ q: '', filters: { ...noFilters(), kind: ['actor'] }, page, pageSize: MAX_PAGE_SIZE, language: t.lang, today }),
+      );
+      for (const hit of result.hits) if (hit.id !== except) options.set(hit.id, localize(hit.name, t.lang));
+      if (page * MAX_PAGE_SIZE >= result.total) break;
+    }
+    return [...options].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, t.locale));
+  };
+
+  const referralPage = async (
+    c: Context<AppEnv>,
+    t: Messages,
+    referral: ReferralView,
+    extra: Pick<ReferralPageModel, 'notice' | 'problem' | 'decline' | 'status'> = {},
+  ) => {
+    const principal = principalOf(c);
+    const actions = availableActions(principal, referral);
+    const names = await namesOf([referral.receivingOrganisationId, referral.targetId], t);
+    const actors = actions.includes('decline') ? await actorOptions(t, referral.receivingOrganisationId) : [];
+    return renderReferralPage(c, { t, taxonomy: deps.taxonomy, referral, names, actions, actors, answerWorkingDays: deps.referrals.answerWorkingDays, ...extra });
+  };
+
+  const formPage = (c: Context<AppEnv>, model: Omit<ReferralFormModel, 'taxonomy'>) => renderReferralForm(c, { ...model, taxonomy: deps.taxonomy });
+
+  return {
+    referForm: async (c: Context<AppEnv>) => {
+      const { t, issues } = messagesOf(c);
+      if (issues.length > 0) return badRequestPage(c, t, issues);
+      const found = await targetOf(c.req.param('id') ?? '');
+      if (typeof found === 'string') return targetProblem(c, t, found);
+      return formPage(c, { t, ...found, values: {}, issues: [], idempotencyKey: randomUUID() });
+    },
+
+    create: async (c: Context<AppEnv>) => {
+      const { t } = messagesOf(c);
+      const principal = principalOf(c);
+      const values = await postedForm(c);
+      const unknown = unknownFields(values);
+      if (unknown.length > 0) return unknownFieldsPage(c, t, unknown);
+      const found = await targetOf(valueOf(values, 'targetId'));
+      if (typeof found === 'string') return targetProblem(c, t, found, 400);
+      const idempotencyKey = idempotencyKeyOf(values) ?? randomUUID();
+      const page = { t, ...found, values, idempotencyKey };
+      const result = formToInput(values, found.target.id, deps.taxonomy);
+      if (!result.ok) return formPage(c, { ...page, issues: result.issues, status: 400 });
+      let referral: ReferralView;
+      try {
+        ({ referral } = await deps.referrals.create(principal, result.input, idempotencyKey, origin(c)));
+      } catch (error) {
+        if (error instanceof UnprocessableContentError) {
+          return formPage(c, { ...page, idempotencyKey: randomUUID(), issues: [], formError: t.referrals.keyReusedLead, status: 422 });
+        }
+        if (error instanceof ValidationError) {
+          if (error.issues.some((issue) => issue.name === 'targetId')) return targetProblem(c, t, 'no-receiver', 400);
+          return formPage(c, { ...page, issues: issuesFromService(error.issues), status: 400 });
+        }
+        throw error;
+      }
+      c.header('Cache-Control', 'no-store');
+      return c.redirect(referralHref(`/referrals/${referral.id}`, t.lang, { notice: 'created' }), 303);
+    },
+
+    list: async (c: Context<AppEnv>) => {
+      const { t, issues } = messagesOf(c);
+      const choice = readChoice(c.req.queries(), 'box', BOXES);
+      if (issues.length + choice.issues.length > 0) return badRequestPage(c, t, [...issues, ...choice.issues]);
+      const principal = principalOf(c);
+      const organisationId = hasRole(principal, 'actor-staff') ? principal.organisationId : undefined;
+      const box = (choice.value as Box | undefined) ?? (organisationId ? 'inbox' : 'sent');
+      const organisation = organisationId ? { id: organisationId, name: (await namesOf([organisationId], t)).get(organisationId) ?? organisationId } : undefined;
+      const referrals = box === 'inbox' && !organisation ? [] : await deps.referrals.list(principal, box);
+      const names = await namesOf(
+        referrals.map((r) => r.receivingOrganisationId),
+        t,
+      );
+      return renderReferralList(c, { t, box, organisation, referrals, names });
+    },
+
+    view: async (c: Context<AppEnv>) => {
+      const { t, issues } = messagesOf(c);
+      if (issues.length > 0) return badRequestPage(c, t, issues);
+      const id = ReferralId.safeParse(c.req.param('id'));
+      if (!id.success) return notFoundPage(c, t);
+      const referral = await deps.referrals.get(principalOf(c), id.data);
+      return referralPage(c, t, referral, { notice: readReferralNotice(c.req.query('notice')) });
+    },
+
+    act: (action: ReferralAction) => async (c: Context<AppEnv>) => {
+      const { t } = messagesOf(c);
+      const id = ReferralId.safeParse(c.req.param('id'));
+      if (!id.success) return notFoundPage(c, t);
+      const principal = principalOf(c);
+      const values = await postedForm(c);
+      const unknown = Object.keys(values).filter((name) => !ACTION_FIELDS.has(name));
+      if (unknown.length > 0) return unknownFieldsPage(c, t, unknown);
+      const rawVersion = valueOf(values, 'version');
+      if (!/^\d{1,9}$/.test(rawVersion)) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.badVersion);
+      const reason = valueOf(values, 'reason').trim();
+      const redirectTo = valueOf(values, 'redirectTo');
+      const current = () => deps.referrals.get(principal, id.data);
+      const declineIssues: ('reason' | 'redirectTo')[] = [];
+      let redirectTarget: EntryId | undefined;
+      if (action === 'decline') {
+        if (!reason) declineIssues.push('reason');
+        if (redirectTo !== '') {
+          const parsed = EntryId.safeParse(redirectTo);
+          if (parsed.success) redirectTarget = parsed.data;
+          else declineIssues.push('redirectTo');
+        }
+      }
+      const refused = async (issues: ('reason' | 'redirectTo')[]) =>
+        referralPage(c, t, await current(), { decline: { reason, redirectTo, issues }, status: 400 });
+      if (declineIssues.length > 0) {
+        await current();
+        return refused(declineIssues);
+      }
+      let outcome: Awaited<ReturnType<typeof deps.referrals.act>>;
+      try {
+        const details = action === 'decline' ? { reason, ...(redirectTarget ? { redirectTo: redirectTarget } : {}) } : {};
+        outcome = await deps.referrals.act(principal, id.data, action, Number(rawVersion), details, origin(c));
+      } catch (error) {
+        if (error instanceof PreconditionFailedError) return referralPage(c, t, await current(), { problem: 'stale', status: 409 });
+        if (error instanceof ConflictError) return referralPage(c, t, await current(), { problem: 'conflict', status: 409 });
+        if (error instanceof ValidationError) {
+          const named = error.issues.map((issue) => issue.name);
+          return refused(named.includes('reason') ? ['reason'] : ['redirectTo']);
+        }
+        throw error;
+      }
+      c.header('Cache-Control', 'no-store');
+      const notice: ReferralNotice = outcome.redirected ? 'redirected' : DONE[action];
+      return c.redirect(referralHref(`/referrals/${id.data}`, t.lang, { notice }), 303);
+    },
+  };
+};

@@ -1,0 +1,374 @@
+/**
+ * The referral pages' views: "My referrals" (the sent box and, for actor staff, the organisation's
+ * inbox) as a table with status in words and the overdue flag, and one referral with its details,
+ * ordered status history, links to the referrals it was passed on from or to, and the action forms
+ * the viewer may take, each carrying the version it was read at.
+ */
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ReferralSummary, ReferralView } from '#shared/domain/referral.ts';
+import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
+import type { Taxonomy } from '#shared/domain/taxonomy.ts';
+import type { AppEnv } from '../../env.ts';
+import { PostForm } from '../components/session.tsx';
+import { formatDate, termLabel } from '../format.ts';
+import { renderPage } from '../layout.tsx';
+import type { Messages } from '../messages/index.ts';
+import type { ReferralNotice } from '../messages/referrals-types.ts';
+import { entryHref, pageHref, searchHref } from '../urls.ts';
+import { referralHref, type Box } from './referral-urls.ts';
+
+export type Option = { value: string; label: string };
+
+/** A date and time in words, Swedish time: "3 mars 2026 14:05". */
+export const formatDateTime = (iso: string, t: Messages): string =>
+  new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+
+const Notice = (props: { t: Messages; notice: ReferralNotice | undefined }) =>
+  props.notice ? (
+    <div class="notice success" role="status">
+      <p>{props.t.referrals.notices[props.notice]}</p>
+    </div>
+  ) : null;
+
+const StatusText = (props: { t: Messages; status: ReferralView['status'] }) => (
+  <span class={`status referral-status-${props.status}`}>{props.t.referrals.status[props.status]}</span>
+);
+
+export type ListModel = {
+  t: Messages;
+  box: Box;
+  /** The viewer's organisation, when they have an inbox. */
+  organisation?: { id: string; name: string } | undefined;
+  referrals: readonly ReferralSummary[];
+  names: ReadonlyMap<string, string>;
+};
+
+export const renderReferralList = (c: Context<AppEnv>, model: ListModel) => {
+  const { t, box, referrals } = model;
+  const m = t.referrals;
+  const tab = (target: Box) => (
+    <li>
+      <a href={referralHref('/referrals', t.lang, { box: target })} aria-current={box === target ? 'page' : undefined}>
+        {m.boxes[target]}
+      </a>
+    </li>
+  );
+  const heading = box === 'inbox' ? m.boxes.inbox : m.boxes.sent;
+  return renderPage(
+    c,
+    { t, title: `${m.listTitle}: ${heading}`, current: 'referrals', cache: 'no-store' },
+    <>
+      <h1>{m.listTitle}</h1>
+      <p class="lead">{m.listLead}</p>
+      {model.organisation && (
+        <nav aria-label={m.boxesNav}>
+          <ul class="tabs">
+            {tab('inbox')}
+            {tab('sent')}
+          </ul>
+        </nav>
+      )}
+      <section aria-labelledby="box-heading">
+        <h2 id="box-heading">{heading}</h2>
+        {box === 'inbox' && !model.organisation ? (
+          <p>{m.inboxNone}</p>
+        ) : (
+          <>
+            <p>{box === 'inbox' && model.organisation ? m.inboxLead(model.organisation.name) : m.sentLead}</p>
+            {referrals.length === 0 ? (
+              box === 'inbox' ? (
+                <p class="empty-state">{m.emptyInbox}</p>
+              ) : (
+                <div class="empty-state">
+                  <p>{m.emptySent}</p>
+                  <p>{m.emptySentHow}</p>
+                  <p>
+                    <a href={searchHref({ lang: t.lang })}>{t.site.navSearch}</a>
+                  </p>
+                </div>
+              )
+            ) : (
+              <div class="table-scroll" role="region" aria-labelledby="box-heading" tabindex={0}>
+                <table class="changes referrals-table">
+                  <caption class="vh">{`${heading}: ${m.count(referrals.length)}`}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{m.columns.company}</th>
+                      <th scope="col">{box === 'inbox' ? m.columns.referrer : m.columns.receiver}</th>
+                      <th scope="col">{m.columns.status}</th>
+                      <th scope="col">{m.columns.overdue}</th>
+                      <th scope="col">{m.columns.date}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {referrals.map((referral) => (
+                      <tr>
+                        <td>
+                          <a href={referralHref(`/referrals/${referral.id}`, t.lang)}>{referral.company.name}</a>
+                          <br />
+                          <span class="meta">{referral.company.organisationNumber}</span>
+                        </td>
+                        <td>{box === 'inbox' ? referral.referrerName : (model.names.get(referral.receivingOrganisationId) ?? referral.receivingOrganisationId)}</td>
+                        <td>
+                          <StatusText t={t} status={referral.status} />
+                        </td>
+                        <td>{referral.overdue ? <strong>{m.overdue}</strong> : m.notOverdue}</td>
+                        <td>{formatDate(referral.createdAt, t)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+    </>,
+  );
+};
+
+export type ReferralPageModel = {
+  t: Messages;
+  taxonomy: Taxonomy;
+  referral: ReferralView;
+  names: ReadonlyMap<string, string>;
+  actions: readonly ReferralAction[];
+  /** Actors a declined referral may be passed on to. */
+  actors: readonly Option[];
+  answerWorkingDays: number;
+  notice?: ReferralNotice | undefined;
+  /** `stale`: the form's version was old; `conflict`: the action does not fit the status. */
+  problem?: 'stale' | 'conflict' | undefined;
+  /** The decline form's problems and values, kept when it is refused. */
+  decline?: { reason: string; redirectTo: string; issues: readonly ('reason' | 'redirectTo')[] } | undefined;
+  status?: 200 | 400 | 409;
+};
+
+const DeclineForm = (props: { model: ReferralPageModel }) => {
+  const { t, referral, actors, decline } = props.model;
+  const m = t.referrals;
+  const reasonError = decline?.issues.includes('reason');
+  const redirectError = decline?.issues.includes('redirectTo');
+  return (
+    <PostForm action={referralHref(`/referrals/${referral.id}/decline`, t.lang)} class="decline-form" novalidate>
+      <input type="hidden" name="version" value={String(referral.version)} />
+      <div class={`field${reasonError ? ' field-error' : ''}`}>
+        <label for="f-reason">{m.reasonLabel}</label>
+        <p class="hint" id="f-reason-hint">
+          {m.reasonHint}
+        </p>
+        {reasonError && (
+          <p class="error-message" id="f-reason-error">
+            <span class="vh">{m.errorPrefix}</span>
+            {m.reasonRequired}
+          </p>
+        )}
+        <textarea
+          id="f-reason"
+          name="reason"
+          rows={3}
+          maxlength={2000}
+          required
+          aria-describedby={reasonError ? 'f-reason-hint f-reason-error' : 'f-reason-hint'}
+          aria-invalid={reasonError ? 'true' : undefined}
+        >
+          {decline?.reason ?? ''}
+        </textarea>
+      </div>
+      <div class={`field${redirectError ? ' field-error' : ''}`}>
+        <label for="f-redirectTo">{m.redirectLabel}</label>
+        <p class="hint" id="f-redirectTo-hint">
+          {m.redirectHint}
+        </p>
+        {redirectError && (
+          <p class="error-message" id="f-redirectTo-error">
+            <span class="vh">{m.errorPrefix}</span>
+            {m.redirectInvalid}
+          </p>
+        )}
+        <select
+          id="f-redirectTo"
+          name="redirectTo"
+          aria-describedby={redirectError ? 'f-redirectTo-hint f-redirectTo-error' : 'f-redirectTo-hint'}
+          aria-invalid={redirectError ? 'true' : undefined}
+        >
+          <option value="">{m.noRedirect}</option>
+          {actors.map((actor) => (
+            <option value={actor.value} selected={decline?.redirectTo === actor.value}>
+              {actor.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" class="secondary" aria-describedby="decline-hint">
+        {m.actions.decline}
+      </button>
+    </PostForm>
+  );
+};
+
+const Actions = (props: { model: ReferralPageModel }) => {
+  const { t, referral, actions } = props.model;
+  const m = t.referrals;
+  return (
+    <section class="form-group" aria-labelledby="actions-heading">
+      <h2 id="actions-heading">{m.actionsHeading}</h2>
+      {actions.length === 0 ? (
+        <p>{m.noActions}</p>
+      ) : (
+        <ul class="action-list">
+          {actions.map((action) => (
+            <li>
+              {action === 'decline' ? (
+                <DeclineForm model={props.model} />
+              ) : (
+                <PostForm action={referralHref(`/referrals/${referral.id}/${action}`, t.lang)}>
+                  <input type="hidden" name="version" value={String(referral.version)} />
+                  <button type="submit" class={action === 'cancel' ? 'secondary' : undefined} aria-describedby={`${action}-hint`}>
+                    {m.actions[action]}
+                  </button>
+                </PostForm>
+              )}
+              <p class="hint" id={`${action}-hint`}>
+                {m.actionHints[action]}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};
+
+const Fact = (props: { label: string; children: Child }) => (
+  <div>
+    <dt>{props.label}</dt>
+    <dd>{props.children}</dd>
+  </div>
+);
+
+export const renderReferralPage = (c: Context<AppEnv>, model: ReferralPageModel) => {
+  const { t, taxonomy, referral, names } = model;
+  const m = t.referrals;
+  const name = (id: string) => names.get(id) ?? id;
+  const title = m.title(referral.company.name);
+  const declineIssues = model.decline?.issues ?? [];
+  const hasErrors = declineIssues.length > 0 || model.problem !== undefined;
+  return renderPage(
+    c,
+    { t, title: hasErrors ? m.errorTitle(title) : title, status: model.status ?? 200, current: 'referrals', cache: 'no-store' },
+    <article class="referral">
+      <p class="back">
+        <a href={referralHref('/referrals', t.lang)}>{m.backToList}</a>
+      </p>
+      <h1>{title}</h1>
+      <Notice t={t} notice={model.notice} />
+      {model.problem && (
+        <div class="errors" role="alert" aria-labelledby="problem-title" tabindex={-1}>
+          <h2 id="problem-title">{m.staleTitle}</h2>
+          <p>{model.problem === 'stale' ? m.staleLead : m.conflictLead}</p>
+          <p>
+            <a href={referralHref(`/referrals/${referral.id}`, t.lang)}>{m.staleReload}</a>
+          </p>
+        </div>
+      )}
+      {declineIssues.length > 0 && (
+        <div class="errors" role="alert" aria-labelledby="error-summary" tabindex={-1}>
+          <h2 id="error-summary">{m.errorSummary}</h2>
+          <ul>
+            {declineIssues.map((issue) => (
+              <li>
+                <a href={`#f-${issue}`}>{issue === 'reason' ? `${m.reasonLabel}: ${m.reasonRequired}` : `${m.redirectLabel}: ${m.redirectInvalid}`}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {referral.overdue && (
+        <p class="notice overdue">
+          <strong>{m.overdueNotice(model.answerWorkingDays)}</strong>
+        </p>
+      )}
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{m.summaryHeading}</h2>
+        <dl class="facts">
+          <Fact label={m.labels.status}>
+            <StatusText t={t} status={referral.status} />
+          </Fact>
+          <Fact label={m.labels.receiver}>
+            <a href={entryHref(referral.receivingOrganisationId, t.lang)}>{name(referral.receivingOrganisationId)}</a>
+          </Fact>
+          {referral.targetId !== referral.receivingOrganisationId && (
+            <Fact label={m.labels.target}>
+              <a href={entryHref(referral.targetId, t.lang)}>{name(referral.targetId)}</a>
+            </Fact>
+          )}
+          <Fact label={m.labels.referrer}>{referral.referrerName}</Fact>
+          <Fact label={m.labels.created}>{formatDateTime(referral.createdAt, t)}</Fact>
+          {referral.redirectedFromId && (
+            <Fact label={m.redirectedFrom}>
+              <a href={referralHref(`/referrals/${referral.redirectedFromId}`, t.lang)}>{referral.redirectedFromId}</a>
+            </Fact>
+          )}
+          {referral.redirectedToId && (
+            <Fact label={m.redirectedTo}>
+              <a href={referralHref(`/referrals/${referral.redirectedToId}`, t.lang)}>{referral.redirectedToId}</a>
+            </Fact>
+          )}
+        </dl>
+      </section>
+      <section aria-labelledby="company-heading">
+        <h2 id="company-heading">{m.companyHeading}</h2>
+        <dl class="facts">
+          <Fact label={t.referrals.fields.companyName}>{referral.company.name}</Fact>
+          <Fact label={m.labels.organisationNumber}>{`${referral.company.organisationNumber.slice(0, 6)}-${referral.company.organisationNumber.slice(6)}`}</Fact>
+          <Fact label={m.labels.municipality}>{termLabel(taxonomy, 'municipality', referral.company.municipality, t.lang)}</Fact>
+          <Fact label={m.labels.stage}>{termLabel(taxonomy, 'stage', referral.company.stage, t.lang)}</Fact>
+          <Fact label={m.labels.area}>{termLabel(taxonomy, 'area', referral.company.area, t.lang)}</Fact>
+        </dl>
+      </section>
+      <section aria-labelledby="need-heading">
+        <h2 id="need-heading">{m.needHeading}</h2>
+        {referral.need
+          .split(/\n+/)
+          .filter((p) => p.trim() !== '')
+          .map((p) => (
+            <p class="need">{p}</p>
+          ))}
+      </section>
+      <section aria-labelledby="contact-heading">
+        <h2 id="contact-heading">{m.contactHeading}</h2>
+        <dl class="facts">
+          <Fact label={m.labels.contactName}>{referral.contact.name}</Fact>
+          {referral.contact.email && (
+            <Fact label={m.labels.email}>
+              <a href={`mailto:${encodeURIComponent(referral.contact.email).replace(/%40/g, '@')}`}>{referral.contact.email}</a>
+            </Fact>
+          )}
+          {referral.contact.phone && <Fact label={m.labels.phone}>{referral.contact.phone}</Fact>}
+          <Fact label={m.labels.consent}>{m.consentGiven}</Fact>
+        </dl>
+        <p>
+          <a href={pageHref('/privacy', t.lang)}>{m.privacyLink}</a>
+        </p>
+      </section>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{m.historyHeading}</h2>
+        <ol class="history">
+          {referral.history.map((event) => (
+            <li>
+              <p>
+                <strong>{m.historyItem(m.status[event.status], event.by.name)}</strong>
+                {', '}
+                <time datetime={event.at}>{formatDateTime(event.at, t)}</time>
+              </p>
+              {event.note && <p class="note">{event.note}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <Actions model={model} />
+    </article>,
+  );
+};

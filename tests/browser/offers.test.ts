@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, describeInBrowser, screenshot, startSiteAndBrowser, type Browser, type Site } from './support.ts';
+
+const withLang = (path: string, lang: 'sv' | 'en') => (lang === 'sv' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=en`);
+
+describeInBrowser('establishment offers in a browser (listing, finding, refusing, accessibility)', () => {
+  let site: Site;
+  let browser: Browser;
+  let page: Page;
+  const summary = { checked: 0, violations: 0 };
+  const url = (path: string) => `${site.url}${path}`;
+  const name = `Spårmark Hallsberg ${Date.now().toString(36)}`;
+  let offerId = '';
+
+  beforeAll(async () => {
+    ({ site, browser } = await startSiteAndBrowser());
+    page = await browser.context.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    console.info(`offers axe: ${summary.checked} page checks, ${summary.violations} violations`);
+    await browser?.close();
+    await site?.stop();
+  });
+
+  const signInAs = async (target: Page, who: string) => {
+    await target.goto(url('/sign-in'));
+    const signOut = target.getByRole('button', { name: 'Logga ut' });
+    if ((await signOut.count()) > 0) {
+      await Promise.all([target.waitForURL(() => true), signOut.click()]);
+      await target.goto(url('/sign-in'));
+    }
+    await Promise.all([target.waitForURL((u) => u.pathname !== '/sign-in'), target.getByRole('button', { name: `Logga in som ${who}` }).click()]);
+  };
+
+  const signOut = async (target: Page) => {
+    const button = target.getByRole('button', { name: /^(Logga ut|Sign out)$/ });
+    if ((await button.count()) > 0) await Promise.all([target.waitForNavigation(), button.click()]);
+  };
+
+  /** axe with the WCAG 2.1 A/AA tags on the page as it is now. */
+  const axe = async (target: Page, label: string) => {
+    const violations = await axeViolations(target);
+    summary.checked += 1;
+    summary.violations += violations.length;
+    await screenshot(target, `offers-${label}`);
+    expect(violations, label).toEqual([]);
+  };
+
+  it('demo-investment lists a 50 000 m² site with rail siding and 10 MW in Hallsberg and publishes it', async () => {
+    await signInAs(page, 'Demo Investeringsfrämjare');
+    await page.goto(url('/editor'));
+    await Promise.all([page.waitForURL(/\/editor\/offers\/new$/), page.getByRole('link', { name: 'Lista ett erbjudande' }).click()]);
+    for (const lang of ['sv', 'en'] as const) {
+      expect((await page.goto(url(withLang('/editor/offers/new', lang))))?.status()).toBe(200);
+      await axe(page, `form-${lang}`);
+      await Promise.all([page.waitForLoadState('load'), page.locator('form.entry-form button[type=submit]').click()]);
+      expect(await page.locator('#error-summary').count()).toBe(1);
+      await axe(page, `form-errors-${lang}`);
+    }
+    await page.goto(url('/editor/offers/new'));
+    await page.fill('#f-name-sv', name);
+    await page.fill('#f-summary-sv', 'Plan mark med industrispår och god effekt.');
+    await page.fill('#f-description-sv', 'Mark för logistik och industri intill bangården.');
+    await page.locator('input[name="areas"]').first().check();
+    await page.locator('input[name="stages"]').first().check();
+    await page.selectOption('#f-establishmentOffer-offerType', 'land');
+    await page.selectOption('#f-establishmentOffer-location-municipality', '1861');
+    await page.fill('#f-establishmentOffer-location-placeName', 'Hallsberg');
+    await page.fill('#f-establishmentOffer-location-position-lat', '59.067');
+    await page.fill('#f-establishmentOffer-location-position-lon', '15.110');
+    await page.fill('#f-establishmentOffer-landAreaM2', '50 000');
+    await page.fill('#f-establishmentOffer-powerCapacityMW', '10');
+    await page.selectOption('#f-establishmentOffer-railSiding', 'yes');
+    await page.selectOption('#f-establishmentOffer-availability-status', 'available');
+    await Promise.all([page.waitForURL(/\/editor\/offers\/[a-z0-9-]+\/edit\?notice=created$/), page.locator('form.entry-form button[type=submit]').click()]);
+    offerId = /\/editor\/offers\/([a-z0-9-]+)\/edit/.exec(page.url())![1]!;
+    await Promise.all([page.waitForURL(/notice=published$/), page.getByRole('button', { name: 'Publicera' }).click()]);
+    expect(await page.getByRole('button', { name: 'Reservera' }).count()).toBe(1);
+  }, 180_000);
+
+  it('a visitor filtering rail siding, at least 5 MW, within 30 km of Örebro finds it, in Swedish and in English', async () => {
+    await signOut(page);
+    await page.goto(url('/'));
+    await Promise.all([page.waitForURL(/\/establish/), page.getByRole('link', { name: 'Etablera dig' }).first().click()]);
+    await page.getByLabel('Bara lägen med industrispår').check();
+    await page.getByLabel('Effekt, minst (MW)').fill('5');
+    await page.selectOption('#o-radius', '30');
+    await page.selectOption('#o-nearMunicipality', '1880');
+    await Promise.all([page.waitForURL(/railSiding=true/), page.getByRole('button', { name: 'Visa erbjudanden' }).click()]);
+    const results = page.locator('#results');
+    await expect.poll(() => results.getByRole('link', { name }).count()).toBe(1);
+    expect(await page.locator('[role=status]').first().textContent()).toMatch(/erbjudande/);
+    expect(await results.textContent()).toMatch(/50\s000\sm²/);
+    expect(await page.locator(`svg a[data-offer="${offerId}"]`).count()).toBe(1);
+    await axe(page, 'search-sv');
+    await Promise.all([page.waitForURL(/lang=en/), page.getByRole('link', { name: 'English' }).click()]);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('#results').getByRole('link', { name }).count()).toBe(1);
+    expect(await page.locator('#results').textContent()).toMatch(/50,000\sm²/);
+    await axe(page, 'search-en');
+    await Promise.all([page.waitForURL(new RegExp(`/entries/${offerId}`)), page.locator('#results').getByRole('link', { name }).click()]);
+    expect(await page.locator('main').textContent()).toMatch(/50,000\sm²/);
+    await axe(page, 'offer-en');
+    await page.goto(url(`/entries/${offerId}`));
+    expect(await page.locator('main').textContent()).toMatch(/50\s000\sm²/);
+    await axe(page, 'offer-sv');
+  }, 180_000);
+
+  it('shows a helpful empty state without accessibility problems', async () => {
+    for (const lang of ['sv', 'en'] as const) {
+      await page.goto(url(withLang('/establish?offerType=retail&railSiding=true&minPower=500', lang)));
+      expect(await page.locator('.empty').count()).toBe(1);
+      await axe(page, `empty-${lang}`);
+    }
+  }, 180_000);
+
+  it('the advisor and actor staff cannot edit the offer: the 403 page', async () => {
+    for (const who of ['Demo Rådgivare', 'Demo Almi-medarbetare']) {
+      await signInAs(page, who);
+      for (const path of [`/editor/offers/${offerId}/edit`, `/editor/entries/${offerId}/edit`]) {
+        const response = await page.goto(url(path));
+        expect(response?.status(), `${who} ${path}`).toBe(403);
+        expect(await page.locator('h1').textContent()).toBe('Du har inte behörighet');
+      }
+      await signOut(page);
+    }
+  }, 180_000);
+});

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, describeInBrowser, fitsViewport, focused, screenshot, startSiteAndBrowser, WIDTHS, type Browser, type Site } from './support.ts';
+
+const ALMI = 'almi-foretagspartner-malardalen';
+const withLang = (path: string, lang: 'sv' | 'en') => (lang === 'sv' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=en`);
+
+describeInBrowser('referrals in a browser (journey, 404 for others, accessibility, keyboard)', () => {
+  let site: Site;
+  let browser: Browser;
+  let page: Page;
+  let referralPath = '';
+  const summary = { checked: 0, violations: 0 };
+  const url = (path: string) => `${site.url}${path}`;
+
+  beforeAll(async () => {
+    ({ site, browser } = await startSiteAndBrowser());
+    page = await browser.context.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    console.info(`referrals axe: ${summary.checked} page checks, ${summary.violations} violations`);
+    await browser?.close();
+    await site?.stop();
+  });
+
+  const signInAs = async (name: string) => {
+    await page.goto(url('/sign-in'));
+    await Promise.all([page.waitForURL((u) => u.pathname !== '/sign-in'), page.getByRole('button', { name: `Logga in som ${name}` }).click()]);
+  };
+
+  /** Axe at 1280 px and no sideways scrolling at 320 px, on a page opened by `open`. */
+  const check = async (name: string, lang: 'sv' | 'en', status: number, open: (p: Page) => Promise<number | undefined>) => {
+    const target = await browser.context.newPage();
+    try {
+      for (const width of WIDTHS) {
+        await target.setViewportSize({ width, height: 800 });
+        expect(await open(target), `${name} (${lang}) status`).toBe(status);
+        expect(await target.locator('html').getAttribute('lang')).toBe(lang);
+        if (width === 1280) {
+          const violations = await axeViolations(target);
+          summary.checked += 1;
+          summary.violations += violations.length;
+          expect(violations, `${name} (${lang})`).toEqual([]);
+        } else {
+          expect(await fitsViewport(target), `${name} (${lang}) scrolls sideways at 320 px`).toBe(true);
+        }
+        await screenshot(target, `referrals-${name}-${lang}-${width}`);
+      }
+    } finally {
+      await target.close();
+    }
+  };
+  const goto = (path: string) => async (p: Page) => (await p.goto(url(path)))?.status();
+  /** Posts the refer form empty, so every error shows. */
+  const withErrors = (lang: 'sv' | 'en') => async (p: Page) => {
+    await p.goto(url(withLang(`/entries/${ALMI}/refer`, lang)));
+    const [response] = await Promise.all([p.waitForNavigation(), p.locator('form.referral-form button[type=submit]').click()]);
+    return response?.status();
+  };
+  const statusOf = async () => (await page.locator('.facts .status').first().textContent())?.trim();
+
+  it('as the advisor, refers a company to Almi from its entry page; the forms and lists have no WCAG 2.1 A/AA violations', async () => {
+    await signInAs('Demo Rådgivare');
+    await page.goto(url(`/entries/${ALMI}`));
+    await Promise.all([page.waitForURL(/\/refer$/), page.getByRole('link', { name: 'Hänvisa ett företag hit' }).click()]);
+    expect(await page.locator('h1').textContent()).toBe('Hänvisa ett företag');
+    for (const lang of ['sv', 'en'] as const) {
+      await check('form', lang, 200, goto(withLang(`/entries/${ALMI}/refer`, lang)));
+      await check('form-errors', lang, 400, withErrors(lang));
+    }
+    await check('my-referrals-empty', 'sv', 200, goto('/referrals'));
+
+    await page.getByLabel('Företagets namn').fill('Webbläsarbolaget AB');
+    await page.getByLabel('Organisationsnummer').fill('556123-4567');
+    await page.getByLabel('Kommun').selectOption('1880');
+    await page.getByLabel('Fas', { exact: true }).selectOption('startup');
+    await page.getByLabel('Strategiskt område').selectOption('company-development');
+    await page.getByLabel('Företagets behov').fill('Behöver hjälp att hitta finansiering till en ny maskin.');
+    await page.getByLabel('Namn', { exact: true }).fill('Kim Exempel');
+    await page.getByLabel('E-post').fill('kim@example.se');
+    await page.getByLabel('Företaget har bett om att bli hänvisat hit').check();
+    await page.getByLabel('Företaget har fått veta hur uppgifterna hanteras').check();
+    await Promise.all([page.waitForURL(/\/referrals\/ref_[a-z2-7]{20}\?notice=created$/), page.getByRole('button', { name: 'Skicka hänvisningen' }).click()]);
+    referralPath = new URL(page.url()).pathname;
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Hänvisningen är skickad.');
+    expect(await statusOf()).toBe('Skickad');
+    await check('referral-sent', 'sv', 200, goto(referralPath));
+    await check('my-referrals', 'sv', 200, goto('/referrals'));
+    await check('my-referrals', 'en', 200, goto('/referrals?lang=en'));
+  }, 180_000);
+
+  it('as Almi, accepts, starts and completes it from the inbox; the advisor sees each status', async () => {
+    expect(referralPath).not.toBe('');
+    const steps = [
+      ['Acceptera', 'Accepterad'],
+      ['Börja arbeta med den', 'Pågår'],
+      ['Avsluta', 'Avslutad'],
+    ] as const;
+    for (const [button, status] of steps) {
+      await signInAs('Demo Almi-medarbetare');
+      await page.goto(url('/referrals'));
+      if (button === 'Acceptera') await check('inbox', 'sv', 200, goto('/referrals?box=inbox'));
+      await Promise.all([page.waitForURL((u) => u.pathname === referralPath), page.getByRole('link', { name: 'Webbläsarbolaget AB' }).first().click()]);
+      if (button === 'Acceptera') await check('referral-receiver', 'sv', 200, goto(referralPath));
+      await Promise.all([page.waitForURL(/notice=/), page.getByRole('button', { name: button, exact: true }).click()]);
+      expect(await statusOf()).toBe(status);
+      await signInAs('Demo Rådgivare');
+      await page.goto(url(referralPath));
+      expect(await statusOf(), `the advisor sees ${status}`).toBe(status);
+    }
+    const history = await page.locator('ol.history > li').allTextContents();
+    expect(history).toHaveLength(4);
+  }, 180_000);
+
+  it('gives Inkubera’s staff the 404 page on the referral', async () => {
+    await signInAs('Demo Inkubera-medarbetare');
+    const response = await page.goto(url(referralPath));
+    expect(response?.status()).toBe(404);
+    expect(await page.content()).not.toContain('Webbläsarbolaget AB');
+  }, 60_000);
+
+  it('the privacy notice has no violations in either language', async () => {
+    for (const lang of ['sv', 'en'] as const) await check('privacy', lang, 200, goto(withLang('/privacy', lang)));
+  }, 60_000);
+
+  it('the refer form works with the keyboard alone, and a refused post focuses the error summary whose links reach the fields', async () => {
+    await signInAs('Demo Rådgivare');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url(`/entries/${ALMI}/refer`));
+    const typed: Record<string, string> = {
+      'f-companyName': 'Tangentbolaget AB',
+      'f-organisationNumber': '5561234567',
+      'f-need': 'Behöver råd om export.',
+      'f-contactName': 'Alex Exempel',
+      'f-phone': '019-123 45 67',
+    };
+    const chosen: Record<string, string> = { 'f-municipality': 'Örebro', 'f-stage': 'Nystartat', 'f-area': 'Företagsutveckling' };
+    const stops: string[] = [];
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Hoppa till huvudinnehållet');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 60; i += 1) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      expect(now.visible, `focus indicator on <${now.tag}> #${now.id} "${now.text.slice(0, 30)}"`).toBe(true);
+      stops.push(now.id || now.text.slice(0, 30));
+      if (typed[now.id]) await page.keyboard.type(typed[now.id]!);
+      if (chosen[now.id]) await page.locator(`#${now.id}`).selectOption({ label: chosen[now.id]! });
+      // Only the first confirmation is ticked: the post is refused for the second.
+      if (now.id === 'f-askedToBeReferred') await page.keyboard.press('Space');
+      if (now.tag === 'button' && now.text === 'Skicka hänvisningen') break;
+    }
+    for (const id of Object.keys(typed).concat(Object.keys(chosen), ['f-email', 'f-askedToBeReferred', 'f-informedAboutDataHandling'])) {
+      expect(stops, `Tab reaches #${id}`).toContain(id);
+    }
+    expect(stops.at(-1)).toBe('Skicka hänvisningen');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('errors');
+    expect(await page.locator('.errors').textContent()).toContain('Företaget har fått veta hur uppgifterna hanteras: Bekräfta det här');
+    await page.keyboard.press('Tab');
+    const link = await focused(page);
+    expect(link.href).toBe('#f-informedAboutDataHandling');
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('f-informedAboutDataHandling');
+    expect(await page.locator('#f-companyName').inputValue()).toBe('Tangentbolaget AB');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Skicka hänvisningen');
+    await Promise.all([page.waitForURL(/notice=created$/), page.keyboard.press('Enter')]);
+    await screenshot(page, 'referrals-keyboard-created-sv-1280');
+  }, 120_000);
+});
