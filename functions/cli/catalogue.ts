@@ -11,7 +11,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { DynamoDBClient as DynamoDBClientType } from '@aws-sdk/client-dynamodb';
 import { SingleBar } from 'cli-progress';
@@ -40,6 +39,7 @@ import {
 } from '#shared/services/catalogue-transfer.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import type { ProgressStream } from './progress.ts';
+import { exitCodeFor, InputError, runAsProgram, UsageError } from './command-line.ts';
 
 export const CatalogueEnv = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
@@ -81,8 +81,6 @@ export type CatalogueIo = {
   /** Who the audit trail names; defaults to the operating-system user. */
   username?: string;
 };
-
-class UsageError extends Error {}
 
 type Format = 'json' | 'csv';
 
@@ -279,8 +277,6 @@ const readInput = async (parsed: Parsed) => {
   const format = formatOf(parsed.values.format, file, text);
   return { file, format, source: readSource(format, text) };
 };
-
-class InputError extends Error {}
 
 type ImportOptions = { env: CatalogueEnv; io: CatalogueIo; clock: Clock; dryRun: boolean; actor: string };
 
@@ -485,31 +481,8 @@ export const runCatalogue = async (argv: readonly string[], environment: NodeJS.
         throw new UsageError(`unknown command "${parsed.command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      err.write(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      err.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return exitCodeFor(error, err, USAGE);
   }
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  // An export piped into `head` stops reading early: that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  runCatalogue(process.argv.slice(2), process.env, { out: process.stdout, err: process.stderr }).then(
-    // Exit once stdout has flushed: an export piped elsewhere must not be cut short.
-    (code) => process.stdout.write('', () => process.exit(code)),
-    (error: Error) => {
-      process.stderr.write(`catalogue failed: ${error.message}\n`);
-      process.stdout.write('', () => process.exit(1));
-    },
-  );
-}
+runAsProgram(import.meta.url, 'catalogue', () => runCatalogue(process.argv.slice(2), process.env, { out: process.stdout, err: process.stderr }));

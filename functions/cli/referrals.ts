@@ -10,7 +10,6 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { DynamoDBClient as DynamoDBClientType } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
@@ -18,6 +17,7 @@ import { ErasureRecord, maskOrganisationNumber, OrganisationNumberInput } from '
 import { systemClock, type Clock } from '#shared/ports/clock.ts';
 import type { ReferralRepository } from '#shared/ports/referral-repository.ts';
 import { createWriteProgress } from './catalogue.ts';
+import { exitCodeFor, InputError, runAsProgram, UsageError } from './command-line.ts';
 import type { ProgressStream } from './progress.ts';
 
 export const ReferralsEnv = z.object({
@@ -50,9 +50,6 @@ Exit codes: 0 done, 1 invalid number, 2 usage error.
 `;
 
 export type ReferralsIo = { out: ProgressStream; err: ProgressStream; clock?: Clock };
-
-class UsageError extends Error {}
-class InputError extends Error {}
 
 type Store = { repository: ReferralRepository; description: string; close(): Promise<void> };
 
@@ -199,29 +196,8 @@ export const runReferrals = async (argv: readonly string[], environment: NodeJS.
         throw new UsageError(`unknown command "${parsed.command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      err.write(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (error instanceof InputError) {
-      err.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return exitCodeFor(error, err, USAGE);
   }
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  runReferrals(process.argv.slice(2), process.env, { out: process.stdout, err: process.stderr }).then(
-    (code) => process.stdout.write('', () => process.exit(code)),
-    (error: Error) => {
-      process.stderr.write(`referrals failed: ${error.message}\n`);
-      process.stdout.write('', () => process.exit(1));
-    },
-  );
-}
+runAsProgram(import.meta.url, 'referrals', () => runReferrals(process.argv.slice(2), process.env, { out: process.stdout, err: process.stderr }));

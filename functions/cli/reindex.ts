@@ -5,7 +5,6 @@
  * in place. Progress on stderr, the summary on stdout; exit code 1 when counts disagree.
  */
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { documentClient } from '#shared/adapters/dynamodb/client.ts';
@@ -23,6 +22,7 @@ import { plainTransport, signedTransport } from '../composition/opensearch.ts';
 import { startDynalite } from '../local/dynalite.ts';
 import { createProgress, type LoadCounts } from './progress.ts';
 import { rebuildEmbedded, reindexOpenSearch, ReindexAborted } from './reindex-run.ts';
+import { runAsProgram } from './command-line.ts';
 
 export const ReindexEnv = z
   .object({
@@ -118,13 +118,4 @@ export const runReindex = async (environment: NodeJS.ProcessEnv, out = process.s
   }
 };
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  runReindex(process.env).then(
-    (code) => process.exit(code),
-    (error: Error) => {
-      process.stderr.write(`reindex failed: ${error.message}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsProgram(import.meta.url, 'reindex', () => runReindex(process.env));

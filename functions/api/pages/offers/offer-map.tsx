@@ -13,7 +13,7 @@ import { entryHref } from '../urls.ts';
 import { offerSearchHref, type OfferHit, type OfferSearchState } from './offer-search.ts';
 
 const WIDTH = 440;
-const PAD = 28;
+const PAD = 40;
 const LABEL_SPACE = 120;
 /** Offers farther than this (in degrees) outside the county's towns are left off the map, not the list. */
 const MARGIN_DEG = 0.3;
@@ -113,7 +113,7 @@ export const OfferMap = (props: OfferMapModel) => {
           >
             <title id="offer-map-title">{t.offers.mapTitle(hits.length)}</title>
             <desc id="offer-map-desc">{t.offers.mapDesc}</desc>
-            <path class="county" d={outline([...townXY.values()], 30)} aria-hidden="true" />
+            <path class="county" d={outline([...townXY.values()], 26)} aria-hidden="true" />
             {towns.map((m) => {
               const at = townXY.get(m.code)!;
               const count = counts.get(m.code) ?? 0;
