@@ -242,11 +242,11 @@ describe('the sign-in and editor pages', () => {
   });
 
   describe('the dashboard', () => {
-    it('lists every entry for an editor, with drafts and the verification queue with days since verification', async () => {
+    it('lists every entry but establishment offers for an editor, with drafts and the verification queue with days since verification', async () => {
       const v = await signedIn('demo-editor');
       const page = await v.get('/editor');
       expect(page.status).toBe(200);
-      expect(names(section(page.html, 'mine')).sort()).toEqual(ALL.map((e) => e.name.sv).sort());
+      expect(names(section(page.html, 'mine')).sort()).toEqual(ALL.filter((e) => e.kind !== 'establishment-offer').map((e) => e.name.sv).sort());
       expect(names(section(page.html, 'drafts')).sort()).toEqual(['Inkuberas testprogram', 'Regionens testaktör']);
       const queue = section(page.html, 'queue');
       expect(text(queue)).toContain('Poster som inte har verifierats på 180 dagar');
@@ -269,7 +269,7 @@ describe('the sign-in and editor pages', () => {
       expect(hrefs(section(almiPage.html, 'new'))).toContain('/editor/entries/new?kind=offering');
       const investment = await (await signedIn('demo-investment')).get('/editor?lang=en');
       expect(names(section(investment.html, 'mine'))).toEqual(['Testmarken i Hallsberg']);
-      expect(hrefs(section(investment.html, 'new'))).toEqual(['/editor/entries/new?kind=establishment-offer&lang=en']);
+      expect(hrefs(section(investment.html, 'new'))).toEqual(['/editor/offers/new?lang=en']);
       expect(text(investment.html)).toContain('My entries');
     });
 
@@ -395,7 +395,8 @@ describe('the sign-in and editor pages', () => {
 
     it('refuses a post without the CSRF token and changes nothing', async () => {
       const v = await signedIn('demo-editor');
-      const path = '/editor/entries/test-marken';
+      const path = '/editor/entries/almi-lan-test';
+      const before = await deps.editor.get(editorPrincipal, 'almi-lan-test' as EntryId);
       const page = await v.get(`${path}/edit`);
       const fields = formFields(page.html, path).filter(([name]) => name !== '_csrf');
       const refused = await v.post(path, fields.map(([n, value]): [string, string] => [n, n === 'name.sv' ? 'Kapad' : value]));
@@ -403,20 +404,20 @@ describe('the sign-in and editor pages', () => {
       expect(text(refused.html)).toContain('Formuläret har gått ut');
       const wrong = await v.post(`${path}/archive`, { _csrf: 'not-the-token', version: hiddenValue(page.html, 'version')! });
       expect(wrong.status).toBe(403);
-      const stored = await deps.editor.get(editorPrincipal, 'test-marken' as EntryId);
-      expect(stored.name.sv).toBe('Testmarken i Hallsberg');
-      expect(stored.status).toBe('published');
+      const stored = await deps.editor.get(editorPrincipal, 'almi-lan-test' as EntryId);
+      expect(stored.name.sv).not.toBe('Kapad');
+      expect(stored).toEqual(before);
     });
 
     it('refuses fields the form does not have with a 400 naming them', async () => {
       const v = await signedIn('demo-editor');
-      const path = '/editor/entries/test-marken';
+      const path = '/editor/entries/almi-lan-test';
       const page = await v.get(`${path}/edit`);
       const refused = await v.post(path, [...formFields(page.html, path), ['status', 'archived'], ['demo', 'true']]);
       expect(refused.status).toBe(400);
       expect(text(refused.html)).toContain('“status”');
       expect(text(refused.html)).toContain('“demo”');
-      expect((await deps.editor.get(editorPrincipal, 'test-marken' as EntryId)).status).toBe('published');
+      expect((await deps.editor.get(editorPrincipal, 'almi-lan-test' as EntryId)).status).toBe('published');
       const transition = await v.post(`${path}/publish`, { _csrf: await v.csrfToken(), version: '1', status: 'archived' });
       expect(transition.status).toBe(400);
     });

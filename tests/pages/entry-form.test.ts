@@ -19,7 +19,7 @@ const MANAGED = ['id', 'version', 'createdAt', 'updatedAt', 'status', 'demo', 'l
 const inputOf = (entry: Entry) => Object.fromEntries(Object.entries(entry).filter(([key]) => !(MANAGED as readonly string[]).includes(key)));
 
 const richEntries: Entry[] = [
-  anEntry({ name: { sv: 'Aktören', en: 'The actor' }, sectors: ['livsmedel', 'besöksnäring'], languages: ['sv', 'en'], website: 'https://example.se' }),
+  anEntry({ kind: 'actor', name: { sv: 'Aktören', en: 'The actor' }, sectors: ['livsmedel', 'besöksnäring'], languages: ['sv', 'en'], website: 'https://example.se', referralIntakeEmail: 'remisser@example.se' }),
   anEntry({
     kind: 'offering',
     providerId: 'aktoren',

@@ -59,7 +59,7 @@ export const OFFER_FACT_FIELDS = [
 
 /** Each kind's own fields. */
 export const KIND_FIELDS: Record<EntryKind, readonly string[]> = {
-  actor: [],
+  actor: ['referralIntakeEmail'],
   offering: [
     'offering.cost',
     ...pair('offering.costNote'),
@@ -161,6 +161,7 @@ export const entryToForm = (entry: Entry): FormValues => {
   one('sources', entry.sources.join('\n'));
   switch (entry.kind) {
     case 'actor':
+      one('referralIntakeEmail', entry.referralIntakeEmail);
       break;
     case 'offering': {
       const o = entry.offering;
@@ -445,7 +446,9 @@ export const formToInput = (
     focus: { level: first(values, 'focus.level'), profileAreas: first(values, 'focus.level') === 'breadth' ? [] : all(values, 'focus.profileAreas') },
     municipalities: coverage === 'county' ? 'county' : municipalities,
     sectors: listOf(first(values, 'sectors'), /[,;\n]/),
-    ...(kind === 'actor' ? {} : optional('providerId', first(values, 'providerId') || undefined)),
+    ...(kind === 'actor'
+      ? optional('referralIntakeEmail', first(values, 'referralIntakeEmail') || undefined)
+      : optional('providerId', first(values, 'providerId') || undefined)),
     ...optional('website', first(values, 'website') || undefined),
     contact: [...(options.preserved?.contact ?? [])],
     languages: listOf(first(values, 'languages').toLowerCase(), /[\s,;]+/),

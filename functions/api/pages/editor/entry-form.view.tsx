@@ -80,7 +80,7 @@ const formKit = (model: EntryFormModel) => {
     ) : null;
   };
 
-  const Text = (props: { name: string; lang?: 'sv' | 'en'; rows?: number; type?: 'text' | 'url'; inputmode?: 'numeric' | 'decimal'; autocomplete?: string; width?: 'short' | 'medium' }) => {
+  const Text = (props: { name: string; lang?: 'sv' | 'en'; rows?: number; type?: 'text' | 'url' | 'email'; inputmode?: 'numeric' | 'decimal'; autocomplete?: string; width?: 'short' | 'medium' }) => {
     const { name } = props;
     const common = {
       id: fieldId(name),
@@ -396,6 +396,7 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
           {kind !== 'actor' && <Select name="providerId" empty={model.providerOptional ? t.editor.noProvider : undefined} options={model.providers} />}
           <Text name="sectors" />
           <Text name="website" type="url" autocomplete="url" />
+          {kind === 'actor' && <Text name="referralIntakeEmail" type="email" autocomplete="email" />}
           <Text name="languages" width="medium" />
           <Text name="validFrom" width="medium" />
           <Text name="validUntil" width="medium" />
