@@ -20,7 +20,7 @@ import {
   type ReferralSummary,
   type ReferralView,
 } from '#shared/domain/referral.ts';
-import { isClosed, isOverdue, nextStatus, TRANSITIONS, type Party, type ReferralAction } from '#shared/domain/referral-lifecycle.ts';
+import { isClosed, isOverdue, nextStatus, REFERRAL_ACTIONS, TRANSITIONS, type Party, type ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
@@ -37,9 +37,15 @@ export const referralLink = (base: string | undefined, id: ReferralId): string =
 
 export type ReferralService = ReturnType<typeof createReferralService>;
 
-const isReferrer = (principal: Principal, referral: Referral) => principal.subject === referral.referrerSubject;
+const isReferrer = (principal: Principal, referral: Pick<Referral, 'referrerSubject'>) => principal.subject === referral.referrerSubject;
 const isReceiver = (principal: Principal, referral: Pick<Referral, 'receivingOrganisationId'>) =>
   hasRole(principal, 'actor-staff') && principal.organisationId !== undefined && principal.organisationId === referral.receivingOrganisationId;
+const mayAct = (principal: Principal, referral: Pick<Referral, 'referrerSubject' | 'receivingOrganisationId'>, party: Party) =>
+  party === 'receiver' ? isReceiver(principal, referral) : isReferrer(principal, referral);
+
+/** The lifecycle actions the principal may take on the referral in its current status. */
+export const availableActions = (principal: Principal, referral: Pick<Referral, 'status' | 'referrerSubject' | 'receivingOrganisationId'>): ReferralAction[] =>
+  REFERRAL_ACTIONS.filter((action) => TRANSITIONS[action].from.includes(referral.status) && mayAct(principal, referral, TRANSITIONS[action].by));
 
 /** A stable serialisation (keys sorted) so the same request hashes the same. */
 const canonical = (value: unknown): string =>
@@ -146,7 +152,6 @@ export const createReferralService = (deps: {
     return referral;
   };
 
-  const mayAct = (principal: Principal, referral: Referral, party: Party) => (party === 'receiver' ? isReceiver(principal, referral) : isReferrer(principal, referral));
 
   const checkVersion = (referral: Referral, expectedVersion: number) => {
     if (referral.version !== expectedVersion) {

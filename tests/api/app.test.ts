@@ -31,7 +31,7 @@ describe('the API app', () => {
     const doc = await (await app.request('/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/health', '/v1/editor/entries', '/v1/editor/entries/{id}', '/v1/editor/entries/{id}/archive', '/v1/editor/entries/{id}/history',
+      '/health', '/v1/editor/entries', '/v1/editor/entries/{id}', '/v1/editor/entries/{id}/archive', '/v1/editor/entries/{id}/availability', '/v1/editor/entries/{id}/history',
       '/v1/editor/entries/{id}/publish', '/v1/editor/entries/{id}/unpublish', '/v1/editor/entries/{id}/verify', '/v1/editor/verification-queue',
       '/v1/entries/{id}', '/v1/me', '/v1/referrals', '/v1/referrals/{id}', '/v1/referrals/{id}/accept', '/v1/referrals/{id}/cancel',
       '/v1/referrals/{id}/complete', '/v1/referrals/{id}/decline', '/v1/referrals/{id}/start', '/v1/search', '/v1/stats/referrals',

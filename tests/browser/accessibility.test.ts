@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createApp } from '#functions/api/app.ts';
 import { silentLogger } from '#functions/api/middleware/request-log.ts';
 import { buildTestApp } from '../support/app.ts';
 import { useDynalite } from '../support/dynamo.ts';
-import { axeViolations, describeInBrowser, fitsViewport, screenshot, startSiteAndBrowser, WIDTHS, type Browser, type Site } from './support.ts';
+import { createPageChecks, describeInBrowser, startSiteAndBrowser, visit, withLang, type Browser, type Site } from './support.ts';
 
 /** Every page type, including the empty, error and 404 states; `status` is what the server must answer. */
 const PAGE_TYPES: { name: string; path: string; status: number }[] = [
@@ -30,15 +30,13 @@ const PAGE_TYPES: { name: string; path: string; status: number }[] = [
   { name: 'entry-not-found', path: '/entries/no-such-entry', status: 404 },
 ];
 
-const withLang = (path: string, lang: 'sv' | 'en') => (lang === 'sv' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=en`);
-
 describeInBrowser('the pages in a browser (accessibility and layout)', () => {
   const dynalite = useDynalite();
   let site: Site;
   let browser: Browser;
   let crashing: ServerType;
   let crashingUrl: string;
-  const summary = { checked: 0, violations: 0, screenshots: 0 };
+  const { check, goto, report } = createPageChecks({ browser: () => browser, siteUrl: () => site.url, prefix: '', label: 'axe', reportScreenshots: true });
 
   beforeAll(async () => {
     ({ site, browser } = await startSiteAndBrowser());
@@ -56,70 +54,35 @@ describeInBrowser('the pages in a browser (accessibility and layout)', () => {
     crashingUrl = `http://127.0.0.1:${(crashing.address() as AddressInfo).port}`;
   }, 60_000);
   afterAll(async () => {
-    console.info(`axe: ${summary.checked} page checks, ${summary.violations} violations; ${summary.screenshots} screenshots in .data/screenshots`);
+    report();
     await browser?.close();
     await site?.stop();
     await new Promise((done) => crashing?.close(done));
   });
 
-  /**
-   * Opens a page in a fresh tab at 1280 px: status, lang and axe; then again at 320 px: no sideways
-   * scrolling (and axe too where the narrow layout changes what is shown). Screenshots at both widths.
-   */
-  const check = async (
-    expect: ExpectStatic,
-    name: string,
-    lang: 'sv' | 'en',
-    status: number,
-    open: (page: Page) => Promise<number | undefined>,
-    axeAtNarrow = false,
-  ) => {
-    const page = await browser.context.newPage();
-    try {
-      for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: 800 });
-        expect(await open(page), `${name} status`).toBe(status);
-        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-        if (width === 1280 || axeAtNarrow) {
-          const violations = await axeViolations(page);
-          summary.checked += 1;
-          summary.violations += violations.length;
-          expect(violations, `${name} (${lang}, ${width} px)`).toEqual([]);
-        }
-        if (width === 320) expect(await fitsViewport(page), `${name} (${lang}) scrolls sideways at 320 px`).toBe(true);
-        await screenshot(page, `${name}-${lang}-${width}`);
-        summary.screenshots += 1;
-      }
-      return page;
-    } catch (error) {
-      await page.close();
-      throw error;
-    }
-  };
-
   describe.concurrent('every page type in both languages', () => {
     for (const lang of ['sv', 'en'] as const) {
       for (const type of PAGE_TYPES) {
         it(`${type.name} (${lang}) has no WCAG 2.1 A/AA violations and fits 320 and 1280 px`, async ({ expect }) => {
-          const narrowAxe = lang === 'sv' && ['start', 'results', 'empty-results'].includes(type.name);
-          const page = await check(expect, type.name, lang, type.status, async (p) => (await p.goto(`${site.url}${withLang(type.path, lang)}`))?.status(), narrowAxe);
-          await page.close();
-        });
+          const axeAtNarrow = lang === 'sv' && ['start', 'results', 'empty-results'].includes(type.name);
+          await check(expect, { name: type.name, lang, status: type.status, open: goto(withLang(type.path, lang)), axeAtNarrow });
+        }, 90_000);
       }
 
       it(`the problem report's error state (${lang}) has no violations`, async ({ expect }) => {
-        const page = await check(expect, 'report-error', lang, 400, async (p) => {
+        const open = async (p: Page) => {
           await p.goto(`${site.url}${withLang('/accessibility', lang)}`);
           await p.locator('#description').fill('   ');
           const [response] = await Promise.all([p.waitForNavigation(), p.locator('form[action="/accessibility/report"] button').click()]);
           return response?.status();
-        });
+        };
+        const page = await check(expect, { name: 'report-error', lang, status: 400, open, keepOpen: true });
         expect(await page.locator('.errors a[href="#description"]').count()).toBe(1);
         await page.close();
       });
 
       it(`the server error page (${lang}) has no violations and shows no internals`, async ({ expect }) => {
-        const page = await check(expect, 'server-error', lang, 500, async (p) => (await p.goto(`${crashingUrl}${withLang('/', lang)}`))?.status());
+        const page = await check(expect, { name: 'server-error', lang, status: 500, open: visit(`${crashingUrl}${withLang('/', lang)}`), keepOpen: true });
         expect(await page.content()).not.toContain('index down');
         await page.close();
       });

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, fitsViewport, focused, screenshot, startSiteAndBrowser, WIDTHS, type Browser, type Site } from './support.ts';
-
-const withLang = (path: string, lang: 'sv' | 'en') => (lang === 'sv' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=en`);
+import { createPageChecks, describeInBrowser, focused, screenshot, signInAs, startSiteAndBrowser, withLang, type Browser, type Site } from './support.ts';
 
 describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessibility, keyboard)', () => {
   let site: Site;
   let browser: Browser;
   let page: Page;
-  const summary = { checked: 0, violations: 0, screenshots: 0 };
+  const checks = createPageChecks({ browser: () => browser, siteUrl: () => site.url, prefix: 'editor-', label: 'editor axe', reportScreenshots: true });
+  const { check, goto } = checks;
   const timings: Record<string, number> = {};
   const url = (path: string) => `${site.url}${path}`;
 
@@ -17,48 +16,16 @@ describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessib
     page = await browser.context.newPage();
   }, 60_000);
   afterAll(async () => {
-    console.info(`editor axe: ${summary.checked} page checks, ${summary.violations} violations; ${summary.screenshots} screenshots in .data/screenshots`);
+    checks.report();
     console.info(`editor journey timings (ms): ${JSON.stringify(timings)}`);
     await browser?.close();
     await site?.stop();
   });
 
-  /** Signs in through the sign-in page by pressing the demo user's button. */
-  const signInAs = async (target: Page, name: string) => {
-    await target.goto(url('/sign-in'));
-    await Promise.all([target.waitForURL((u) => u.pathname !== '/sign-in'), target.getByRole('button', { name: `Logga in som ${name}` }).click()]);
-  };
-
-  /** Status, lang, axe at 1280 px and no sideways scrolling at 320 px, with screenshots at both widths. */
-  const check = async (name: string, lang: 'sv' | 'en', status: number, open: (p: Page) => Promise<number | undefined>) => {
-    const target = await browser.context.newPage();
-    try {
-      for (const width of WIDTHS) {
-        await target.setViewportSize({ width, height: 800 });
-        expect(await open(target), `${name} (${lang}) status`).toBe(status);
-        expect(await target.locator('html').getAttribute('lang')).toBe(lang);
-        if (width === 1280) {
-          const violations = await axeViolations(target);
-          summary.checked += 1;
-          summary.violations += violations.length;
-          expect(violations, `${name} (${lang})`).toEqual([]);
-        } else {
-          expect(await fitsViewport(target), `${name} (${lang}) scrolls sideways at 320 px`).toBe(true);
-        }
-        await screenshot(target, `editor-${name}-${lang}-${width}`);
-        summary.screenshots += 1;
-      }
-    } finally {
-      await target.close();
-    }
-  };
-
-  const goto = (path: string) => async (p: Page) => (await p.goto(url(path)))?.status();
-
   describe('signed out', () => {
     for (const lang of ['sv', 'en'] as const) {
       it(`the sign-in page (${lang}) has no WCAG 2.1 A/AA violations`, async () => {
-        await check('sign-in', lang, 200, goto(withLang('/sign-in', lang)));
+        await check(expect, { name: 'sign-in', lang, status: 200, open: goto(withLang('/sign-in', lang)) });
       });
     }
 
@@ -78,7 +45,7 @@ describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessib
     let entryPath = '';
 
     it('creates a draft, publishes it, and finds it in public search within a second', async () => {
-      await signInAs(page, 'Demo Redaktör');
+      await signInAs(page, site.url, 'Demo Redaktör');
       expect(new URL(page.url()).pathname).toBe('/editor');
       await expect(page.locator('.account').textContent()).resolves.toContain('Demo Redaktör (Redaktör)');
       await page.getByRole('link', { name: 'Ny post: Erbjudande' }).click();
@@ -140,13 +107,13 @@ describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessib
 
     for (const lang of ['sv', 'en'] as const) {
       it(`the dashboard, forms, errors and history (${lang}) have no WCAG 2.1 A/AA violations`, async () => {
-        await check('dashboard', lang, 200, goto(withLang('/editor', lang)));
-        await check('new-kind', lang, 200, goto(withLang('/editor/entries/new', lang)));
-        for (const kind of ['actor', 'offering', 'testbed', 'investor', 'establishment-offer']) {
-          await check(`form-new-${kind}`, lang, 200, goto(withLang(`/editor/entries/new?kind=${kind}`, lang)));
+        await check(expect, { name: 'dashboard', lang, status: 200, open: goto(withLang('/editor', lang)) });
+        await check(expect, { name: 'new-kind', lang, status: 200, open: goto(withLang('/editor/entries/new', lang)) });
+        for (const kind of ['actor', 'offering', 'testbed', 'investor']) {
+          await check(expect, { name: `form-new-${kind}`, lang, status: 200, open: goto(withLang(`/editor/entries/new?kind=${kind}`, lang)) });
         }
-        await check('form-edit', lang, 200, goto(withLang(`${entryPath}/edit`, lang)));
-        await check('form-errors', lang, 400, async (p) => {
+        await check(expect, { name: 'form-edit', lang, status: 200, open: goto(withLang(`${entryPath}/edit`, lang)) });
+        const withErrors = async (p: Page) => {
           await p.goto(url(withLang('/editor/entries/new?kind=testbed', lang)));
           await p.locator('#f-website').fill('http://inte-https.example');
           await p.locator('#f-testbed-trl-min').selectOption('5');
@@ -154,8 +121,9 @@ describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessib
           const [response] = await Promise.all([p.waitForNavigation(), p.locator('form.entry-form button[type=submit]').click()]);
           expect(await p.locator('.errors a').count()).toBeGreaterThanOrEqual(5);
           return response?.status();
-        });
-        await check('history', lang, 200, goto(withLang(`${entryPath}/history`, lang)));
+        };
+        await check(expect, { name: 'form-errors', lang, status: 400, open: withErrors });
+        await check(expect, { name: 'history', lang, status: 200, open: goto(withLang(`${entryPath}/history`, lang)) });
       }, 180_000);
     }
 
@@ -203,11 +171,11 @@ describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessib
 
   describe('signed in as the demo advisor', () => {
     it('gets the 403 page at /editor, in both languages without violations', async () => {
-      await signInAs(page, 'Demo Rådgivare');
+      await signInAs(page, site.url, 'Demo Rådgivare');
       const response = await page.goto(url('/editor'));
       expect(response?.status()).toBe(403);
       expect(await page.locator('h1').textContent()).toBe('Du har inte behörighet');
-      for (const lang of ['sv', 'en'] as const) await check('forbidden', lang, 403, goto(withLang('/editor', lang)));
+      for (const lang of ['sv', 'en'] as const) await check(expect, { name: 'forbidden', lang, status: 403, open: goto(withLang('/editor', lang)) });
       // The header offers sign-out; signing out goes home and offers sign-in again.
       await page.goto(url('/'));
       await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Logga ut' }).click()]);

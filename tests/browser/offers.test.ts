@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, screenshot, startSiteAndBrowser, type Browser, type Site } from './support.ts';
-
-const withLang = (path: string, lang: 'sv' | 'en') => (lang === 'sv' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=en`);
+import { createPageChecks, describeInBrowser, signInAs, signOut, startSiteAndBrowser, withLang, type Browser, type Site } from './support.ts';
 
 describeInBrowser('establishment offers in a browser (listing, finding, refusing, accessibility)', () => {
   let site: Site;
   let browser: Browser;
   let page: Page;
-  const summary = { checked: 0, violations: 0 };
+  const checks = createPageChecks({ browser: () => browser, siteUrl: () => site.url, prefix: 'offers-', label: 'offers axe' });
+  const { axe } = checks;
   const url = (path: string) => `${site.url}${path}`;
   const name = `Spårmark Hallsberg ${Date.now().toString(36)}`;
   let offerId = '';
@@ -18,45 +17,21 @@ describeInBrowser('establishment offers in a browser (listing, finding, refusing
     page = await browser.context.newPage();
   }, 60_000);
   afterAll(async () => {
-    console.info(`offers axe: ${summary.checked} page checks, ${summary.violations} violations`);
+    checks.report();
     await browser?.close();
     await site?.stop();
   });
 
-  const signInAs = async (target: Page, who: string) => {
-    await target.goto(url('/sign-in'));
-    const signOut = target.getByRole('button', { name: 'Logga ut' });
-    if ((await signOut.count()) > 0) {
-      await Promise.all([target.waitForURL(() => true), signOut.click()]);
-      await target.goto(url('/sign-in'));
-    }
-    await Promise.all([target.waitForURL((u) => u.pathname !== '/sign-in'), target.getByRole('button', { name: `Logga in som ${who}` }).click()]);
-  };
-
-  const signOut = async (target: Page) => {
-    const button = target.getByRole('button', { name: /^(Logga ut|Sign out)$/ });
-    if ((await button.count()) > 0) await Promise.all([target.waitForNavigation(), button.click()]);
-  };
-
-  /** axe with the WCAG 2.1 A/AA tags on the page as it is now. */
-  const axe = async (target: Page, label: string) => {
-    const violations = await axeViolations(target);
-    summary.checked += 1;
-    summary.violations += violations.length;
-    await screenshot(target, `offers-${label}`);
-    expect(violations, label).toEqual([]);
-  };
-
   it('demo-investment lists a 50 000 m² site with rail siding and 10 MW in Hallsberg and publishes it', async () => {
-    await signInAs(page, 'Demo Investeringsfrämjare');
+    await signInAs(page, site.url, 'Demo Investeringsfrämjare');
     await page.goto(url('/editor'));
     await Promise.all([page.waitForURL(/\/editor\/offers\/new$/), page.getByRole('link', { name: 'Lista ett erbjudande' }).click()]);
     for (const lang of ['sv', 'en'] as const) {
       expect((await page.goto(url(withLang('/editor/offers/new', lang))))?.status()).toBe(200);
-      await axe(page, `form-${lang}`);
+      await axe(expect, page, `form-${lang}`);
       await Promise.all([page.waitForLoadState('load'), page.locator('form.entry-form button[type=submit]').click()]);
       expect(await page.locator('#error-summary').count()).toBe(1);
-      await axe(page, `form-errors-${lang}`);
+      await axe(expect, page, `form-errors-${lang}`);
     }
     await page.goto(url('/editor/offers/new'));
     await page.fill('#f-name-sv', name);
@@ -93,31 +68,31 @@ describeInBrowser('establishment offers in a browser (listing, finding, refusing
     expect(await page.locator('[role=status]').first().textContent()).toMatch(/erbjudande/);
     expect(await results.textContent()).toMatch(/50\s000\sm²/);
     expect(await page.locator(`svg a[data-offer="${offerId}"]`).count()).toBe(1);
-    await axe(page, 'search-sv');
+    await axe(expect, page, 'search-sv');
     await Promise.all([page.waitForURL(/lang=en/), page.getByRole('link', { name: 'English' }).click()]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('#results').getByRole('link', { name }).count()).toBe(1);
     expect(await page.locator('#results').textContent()).toMatch(/50,000\sm²/);
-    await axe(page, 'search-en');
+    await axe(expect, page, 'search-en');
     await Promise.all([page.waitForURL(new RegExp(`/entries/${offerId}`)), page.locator('#results').getByRole('link', { name }).click()]);
     expect(await page.locator('main').textContent()).toMatch(/50,000\sm²/);
-    await axe(page, 'offer-en');
+    await axe(expect, page, 'offer-en');
     await page.goto(url(`/entries/${offerId}`));
     expect(await page.locator('main').textContent()).toMatch(/50\s000\sm²/);
-    await axe(page, 'offer-sv');
+    await axe(expect, page, 'offer-sv');
   }, 180_000);
 
   it('shows a helpful empty state without accessibility problems', async () => {
     for (const lang of ['sv', 'en'] as const) {
       await page.goto(url(withLang('/establish?offerType=retail&railSiding=true&minPower=500', lang)));
       expect(await page.locator('.empty').count()).toBe(1);
-      await axe(page, `empty-${lang}`);
+      await axe(expect, page, `empty-${lang}`);
     }
   }, 180_000);
 
   it('the advisor and actor staff cannot edit the offer: the 403 page', async () => {
     for (const who of ['Demo Rådgivare', 'Demo Almi-medarbetare']) {
-      await signInAs(page, who);
+      await signInAs(page, site.url, who);
       for (const path of [`/editor/offers/${offerId}/edit`, `/editor/entries/${offerId}/edit`]) {
         const response = await page.goto(url(path));
         expect(response?.status(), `${who} ${path}`).toBe(403);

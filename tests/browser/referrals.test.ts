@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, describeInBrowser, fitsViewport, focused, screenshot, startSiteAndBrowser, WIDTHS, type Browser, type Site } from './support.ts';
+import { createPageChecks, describeInBrowser, focused, screenshot, signInAs, startSiteAndBrowser, withLang, type Browser, type Lang, type Site } from './support.ts';
 
 const ALMI = 'almi-foretagspartner-malardalen';
-const withLang = (path: string, lang: 'sv' | 'en') => (lang === 'sv' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=en`);
 
 describeInBrowser('referrals in a browser (journey, 404 for others, accessibility, keyboard)', () => {
   let site: Site;
   let browser: Browser;
   let page: Page;
   let referralPath = '';
-  const summary = { checked: 0, violations: 0 };
+  const checks = createPageChecks({ browser: () => browser, siteUrl: () => site.url, prefix: 'referrals-', label: 'referrals axe' });
+  const { check, goto } = checks;
   const url = (path: string) => `${site.url}${path}`;
 
   beforeAll(async () => {
@@ -18,41 +18,13 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
     page = await browser.context.newPage();
   }, 60_000);
   afterAll(async () => {
-    console.info(`referrals axe: ${summary.checked} page checks, ${summary.violations} violations`);
+    checks.report();
     await browser?.close();
     await site?.stop();
   });
 
-  const signInAs = async (name: string) => {
-    await page.goto(url('/sign-in'));
-    await Promise.all([page.waitForURL((u) => u.pathname !== '/sign-in'), page.getByRole('button', { name: `Logga in som ${name}` }).click()]);
-  };
-
-  /** Axe at 1280 px and no sideways scrolling at 320 px, on a page opened by `open`. */
-  const check = async (name: string, lang: 'sv' | 'en', status: number, open: (p: Page) => Promise<number | undefined>) => {
-    const target = await browser.context.newPage();
-    try {
-      for (const width of WIDTHS) {
-        await target.setViewportSize({ width, height: 800 });
-        expect(await open(target), `${name} (${lang}) status`).toBe(status);
-        expect(await target.locator('html').getAttribute('lang')).toBe(lang);
-        if (width === 1280) {
-          const violations = await axeViolations(target);
-          summary.checked += 1;
-          summary.violations += violations.length;
-          expect(violations, `${name} (${lang})`).toEqual([]);
-        } else {
-          expect(await fitsViewport(target), `${name} (${lang}) scrolls sideways at 320 px`).toBe(true);
-        }
-        await screenshot(target, `referrals-${name}-${lang}-${width}`);
-      }
-    } finally {
-      await target.close();
-    }
-  };
-  const goto = (path: string) => async (p: Page) => (await p.goto(url(path)))?.status();
   /** Posts the refer form empty, so every error shows. */
-  const withErrors = (lang: 'sv' | 'en') => async (p: Page) => {
+  const withErrors = (lang: Lang) => async (p: Page) => {
     await p.goto(url(withLang(`/entries/${ALMI}/refer`, lang)));
     const [response] = await Promise.all([p.waitForNavigation(), p.locator('form.referral-form button[type=submit]').click()]);
     return response?.status();
@@ -60,15 +32,15 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
   const statusOf = async () => (await page.locator('.facts .status').first().textContent())?.trim();
 
   it('as the advisor, refers a company to Almi from its entry page; the forms and lists have no WCAG 2.1 A/AA violations', async () => {
-    await signInAs('Demo Rådgivare');
+    await signInAs(page, site.url, 'Demo Rådgivare');
     await page.goto(url(`/entries/${ALMI}`));
     await Promise.all([page.waitForURL(/\/refer$/), page.getByRole('link', { name: 'Hänvisa ett företag hit' }).click()]);
     expect(await page.locator('h1').textContent()).toBe('Hänvisa ett företag');
     for (const lang of ['sv', 'en'] as const) {
-      await check('form', lang, 200, goto(withLang(`/entries/${ALMI}/refer`, lang)));
-      await check('form-errors', lang, 400, withErrors(lang));
+      await check(expect, { name: 'form', lang, status: 200, open: goto(withLang(`/entries/${ALMI}/refer`, lang)) });
+      await check(expect, { name: 'form-errors', lang, status: 400, open: withErrors(lang) });
     }
-    await check('my-referrals-empty', 'sv', 200, goto('/referrals'));
+    await check(expect, { name: 'my-referrals-empty', lang: 'sv', status: 200, open: goto('/referrals') });
 
     await page.getByLabel('Företagets namn').fill('Webbläsarbolaget AB');
     await page.getByLabel('Organisationsnummer').fill('556123-4567');
@@ -84,9 +56,9 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
     referralPath = new URL(page.url()).pathname;
     await expect(page.getByRole('status').textContent()).resolves.toContain('Hänvisningen är skickad.');
     expect(await statusOf()).toBe('Skickad');
-    await check('referral-sent', 'sv', 200, goto(referralPath));
-    await check('my-referrals', 'sv', 200, goto('/referrals'));
-    await check('my-referrals', 'en', 200, goto('/referrals?lang=en'));
+    await check(expect, { name: 'referral-sent', lang: 'sv', status: 200, open: goto(referralPath) });
+    await check(expect, { name: 'my-referrals', lang: 'sv', status: 200, open: goto('/referrals') });
+    await check(expect, { name: 'my-referrals', lang: 'en', status: 200, open: goto('/referrals?lang=en') });
   }, 180_000);
 
   it('as Almi, accepts, starts and completes it from the inbox; the advisor sees each status', async () => {
@@ -97,14 +69,14 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
       ['Avsluta', 'Avslutad'],
     ] as const;
     for (const [button, status] of steps) {
-      await signInAs('Demo Almi-medarbetare');
+      await signInAs(page, site.url, 'Demo Almi-medarbetare');
       await page.goto(url('/referrals'));
-      if (button === 'Acceptera') await check('inbox', 'sv', 200, goto('/referrals?box=inbox'));
+      if (button === 'Acceptera') await check(expect, { name: 'inbox', lang: 'sv', status: 200, open: goto('/referrals?box=inbox') });
       await Promise.all([page.waitForURL((u) => u.pathname === referralPath), page.getByRole('link', { name: 'Webbläsarbolaget AB' }).first().click()]);
-      if (button === 'Acceptera') await check('referral-receiver', 'sv', 200, goto(referralPath));
+      if (button === 'Acceptera') await check(expect, { name: 'referral-receiver', lang: 'sv', status: 200, open: goto(referralPath) });
       await Promise.all([page.waitForURL(/notice=/), page.getByRole('button', { name: button, exact: true }).click()]);
       expect(await statusOf()).toBe(status);
-      await signInAs('Demo Rådgivare');
+      await signInAs(page, site.url, 'Demo Rådgivare');
       await page.goto(url(referralPath));
       expect(await statusOf(), `the advisor sees ${status}`).toBe(status);
     }
@@ -113,18 +85,18 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
   }, 180_000);
 
   it('gives Inkubera’s staff the 404 page on the referral', async () => {
-    await signInAs('Demo Inkubera-medarbetare');
+    await signInAs(page, site.url, 'Demo Inkubera-medarbetare');
     const response = await page.goto(url(referralPath));
     expect(response?.status()).toBe(404);
     expect(await page.content()).not.toContain('Webbläsarbolaget AB');
   }, 60_000);
 
   it('the privacy notice has no violations in either language', async () => {
-    for (const lang of ['sv', 'en'] as const) await check('privacy', lang, 200, goto(withLang('/privacy', lang)));
+    for (const lang of ['sv', 'en'] as const) await check(expect, { name: 'privacy', lang, status: 200, open: goto(withLang('/privacy', lang)) });
   }, 60_000);
 
   it('the refer form works with the keyboard alone, and a refused post focuses the error summary whose links reach the fields', async () => {
-    await signInAs('Demo Rådgivare');
+    await signInAs(page, site.url, 'Demo Rådgivare');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(url(`/entries/${ALMI}/refer`));
     const typed: Record<string, string> = {

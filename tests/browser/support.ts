@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, type ExpectStatic } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 /** Debian's chromium; CHROMIUM_PATH points elsewhere (or at nothing, to try the skip). */
@@ -131,3 +131,107 @@ export const focused = (page: Page) =>
       visible: outline || shadow,
     };
   });
+
+export type Lang = 'sv' | 'en';
+
+/** The path with `lang=en` added for English; Swedish is the default. */
+export const withLang = (path: string, lang: Lang) => (lang === 'sv' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=en`);
+
+/** Opens `url` in the given page and returns the response status. */
+export const visit = (url: string) => async (page: Page) => (await page.goto(url))?.status();
+
+const signOutButton = (page: Page) => page.getByRole('button', { name: /^(Logga ut|Sign out)$/ });
+
+/** Presses the header's sign-out button, if there is one, and waits for the redirect. */
+export const signOut = async (page: Page) => {
+  const button = signOutButton(page);
+  if ((await button.count()) > 0) await Promise.all([page.waitForNavigation(), button.click()]);
+};
+
+/** Signs out if signed in, then signs in on the sign-in page by pressing the demo user's button. */
+export const signInAs = async (page: Page, siteUrl: string, name: string) => {
+  await page.goto(`${siteUrl}/sign-in`);
+  if ((await signOutButton(page).count()) > 0) {
+    await signOut(page);
+    await page.goto(`${siteUrl}/sign-in`);
+  }
+  await Promise.all([page.waitForURL((u) => u.pathname !== '/sign-in'), page.getByRole('button', { name: `Logga in som ${name}` }).click()]);
+};
+
+export type PageCheck = {
+  name: string;
+  lang: Lang;
+  status: number;
+  /** Loads the page and returns the response status. */
+  open: (page: Page) => Promise<number | undefined>;
+  /** Run axe at 320 px too, not only at 1280 px. */
+  axeAtNarrow?: boolean;
+  /** Return the page open instead of closing it. */
+  keepOpen?: boolean;
+};
+
+/**
+ * Page checks counted into one summary. Screenshots are named `${prefix}${name}-${lang}-${width}`;
+ * `report()` logs the summary under `label`, with the screenshot count when `reportScreenshots` is set.
+ */
+export const createPageChecks = (options: {
+  browser: () => Browser;
+  siteUrl: () => string;
+  prefix: string;
+  label: string;
+  reportScreenshots?: boolean;
+}) => {
+  const summary = { checked: 0, violations: 0, screenshots: 0 };
+
+  const shoot = async (page: Page, name: string) => {
+    await screenshot(page, `${options.prefix}${name}`);
+    summary.screenshots += 1;
+  };
+
+  const countViolations = async (page: Page) => {
+    const violations = await axeViolations(page);
+    summary.checked += 1;
+    summary.violations += violations.length;
+    return violations;
+  };
+
+  /** Opens `path` on the site and returns the response status. */
+  const goto = (path: string) => (page: Page) => visit(`${options.siteUrl()}${path}`)(page);
+
+  /**
+   * In a fresh tab, at each of WIDTHS: status, lang, axe at 1280 px (and 320 px with `axeAtNarrow`),
+   * no sideways scrolling at 320 px, and a screenshot. The page is closed unless `keepOpen`.
+   */
+  const check = async (expect: ExpectStatic, { name, lang, status, open, axeAtNarrow = false, keepOpen = false }: PageCheck) => {
+    const page = await options.browser().context.newPage();
+    try {
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 800 });
+        expect(await open(page), `${name} (${lang}) status`).toBe(status);
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        if (width === 1280 || axeAtNarrow) expect(await countViolations(page), `${name} (${lang}, ${width} px)`).toEqual([]);
+        if (width === 320) expect(await fitsViewport(page), `${name} (${lang}) scrolls sideways at 320 px`).toBe(true);
+        await shoot(page, `${name}-${lang}-${width}`);
+      }
+    } catch (error) {
+      await page.close();
+      throw error;
+    }
+    if (!keepOpen) await page.close();
+    return page;
+  };
+
+  /** Axe on the page as it is now, with a screenshot named `${prefix}${label}`. */
+  const axe = async (expect: ExpectStatic, page: Page, label: string) => {
+    const violations = await countViolations(page);
+    await shoot(page, label);
+    expect(violations, label).toEqual([]);
+  };
+
+  const report = () => {
+    const screenshots = options.reportScreenshots ? `; ${summary.screenshots} screenshots in .data/screenshots` : '';
+    console.info(`${options.label}: ${summary.checked} page checks, ${summary.violations} violations${screenshots}`);
+  };
+
+  return { summary, goto, check, axe, report };
+};

@@ -130,7 +130,7 @@ describe('the establishment-offer pages', () => {
       const enPage = await visitor().get('/entries/hallsberg-logistikmark?lang=en');
       const en = text(enPage.html);
       for (const fact of ['50,000 m²', 'Detailed development plan in force', 'Rail siding Yes', 'SEK 350 per m²', 'Image: Aerial view of the land']) expect(en).toContain(fact);
-      expect(hrefs(enPage.html)).toEqual(expect.arrayContaining(['geo:59.067,15.11', 'https://example.se/bild.jpg', 'https://example.se/plan.pdf']));
+      expect(hrefs(enPage.html)).toEqual(expect.arrayContaining(['https://www.openstreetmap.org/?mlat=59.067&mlon=15.11#map=14/59.067/15.11', 'https://example.se/bild.jpg', 'https://example.se/plan.pdf']));
     });
 
     it('is gone after its valid-until date', async () => {

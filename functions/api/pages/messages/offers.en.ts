@@ -109,7 +109,7 @@ export const offersEn: OffersMessages = {
     place: 'Place',
     municipality: 'Municipality',
     coordinates: 'Coordinates',
-    coordinatesLink: 'Open the position in a map app',
+    coordinatesLink: 'show on OpenStreetMap',
     approximate: 'No exact position given',
     landArea: 'Land area',
     floorArea: 'Floor area',

@@ -109,7 +109,7 @@ export const offersSv: OffersMessages = {
     place: 'Plats',
     municipality: 'Kommun',
     coordinates: 'Koordinater',
-    coordinatesLink: 'Öppna positionen i en kartapp',
+    coordinatesLink: 'visa på OpenStreetMap',
     approximate: 'Ingen exakt position angiven',
     landArea: 'Markyta',
     floorArea: 'Golvyta',

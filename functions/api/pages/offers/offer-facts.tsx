@@ -1,6 +1,6 @@
 /**
  * An establishment offer's facts on its entry page, as rows of the page's definition list: type, place,
- * municipality, coordinates (with a geo: link), areas, zoning, power, utilities, rail siding, distances,
+ * municipality, coordinates (with a link to OpenStreetMap), areas, zoning, power, utilities, rail siding, distances,
  * price, availability, listing end, contact organisation, images, documents and key facts. Images are
  * links (the pages' CSP admits no external images); only https addresses are linked.
  */
@@ -56,7 +56,7 @@ export const OfferFacts = (props: { t: Messages; taxonomy: Taxonomy; entry: Entr
       <Fact label={f.coordinates}>
         {position ? (
           <>
-            {`${degrees(position.lat, t)}° N, ${degrees(position.lon, t)}° E`} (<a href={`geo:${position.lat},${position.lon}`}>{f.coordinatesLink}</a>)
+            {`${degrees(position.lat, t)}° N, ${degrees(position.lon, t)}° E`} (<a href={`https://www.openstreetmap.org/?mlat=${position.lat}&mlon=${position.lon}#map=14/${position.lat}/${position.lon}`}>{f.coordinatesLink}</a>)
           </>
         ) : (
           f.approximate

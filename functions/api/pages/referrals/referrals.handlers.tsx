@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { EntryId, type Entry } from '#shared/domain/entry.ts';
 import { ConflictError, NotFoundError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
-import { hasRole, type Principal } from '#shared/domain/identity.ts';
+import { hasRole } from '#shared/domain/identity.ts';
 import { ReferralId, type ReferralView } from '#shared/domain/referral.ts';
-import { REFERRAL_ACTIONS, TRANSITIONS, type ReferralAction } from '#shared/domain/referral-lifecycle.ts';
+import { type ReferralAction } from '#shared/domain/referral-lifecycle.ts';
+import { availableActions } from '#shared/services/referrals.ts';
 import { MAX_PAGE_SIZE, SearchQuery } from '#shared/domain/search.ts';
 import { localize } from '#shared/domain/text.ts';
 import { swedishDate } from '#shared/ports/clock.ts';
@@ -52,17 +53,6 @@ const orUndefined = <T,>(promise: Promise<T>): Promise<T | undefined> =>
 
 const unknownFieldsPage = (c: Context<AppEnv>, t: Messages, names: readonly string[]) =>
   errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.unknownFieldsLead, names.map((name) => `“${name.slice(0, 80)}”`));
-
-const isReceiver = (principal: Principal, referral: ReferralView) =>
-  hasRole(principal, 'actor-staff') && principal.organisationId !== undefined && principal.organisationId === referral.receivingOrganisationId;
-
-/** The actions the principal may take on the referral now. */
-export const availableActions = (principal: Principal, referral: ReferralView): ReferralAction[] =>
-  REFERRAL_ACTIONS.filter((action) => {
-    const rule = TRANSITIONS[action];
-    if (!rule.from.includes(referral.status)) return false;
-    return rule.by === 'receiver' ? isReceiver(principal, referral) : principal.subject === referral.referrerSubject;
-  });
 
 export const referralPageHandlers = (deps: AppDeps) => {
   const origin = (c: Context<AppEnv>) => ({ origin: new URL(c.req.url).origin });
