@@ -10,10 +10,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DynamoDBClient as DynamoDBClientType } from '@aws-sdk/client-dynamodb';
-import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import { readCsvRecords, writeCsvRecords } from '#shared/adapters/csv/catalogue-csv.ts';
 import { readCsvRows } from '#shared/adapters/csv/offer-rows.ts';
@@ -38,8 +36,9 @@ import {
   type Validation,
 } from '#shared/services/catalogue-transfer.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
-import type { ProgressStream } from './progress.ts';
+import { createWriteProgress, type ProgressStream } from './progress.ts';
 import { exitCodeFor, InputError, runAsProgram, UsageError } from './command-line.ts';
+import { openTableStore, type TableStore } from './table-store.ts';
 
 export const CatalogueEnv = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
@@ -50,7 +49,6 @@ export const CatalogueEnv = z.object({
 });
 export type CatalogueEnv = z.infer<typeof CatalogueEnv>;
 
-const LOCAL_TABLE = 'vagvisaren';
 
 export const USAGE = `Usage: npm run catalogue -- <command> [options]
 
@@ -109,99 +107,19 @@ const operatingSystemUser = (): string => {
 
 // ——— the store ———
 
-type Store = { repository: EntryRepository; description: string; close(): Promise<void> };
+type Store = TableStore<EntryRepository>;
 
-
-/** The deployed table (TABLE_NAME + AWS_REGION, credentials from the environment) or the local store in DATA_DIR. */
+/** The deployed table or the local store; every write also lands in the audit trail, as the API's writes do. */
 const openStore = async (env: CatalogueEnv): Promise<Store> => {
-  const [{ DynamoDBClient }, { documentClient }, { DynamoEntryRepository }, { ChangePublishingRepository }, { recordAuditTrail }] =
-    await Promise.all([
-      import('@aws-sdk/client-dynamodb'),
-      import('#shared/adapters/dynamodb/client.ts'),
-      import('#shared/adapters/dynamodb/entry-repository.ts'),
-      import('#shared/adapters/change-feed/in-process-change-feed.ts'),
-      import('#shared/services/audit-trail.ts'),
-    ]);
-  // Every write also lands in the audit trail, as the API's writes do.
-  const withTrail = (client: DynamoDBClientType, table: string) => {
-    const stored = new DynamoEntryRepository(documentClient(client), table);
+  const [{ DynamoEntryRepository }, { ChangePublishingRepository }, { recordAuditTrail }] = await Promise.all([
+    import('#shared/adapters/dynamodb/entry-repository.ts'),
+    import('#shared/adapters/change-feed/in-process-change-feed.ts'),
+    import('#shared/services/audit-trail.ts'),
+  ]);
+  return openTableStore({ dataDir: env.DATA_DIR, tableName: env.TABLE_NAME, awsRegion: env.AWS_REGION }, (client, table) => {
+    const stored = new DynamoEntryRepository(client, table);
     return new ChangePublishingRepository(stored, recordAuditTrail(stored));
-  };
-  if (env.TABLE_NAME !== undefined && env.AWS_REGION !== undefined) {
-    const client = new DynamoDBClient({ region: env.AWS_REGION });
-    return {
-      repository: withTrail(client, env.TABLE_NAME),
-      description: `table ${env.TABLE_NAME} in ${env.AWS_REGION}`,
-      close: async () => client.destroy(),
-    };
-  }
-  const path = join(resolve(env.DATA_DIR), 'dynamodb');
-  const [{ startDynalite }, { ensureTable }] = await Promise.all([import('../local/dynalite.ts'), import('#shared/adapters/dynamodb/table.ts')]);
-  const dynalite = await startDynalite({ path });
-  const client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const table = env.TABLE_NAME ?? LOCAL_TABLE;
-  try {
-    await ensureTable(client, table);
-  } catch (error) {
-    client.destroy();
-    await dynalite.close();
-    throw error;
-  }
-  return {
-    repository: withTrail(client, table),
-    description: `the local store in ${env.DATA_DIR}/`,
-    close: async () => {
-      client.destroy();
-      await dynalite.close();
-    },
-  };
-};
-
-// ——— progress ———
-
-export type WriteProgress = { update(done: number): void; stop(): void };
-
-/**
- * A progress bar (cli-progress) on a terminal; elsewhere a line at every tenth of the way and at the
- * end, so logs stay short.
- */
-export const createWriteProgress = (stream: ProgressStream, label: string, total: number): WriteProgress => {
-  let stopped = false;
-  if (stream.isTTY === true) {
-    const bar = new SingleBar({
-      stream: stream as NodeJS.WriteStream,
-      format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
-      barCompleteChar: '█',
-      barIncompleteChar: '░',
-      hideCursor: true,
-      etaBuffer: 100,
-    });
-    bar.start(total, 0);
-    return {
-      update: (done) => bar.update(done),
-      stop: () => {
-        if (!stopped) bar.stop();
-        stopped = true;
-      },
-    };
-  }
-  let reported = 0;
-  let last = 0;
-  const line = (done: number) => stream.write(`${label}: ${done}/${total} (${total === 0 ? 100 : Math.floor((done * 100) / total)}%)\n`);
-  return {
-    update(done) {
-      last = done;
-      const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
-      if (tenth > reported && done < total) {
-        reported = tenth;
-        line(done);
-      }
-    },
-    stop: () => {
-      if (!stopped) line(last);
-      stopped = true;
-    },
-  };
+  });
 };
 
 // ——— reporting ———

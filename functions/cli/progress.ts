@@ -1,4 +1,8 @@
-/** A progress line on stderr for long commands: rewritten in place on a terminal, a line every few seconds otherwise. */
+/**
+ * Progress on stderr for long commands: a load's counts rewritten in place on a terminal (a line every
+ * few seconds otherwise), and a bar for a known number of writes (a line at every tenth elsewhere).
+ */
+import { SingleBar } from 'cli-progress';
 
 export type LoadCounts = { read: number; upserted: number; removed: number; stale: number; failed: number };
 
@@ -38,6 +42,52 @@ export const createProgress = (options: {
     },
     done(counts) {
       options.stream.write(tty ? `\r\x1b[2K${line(counts)}\n` : `${line(counts)}\n`);
+    },
+  };
+};
+
+
+export type WriteProgress = { update(done: number): void; stop(): void };
+
+/**
+ * A progress bar (cli-progress) on a terminal; elsewhere a line at every tenth of the way and at the
+ * end, so logs stay short.
+ */
+export const createWriteProgress = (stream: ProgressStream, label: string, total: number): WriteProgress => {
+  let stopped = false;
+  if (stream.isTTY === true) {
+    const bar = new SingleBar({
+      stream: stream as NodeJS.WriteStream,
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+      barCompleteChar: '█',
+      barIncompleteChar: '░',
+      hideCursor: true,
+      etaBuffer: 100,
+    });
+    bar.start(total, 0);
+    return {
+      update: (done) => bar.update(done),
+      stop: () => {
+        if (!stopped) bar.stop();
+        stopped = true;
+      },
+    };
+  }
+  let reported = 0;
+  let last = 0;
+  const line = (done: number) => stream.write(`${label}: ${done}/${total} (${total === 0 ? 100 : Math.floor((done * 100) / total)}%)\n`);
+  return {
+    update(done) {
+      last = done;
+      const tenth = total === 0 ? 10 : Math.floor((done * 10) / total);
+      if (tenth > reported && done < total) {
+        reported = tenth;
+        line(done);
+      }
+    },
+    stop: () => {
+      if (!stopped) line(last);
+      stopped = true;
     },
   };
 };

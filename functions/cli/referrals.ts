@@ -9,16 +9,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DynamoDBClient as DynamoDBClientType } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { ErasureRecord, maskOrganisationNumber, OrganisationNumberInput } from '#shared/domain/referral.ts';
 import { systemClock, type Clock } from '#shared/ports/clock.ts';
 import type { ReferralRepository } from '#shared/ports/referral-repository.ts';
-import { createWriteProgress } from './catalogue.ts';
 import { exitCodeFor, InputError, runAsProgram, UsageError } from './command-line.ts';
-import type { ProgressStream } from './progress.ts';
+import { openTableStore, type TableStore } from './table-store.ts';
+import { createWriteProgress, type ProgressStream } from './progress.ts';
 
 export const ReferralsEnv = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
@@ -30,7 +28,6 @@ export const ReferralsEnv = z.object({
 });
 export type ReferralsEnv = z.infer<typeof ReferralsEnv>;
 
-const LOCAL_TABLE = 'vagvisaren';
 
 export const USAGE = `Usage: npm run referrals -- <command> --number <number> [options]
 
@@ -51,39 +48,10 @@ Exit codes: 0 done, 1 invalid number, 2 usage error.
 
 export type ReferralsIo = { out: ProgressStream; err: ProgressStream; clock?: Clock };
 
-type Store = { repository: ReferralRepository; description: string; close(): Promise<void> };
-
-/** The deployed table (TABLE_NAME + AWS_REGION, credentials from the environment) or the local store in DATA_DIR. */
-const openStore = async (env: ReferralsEnv, clock: Clock): Promise<Store> => {
-  const [{ DynamoDBClient }, { documentClient }, { DynamoReferralRepository }] = await Promise.all([
-    import('@aws-sdk/client-dynamodb'),
-    import('#shared/adapters/dynamodb/client.ts'),
-    import('#shared/adapters/dynamodb/referral-repository.ts'),
-  ]);
-  const repository = (client: DynamoDBClientType, table: string) => new DynamoReferralRepository(documentClient(client), table, { clock });
-  if (env.TABLE_NAME !== undefined && env.AWS_REGION !== undefined) {
-    const client = new DynamoDBClient({ region: env.AWS_REGION });
-    return { repository: repository(client, env.TABLE_NAME), description: `table ${env.TABLE_NAME} in ${env.AWS_REGION}`, close: async () => client.destroy() };
-  }
-  const [{ startDynalite }, { ensureTable }] = await Promise.all([import('../local/dynalite.ts'), import('#shared/adapters/dynamodb/table.ts')]);
-  const dynalite = await startDynalite({ path: join(resolve(env.DATA_DIR), 'dynamodb') });
-  const client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const table = env.TABLE_NAME ?? LOCAL_TABLE;
-  try {
-    await ensureTable(client, table);
-  } catch (error) {
-    client.destroy();
-    await dynalite.close();
-    throw error;
-  }
-  return {
-    repository: repository(client, table),
-    description: `the local store in ${env.DATA_DIR}/`,
-    close: async () => {
-      client.destroy();
-      await dynalite.close();
-    },
-  };
+/** The deployed table or the local store, as the catalogue command opens it. */
+const openStore = async (env: ReferralsEnv, clock: Clock): Promise<TableStore<ReferralRepository>> => {
+  const { DynamoReferralRepository } = await import('#shared/adapters/dynamodb/referral-repository.ts');
+  return openTableStore({ dataDir: env.DATA_DIR, tableName: env.TABLE_NAME, awsRegion: env.AWS_REGION }, (client, table) => new DynamoReferralRepository(client, table, { clock }));
 };
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

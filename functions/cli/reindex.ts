@@ -4,12 +4,8 @@
  * new OpenSearch index behind the alias; with neither, the embedded index over the local store,
  * in place. Progress on stderr, the summary on stdout; exit code 1 when counts disagree.
  */
-import { join, resolve } from 'node:path';
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
-import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { DynamoEntryRepository } from '#shared/adapters/dynamodb/entry-repository.ts';
-import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
 import { createOpenSearchAdmin, versionedIndexName } from '#shared/adapters/opensearch/index-admin.ts';
 import { buildIndexDefinition, DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definition.ts';
@@ -19,10 +15,10 @@ import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { catalogueLexicon } from '#shared/services/catalogue-lexicon.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import { plainTransport, signedTransport } from '../composition/opensearch.ts';
-import { startDynalite } from '../local/dynalite.ts';
 import { createProgress, type LoadCounts } from './progress.ts';
 import { rebuildEmbedded, reindexOpenSearch, ReindexAborted } from './reindex-run.ts';
 import { runAsProgram } from './command-line.ts';
+import { openTableStore } from './table-store.ts';
 
 export const ReindexEnv = z
   .object({
@@ -40,26 +36,12 @@ export const ReindexEnv = z
   });
 export type ReindexEnv = z.infer<typeof ReindexEnv>;
 
-const LOCAL_TABLE = 'vagvisaren';
-
 const summary = (counts: LoadCounts) =>
   `${counts.read} entries read: ${counts.upserted} searchable, ${counts.removed} not searchable (draft, archived or expired), ${counts.stale} stale, ${counts.failed} failed`;
 
-/** The table the command reads: the deployed one in AWS, or the local store (closed by `close`). */
-const openStore = async (env: ReindexEnv) => {
-  if (env.OPENSEARCH_ENDPOINT) {
-    const dynamo: DynamoDBClientConfig = { region: env.AWS_REGION! };
-    return { repository: new DynamoEntryRepository(documentClient(new DynamoDBClient(dynamo)), env.TABLE_NAME!), close: async () => {} };
-  }
-  const path = join(resolve(env.DATA_DIR), 'dynamodb');
-  const dynalite = await startDynalite({ path }).catch((error: Error) => {
-    throw new Error(`cannot open the local store in ${path} (is \`npm start\` running? stop it first): ${error.message}`);
-  });
-  const client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const tableName = env.TABLE_NAME ?? LOCAL_TABLE;
-  await ensureTable(client, tableName);
-  return { repository: new DynamoEntryRepository(documentClient(client), tableName), close: dynalite.close };
-};
+/** The table the command reads: the deployed one when reindexing AWS, otherwise the local store. */
+const openStore = (env: ReindexEnv) =>
+  openTableStore({ dataDir: env.DATA_DIR, tableName: env.TABLE_NAME, awsRegion: env.OPENSEARCH_ENDPOINT ? env.AWS_REGION : undefined }, (client, table) => new DynamoEntryRepository(client, table));
 
 /** Runs the reindex the environment asks for; resolves to the process exit code. */
 export const runReindex = async (environment: NodeJS.ProcessEnv, out = process.stdout, err = process.stderr): Promise<number> => {

@@ -1,0 +1,45 @@
+/**
+ * The table a command works on: the deployed one (with a region and a table name; credentials from
+ * the usual AWS chain) or the local store under DATA_DIR on an in-process dynalite, which refuses
+ * while `npm start` holds it. The SDK and dynalite load only when a command opens a store.
+ */
+import { join, resolve } from 'node:path';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export const LOCAL_TABLE = 'vagvisaren';
+
+export type TableTarget = { dataDir: string; tableName?: string | undefined; awsRegion?: string | undefined };
+
+export type TableStore<R> = { repository: R; description: string; close(): Promise<void> };
+
+export const openTableStore = async <R>(target: TableTarget, build: (client: DynamoDBDocumentClient, table: string) => R): Promise<TableStore<R>> => {
+  const [{ DynamoDBClient }, { documentClient }] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('#shared/adapters/dynamodb/client.ts')]);
+  if (target.tableName !== undefined && target.awsRegion !== undefined) {
+    const client = new DynamoDBClient({ region: target.awsRegion });
+    return {
+      repository: build(documentClient(client), target.tableName),
+      description: `table ${target.tableName} in ${target.awsRegion}`,
+      close: async () => client.destroy(),
+    };
+  }
+  const path = join(resolve(target.dataDir), 'dynamodb');
+  const [{ startDynalite }, { ensureTable }] = await Promise.all([import('../local/dynalite.ts'), import('#shared/adapters/dynamodb/table.ts')]);
+  const dynalite = await startDynalite({ path });
+  const client = new DynamoDBClient({ endpoint: dynalite.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const table = target.tableName ?? LOCAL_TABLE;
+  try {
+    await ensureTable(client, table);
+  } catch (error) {
+    client.destroy();
+    await dynalite.close();
+    throw error;
+  }
+  return {
+    repository: build(documentClient(client), table),
+    description: `the local store in ${target.dataDir}/`,
+    close: async () => {
+      client.destroy();
+      await dynalite.close();
+    },
+  };
+};
