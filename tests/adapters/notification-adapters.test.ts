@@ -31,7 +31,7 @@ describe('the local outbox', () => {
     expect(readdirSync(dir).every((name) => name.endsWith('.json') && !name.startsWith('.'))).toBe(true);
     const listed = await outbox.list();
     expect(listed.map((m) => m.referralId)).toEqual(['ref_bbbbbbbbbbbbbbbbbbbb', 'ref_aaaaaaaaaaaaaaaaaaaa']);
-    expect(listed[1]).toMatchObject({ to: 'remisser@almi.example', delivered: true, subject: expect.stringMatching(/remiss.*referral/i) });
+    expect(listed[1]).toMatchObject({ to: 'remisser@almi.example', delivered: true, subject: expect.stringMatching(/hänvisning.*referral/i) });
   });
 });
 
@@ -50,7 +50,7 @@ describe('the SES notifier', () => {
     expect(input.Destination?.ToAddresses).toEqual(['remisser@almi.example']);
     const text = input.Content?.Simple?.Body?.Text?.Data ?? '';
     expect(text).toContain('https://vagvisaren.example/referrals/ref_abcdefghijklmnopqrst');
-    expect(text).toMatch(/remiss/);
+    expect(text).toMatch(/hänvisning/);
     expect(text).toMatch(/referral/);
   });
 

@@ -7,11 +7,11 @@ import type { ReferralReceivedNotice } from '#shared/ports/notifier.ts';
 export const NO_INTAKE_ADDRESS = 'the receiving organisation has no referral intake address (referralIntakeEmail)';
 
 export const referralReceivedMessage = (notice: Pick<ReferralReceivedNotice, 'link'>): { subject: string; text: string } => ({
-  subject: 'Ny remiss i Vägvisaren / New referral in Vägvisaren',
+  subject: 'Ny hänvisning i Vägvisaren / New referral in Vägvisaren',
   text: [
     'Hej!',
     '',
-    'Er organisation har fått en ny remiss i Vägvisaren. Logga in för att läsa den och svara:',
+    'Er organisation har fått en ny hänvisning av ett företag i Vägvisaren. Logga in för att läsa den och svara:',
     notice.link,
     '',
     'Meddelandet innehåller inga uppgifter om företaget; de finns bara i Vägvisaren.',
