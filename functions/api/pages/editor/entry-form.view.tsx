@@ -8,6 +8,7 @@ import type { Child } from 'hono/jsx';
 import { STAGES, INVESTMENT_INSTRUMENTS, type Entry, type EntryKind } from '#shared/domain/entry.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { AppEnv } from '../../env.ts';
+import { fieldKit, type Option, type TextProps } from '../components/form-fields.tsx';
 import { PostForm } from '../components/session.tsx';
 import { entryHref, pageHref } from '../urls.ts';
 import { renderPage } from '../layout.tsx';
@@ -16,7 +17,7 @@ import { inFormOrder, type FormIssue, type FormValues } from './entry-form.ts';
 import { editorHref, type Notice } from './editor-urls.ts';
 import { AvailabilityActions, OfferFields } from '../offers/offer-fields.tsx';
 
-export type Option = { value: string; label: string };
+export type { Option };
 
 export type EntryFormModel = {
   t: Messages;
@@ -56,129 +57,33 @@ const formKit = (model: EntryFormModel) => {
   const { t } = model;
   const errors = new Map<string, string>();
   for (const issue of model.issues) if (issue.field && !errors.has(issue.field)) errors.set(issue.field, issueMessage(t, issue));
-  const value = (name: string) => model.values[name]?.at(-1) ?? '';
-  const selected = (name: string) => new Set(model.values[name] ?? []);
-  const describedBy = (name: string, hint: boolean) =>
-    [hint ? `${fieldId(name)}-hint` : '', errors.has(name) ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const hintOf = (name: string) => t.editor.hints[name] ?? t.offers.hints[name];
+  const kit = fieldKit({
+    fieldId,
+    label: (name) => fieldLabel(t, name),
+    hint: (name) => t.editor.hints[name] ?? t.offers.hints[name],
+    errors,
+    errorPrefix: t.editor.errorPrefix,
+    value: (name) => model.values[name]?.at(-1) ?? '',
+    values: (name) => model.values[name] ?? [],
+  });
 
-  const Hint = (props: { name: string }) => {
-    const hint = hintOf(props.name);
-    return hint ? (
-      <p class="hint" id={`${fieldId(props.name)}-hint`}>
-        {hint}
-      </p>
-    ) : null;
-  };
-  const ErrorMessage = (props: { name: string }) => {
-    const error = errors.get(props.name);
-    return error ? (
-      <p class="error-message" id={`${fieldId(props.name)}-error`}>
-        <span class="vh">{t.editor.errorPrefix}</span>
-        {error}
-      </p>
-    ) : null;
-  };
-
-  const Text = (props: { name: string; lang?: 'sv' | 'en'; rows?: number; type?: 'text' | 'url' | 'email'; inputmode?: 'numeric' | 'decimal'; autocomplete?: string; width?: 'short' | 'medium' }) => {
-    const { name } = props;
-    const common = {
-      id: fieldId(name),
-      name,
-      lang: props.lang,
-      'aria-describedby': describedBy(name, Boolean(hintOf(name))),
-      'aria-invalid': errors.has(name) ? ('true' as const) : undefined,
-    };
-    return (
-      <div class={`field${errors.has(name) ? ' field-error' : ''}`}>
-        <label for={fieldId(name)}>{fieldLabel(t, name)}</label>
-        <Hint name={name} />
-        <ErrorMessage name={name} />
-        {props.rows ? (
-          <textarea {...common} rows={props.rows}>
-            {value(name)}
-          </textarea>
-        ) : (
-          <input
-            {...common}
-            type={props.type ?? 'text'}
-            value={value(name)}
-            inputmode={props.inputmode}
-            autocomplete={props.autocomplete ?? 'off'}
-            spellcheck={props.type === 'url' || props.inputmode ? false : undefined}
-            class={props.width ? `input-${props.width}` : undefined}
-          />
-        )}
-      </div>
-    );
-  };
+  const Text = (props: Omit<TextProps<string>, 'maxlength' | 'spellcheck'>) => (
+    <kit.Text
+      {...props}
+      autocomplete={props.rows ? undefined : (props.autocomplete ?? 'off')}
+      spellcheck={props.type === 'url' || props.inputmode ? false : undefined}
+    />
+  );
 
   /** Swedish and English of one text, side by side in the form order. */
   const TextPair = (props: { base: string; rows?: number }) => (
     <>
-      <Text name={`${props.base}.sv`} lang="sv" {...(props.rows ? { rows: props.rows } : {})} />
-      <Text name={`${props.base}.en`} lang="en" {...(props.rows ? { rows: props.rows } : {})} />
+      <Text name={`${props.base}.sv`} lang="sv" rows={props.rows} />
+      <Text name={`${props.base}.en`} lang="en" rows={props.rows} />
     </>
   );
 
-  const Choices = (props: { name: string; type: 'checkbox' | 'radio'; options: readonly Option[]; columns?: boolean }) => {
-    const { name } = props;
-    const chosen = selected(name);
-    return (
-      <fieldset
-        class={`field${errors.has(name) ? ' field-error' : ''}`}
-        id={fieldId(name)}
-        tabindex={-1}
-        aria-describedby={describedBy(name, Boolean(hintOf(name)))}
-      >
-        <legend>{fieldLabel(t, name)}</legend>
-        <Hint name={name} />
-        <ErrorMessage name={name} />
-        <ul class={`checks${props.columns ? ' columns' : ''}`}>
-          {props.options.map((option) => {
-            const id = `${fieldId(name)}-${option.value}`;
-            return (
-              <li>
-                <input type={props.type} id={id} name={name} value={option.value} checked={chosen.has(option.value)} />
-                <label for={id}>{option.label}</label>
-              </li>
-            );
-          })}
-        </ul>
-      </fieldset>
-    );
-  };
-
-  const Select = (props: { name: string; options: readonly Option[]; empty?: string | undefined }) => {
-    const { name } = props;
-    const current = value(name);
-    return (
-      <div class={`field${errors.has(name) ? ' field-error' : ''}`}>
-        <label for={fieldId(name)}>{fieldLabel(t, name)}</label>
-        <Hint name={name} />
-        <ErrorMessage name={name} />
-        <select
-          id={fieldId(name)}
-          name={name}
-          aria-describedby={describedBy(name, Boolean(hintOf(name)))}
-          aria-invalid={errors.has(name) ? 'true' : undefined}
-        >
-          {props.empty !== undefined && (
-            <option value="" selected={current === ''}>
-              {props.empty}
-            </option>
-          )}
-          {props.options.map((option) => (
-            <option value={option.value} selected={option.value === current}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
-
-  return { errors, Text, TextPair, Choices, Select };
+  return { Text, TextPair, Choices: kit.Choices, Select: kit.Select };
 };
 
 const Group = (props: { id: string; heading: string; lead?: string; children: Child }) => (

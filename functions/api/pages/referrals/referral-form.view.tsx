@@ -9,6 +9,7 @@ import type { Entry } from '#shared/domain/entry.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import { localize } from '#shared/domain/text.ts';
 import type { AppEnv } from '../../env.ts';
+import { fieldKit, type Option, type TextProps } from '../components/form-fields.tsx';
 import { PostForm } from '../components/session.tsx';
 import { fallbackLang } from '../format.ts';
 import { renderPage } from '../layout.tsx';
@@ -33,104 +34,26 @@ export type ReferralFormModel = {
 /** The id of a field's control. */
 export const fieldId = (name: ReferralField): string => `f-${name}`;
 
-type Option = { value: string; label: string };
-
 const formKit = (model: ReferralFormModel) => {
-  const { t } = model;
-  const m = t.referrals;
+  const m = model.t.referrals;
   const errors = new Map<string, string>();
   for (const issue of model.issues) if (!errors.has(issue.field)) errors.set(issue.field, m.issues[issue.code](issue.limit));
-  const value = (name: ReferralField) => valueOf(model.values, name);
-  const describedBy = (name: ReferralField) =>
-    [m.hints[name] ? `${fieldId(name)}-hint` : '', errors.has(name) ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const invalid = (name: ReferralField) => (errors.has(name) ? ('true' as const) : undefined);
-  const fieldClass = (name: ReferralField) => `field${errors.has(name) ? ' field-error' : ''}`;
+  const kit = fieldKit<ReferralField>({
+    fieldId,
+    label: (name) => m.fields[name],
+    hint: (name) => m.hints[name],
+    errors,
+    errorPrefix: m.errorPrefix,
+    value: (name) => valueOf(model.values, name),
+    values: (name) => model.values[name] ?? [],
+  });
 
-  const Hint = (props: { name: ReferralField }) =>
-    m.hints[props.name] ? (
-      <p class="hint" id={`${fieldId(props.name)}-hint`}>
-        {m.hints[props.name]}
-      </p>
-    ) : null;
-  const ErrorMessage = (props: { name: ReferralField }) =>
-    errors.has(props.name) ? (
-      <p class="error-message" id={`${fieldId(props.name)}-error`}>
-        <span class="vh">{m.errorPrefix}</span>
-        {errors.get(props.name)}
-      </p>
-    ) : null;
+  const Text = (props: Omit<TextProps<ReferralField>, 'lang' | 'spellcheck'> & { autocomplete: string }) => (
+    <kit.Text {...props} spellcheck={props.type === 'email' || props.inputmode ? false : undefined} />
+  );
+  const Select = (props: { name: ReferralField; options: readonly Option[] }) => <kit.Select {...props} empty={m.chooseOption} />;
 
-  const Text = (props: { name: ReferralField; type?: 'text' | 'email' | 'tel'; autocomplete: string; rows?: number; maxlength?: number; width?: 'medium'; inputmode?: 'numeric' }) => {
-    const { name } = props;
-    const common = { id: fieldId(name), name, 'aria-describedby': describedBy(name), 'aria-invalid': invalid(name), maxlength: props.maxlength };
-    return (
-      <div class={fieldClass(name)}>
-        <label for={fieldId(name)}>{m.fields[name]}</label>
-        <Hint name={name} />
-        <ErrorMessage name={name} />
-        {props.rows ? (
-          <textarea {...common} rows={props.rows} autocomplete={props.autocomplete}>
-            {value(name)}
-          </textarea>
-        ) : (
-          <input
-            {...common}
-            type={props.type ?? 'text'}
-            value={value(name)}
-            autocomplete={props.autocomplete}
-            inputmode={props.inputmode}
-            spellcheck={props.type === 'email' || props.inputmode ? false : undefined}
-            class={props.width ? `input-${props.width}` : undefined}
-          />
-        )}
-      </div>
-    );
-  };
-
-  const Select = (props: { name: ReferralField; options: readonly Option[] }) => {
-    const { name } = props;
-    const current = value(name);
-    return (
-      <div class={fieldClass(name)}>
-        <label for={fieldId(name)}>{m.fields[name]}</label>
-        <Hint name={name} />
-        <ErrorMessage name={name} />
-        <select id={fieldId(name)} name={name} aria-describedby={describedBy(name)} aria-invalid={invalid(name)}>
-          <option value="" selected={current === ''}>
-            {m.chooseOption}
-          </option>
-          {props.options.map((option) => (
-            <option value={option.value} selected={option.value === current}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
-
-  const Confirm = (props: { name: ReferralField }) => {
-    const { name } = props;
-    return (
-      <div class={fieldClass(name)}>
-        <ErrorMessage name={name} />
-        <div class="confirm">
-          <input
-            type="checkbox"
-            id={fieldId(name)}
-            name={name}
-            value="yes"
-            checked={value(name) === 'yes'}
-            aria-describedby={describedBy(name)}
-            aria-invalid={invalid(name)}
-          />
-          <label for={fieldId(name)}>{m.fields[name]}</label>
-        </div>
-      </div>
-    );
-  };
-
-  return { errors, Text, Select, Confirm };
+  return { Text, Select, Confirm: kit.Confirm };
 };
 
 const Group = (props: { id: string; heading: string; lead?: Child; children: Child }) => (
