@@ -1,10 +1,10 @@
 /** Owns the resources that hold data and must survive redeploys: the DynamoDB table, the search domain and the user pool. */
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
 import { Domain, EngineVersion, TLSSecurityPolicy, type CapacityConfig, type ZoneAwarenessConfig } from 'aws-cdk-lib/aws-opensearchservice';
 import type { Construct } from 'constructs';
-import { TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/adapters/dynamodb/key-schema.ts';
+import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/adapters/dynamodb/key-schema.ts';
 import { Identity } from './constructs/identity.ts';
 import { isDevStage, removalPolicyFor } from './stage.ts';
 
@@ -47,6 +47,14 @@ export class StatefulStack extends Stack {
       encryption: TableEncryption.AWS_MANAGED,
       removalPolicy: removalPolicyFor(props.stage),
     });
+    for (const index of Object.values(INDEXES)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
 
     const sizing = searchCapacity(props.stage);
     this.search = new Domain(this, 'Search', {

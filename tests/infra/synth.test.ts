@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeApp } from '#infra/compose.ts';
 import { CREATE_REQUIRE_BANNER, type DirectoryFunction } from '#infra/constructs/directory-function.ts';
 import type { StatelessStack } from '#infra/stateless-stack.ts';
+import { INDEXES } from '#shared/adapters/dynamodb/key-schema.ts';
 import { DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definition.ts';
 import { onlyLogicalId, resolveCrossStack, synthesize, type Synthesized } from './synthesize.ts';
 
@@ -71,7 +72,25 @@ describe('StatefulStack', () => {
       AttributeDefinitions: Match.arrayEquals([
         { AttributeName: 'pk', AttributeType: 'S' },
         { AttributeName: 'sk', AttributeType: 'S' },
+        { AttributeName: 'referrerSubject', AttributeType: 'S' },
+        { AttributeName: 'createdAt', AttributeType: 'S' },
+        { AttributeName: 'receivingOrganisationId', AttributeType: 'S' },
       ]),
+    });
+  });
+
+  it('indexes referrals by referrer and by receiving organisation, newest first, as the local table does', () => {
+    dev.statefulTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: Match.arrayEquals(
+        Object.values(INDEXES).map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      ),
     });
   });
 
@@ -256,7 +275,7 @@ describe('StatelessStack', () => {
       expect(statements.flatMap((s) => asArray(s.Action)).filter((a) => /Put|Delete|Patch/.test(a))).toEqual([]);
     });
 
-    it('may read and write items of that table and nothing else in DynamoDB', () => {
+    it('may read and write items of that table and its indexes and nothing else in DynamoDB', () => {
       const dynamo = functionStatements(template, apiFunctionId(dev)).filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
       expect(dynamo).toHaveLength(1);
       const [statement] = dynamo;
@@ -273,9 +292,10 @@ describe('StatelessStack', () => {
           'dynamodb:ConditionCheckItem',
         ]),
       );
-      expect(asArray(statement!.Resource).map((r) => resolveCrossStack(r, dev.statefulTemplate))).toEqual([
-        { 'Fn::GetAtt': [tableId, 'Arn'] },
-      ]);
+      const [table, indexes, ...more] = asArray(statement!.Resource).map((r) => resolveCrossStack(r, dev.statefulTemplate));
+      expect(table).toEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
+      expect(JSON.stringify(indexes)).toMatch(new RegExp(`${tableId}Arn.*"/index/\\*"`));
+      expect(more).toEqual([]);
     });
 
     it('logs to its own log group kept for one month', () => {

@@ -3,6 +3,17 @@
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 export const TTL_ATTRIBUTE = 'ttl';
 
+/**
+ * Global secondary indexes, sparse on attributes only referral items carry (statistics records carry
+ * the receiving organisation too and are filtered out): a referrer's and an organisation's referrals,
+ * newest first by `createdAt`. All attributes projected.
+ */
+export const INDEXES = {
+  referralsByReferrer: { name: 'referrals-by-referrer', partitionKey: 'referrerSubject', sortKey: 'createdAt' },
+  referralsByReceiver: { name: 'referrals-by-receiver', partitionKey: 'receivingOrganisationId', sortKey: 'createdAt' },
+} as const;
+export type IndexDefinition = (typeof INDEXES)[keyof typeof INDEXES];
+
 /** Item keys per entity; every item also carries `entity` naming its type. */
 export const keys = {
   entry: (id: string) => ({ pk: `ENTRY#${id}`, sk: 'ENTRY' }),

@@ -6,17 +6,17 @@
  * (entity `referral-stats`, no TTL), written after every referral write and only over an older
  * version; erasure records (entity `erasure`); idempotency keys as their own items, claimed with
  * attribute_not_exists and expiring through the TTL after a week.
- * Listing is a filtered scan: fine for the county's few thousand referrals a year; add a GSI on
- * receiving organisation and on referrer when it is not.
+ * A referrer's and an organisation's referrals are read through the two sparse indexes (key-schema.ts);
+ * statistics, exports and erasure scan.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { ErasureRecord, Referral, ReferralId, ReferralStatistic, statisticOf } from '#shared/domain/referral.ts';
 import { DEFAULT_REFERRAL_RETENTION_MONTHS, retentionEnds } from '#shared/domain/referral-lifecycle.ts';
 import { systemClock, type Clock } from '#shared/ports/clock.ts';
 import type { IdempotencyRecord, ReferralRepository } from '#shared/ports/referral-repository.ts';
-import { keys, TTL_ATTRIBUTE } from './key-schema.ts';
+import { INDEXES, keys, TTL_ATTRIBUTE, type IndexDefinition } from './key-schema.ts';
 
 const ENTITY = 'referral';
 const STATISTIC_ENTITY = 'referral-stats';
@@ -94,18 +94,13 @@ export class DynamoReferralRepository implements ReferralRepository {
   }
 
   async list(filter: { referrerSubject?: string; receivingOrganisationId?: string }): Promise<Referral[]> {
-    const conditions: string[] = [];
-    const values: Record<string, unknown> = { ':entity': ENTITY };
-    if (filter.referrerSubject !== undefined) {
-      conditions.push('referrerSubject = :subject');
-      values[':subject'] = filter.referrerSubject;
-    }
-    if (filter.receivingOrganisationId !== undefined) {
-      conditions.push('receivingOrganisationId = :organisation');
-      values[':organisation'] = filter.receivingOrganisationId;
-    }
-    if (conditions.length === 0) return [];
-    return (await this.collect(`#entity = :entity AND (${conditions.join(' OR ')})`, values)).filter((item) => !this.expired(item)).map(toReferral);
+    const [sent, received] = await Promise.all([
+      filter.referrerSubject === undefined ? [] : this.query(INDEXES.referralsByReferrer, filter.referrerSubject),
+      filter.receivingOrganisationId === undefined ? [] : this.query(INDEXES.referralsByReceiver, filter.receivingOrganisationId),
+    ]);
+    const byId = new Map<string, Item>();
+    for (const item of [...sent, ...received]) byId.set(String(item.id), item);
+    return [...byId.values()].filter((item) => !this.expired(item)).map(toReferral);
   }
 
   async *scan(): AsyncIterable<Referral[]> {
@@ -189,6 +184,29 @@ export class DynamoReferralRepository implements ReferralRepository {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+  }
+
+  /** The referral items of one index partition, newest first. */
+  private async query(index: IndexDefinition, value: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#key = :value',
+          FilterExpression: '#entity = :entity',
+          ExpressionAttributeNames: { '#key': index.partitionKey, '#entity': 'entity' },
+          ExpressionAttributeValues: { ':value': value, ':entity': ENTITY },
+          ScanIndexForward: false,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
   }
 
   private async collect(filter: string, values: Record<string, unknown>): Promise<Item[]> {
