@@ -54,3 +54,8 @@ export class UnprocessableContentError extends DirectoryError {
   readonly status = 422;
   readonly title = 'Unprocessable content';
 }
+
+export class ContentTooLargeError extends DirectoryError {
+  readonly status = 413;
+  readonly title = 'Content too large';
+}

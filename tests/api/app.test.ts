@@ -43,6 +43,21 @@ describe('the API app', () => {
     expect(JSON.stringify(area.schema)).toContain('skills-talent');
   });
 
+  it('refuses a body over 1 MB with 413 before anything reads it: problem+json for the API, a page for a browser', async () => {
+    const big = 'x'.repeat(1024 * 1024 + 1);
+    const api = await app.request('/v1/referrals', { method: 'POST', body: JSON.stringify({ need: big }), headers: { 'content-type': 'application/json' } });
+    expect(api.status).toBe(413);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+    expect((await api.json()).errors).toEqual([expect.objectContaining({ name: 'body' })]);
+    const page = await app.request('/editor/entries', {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: 'x', 'name.sv': big }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie: '__Host-vagvisaren-session=not-a-token' },
+    });
+    expect(page.status).toBe(413);
+    expect(page.headers.get('content-type')).toContain('text/html');
+  });
+
   it('answers an unknown route with a 404 problem naming the path', async () => {
     const response = await app.request('/v1/nothing-here');
     expect(response.status).toBe(404);

@@ -1,7 +1,8 @@
 /**
- * A size limit for the pages' form posts, answered with an HTML 413 page. The authentication middleware
- * may already have read a cookie session's form (to check its CSRF field) before this runs; then the
- * body is no longer a stream to count, so the limit measures the body it read instead.
+ * A size limit for the pages' form posts, tighter than the app's 1 MB, answered with an HTML 413 page.
+ * The authentication middleware may already have read a cookie session's form (to check its CSRF
+ * field, within the app's limit) before this runs; then the body is no longer a stream to count, so
+ * the limit measures the body it read instead.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
