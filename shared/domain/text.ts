@@ -28,3 +28,14 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 /** Picks the visitor's language, falling back to Swedish. */
 export const localize = (text: LocalizedText, language: Language): string =>
   (language === 'en' ? text.en : undefined) ?? text.sv;
+
+/**
+ * A number as a person types it. Spaces (and `'`) group digits in either language; Swedish writes a
+ * decimal comma (`12,5`), English groups thousands with commas (`50,000`) and writes a decimal point;
+ * a point is a decimal point in both. Undefined for anything else.
+ */
+export const readTypedNumber = (text: string, lang: Language = 'sv'): number | undefined => {
+  const compact = text.replace(/[\s\u00a0\u202f']/g, '');
+  const plain = lang === 'en' && /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact) ? compact.replace(/,/g, '') : compact.replace(/,(?=\d*$)/, '.');
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(plain) ? Number(plain) : undefined;
+};

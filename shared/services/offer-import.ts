@@ -9,6 +9,7 @@ import { slugFromName } from '#shared/domain/entry-input.ts';
 import type { GeoPoint } from '#shared/domain/entry.ts';
 import { fillTemplate, templateColumns, TARGET_FIELDS, type FieldSource, type OfferMapping, type TargetField, type TargetType } from '#shared/import/offer-mapping.ts';
 import { dottedPath, type FieldPath, type ImportSource, type RecordIssue, type SourceRecord } from './catalogue-transfer.ts';
+import { readTypedNumber } from '#shared/domain/text.ts';
 
 /** One row of the source: its cells by column name, named for messages (`line 4`, `feature 2`), and a GeoJSON point. */
 export type SourceRow = { at: string; cells: Readonly<Record<string, unknown>>; point?: GeoPoint };
@@ -25,13 +26,6 @@ export type OfferImportReport = {
   missingColumns: string[];
 };
 
-/** `50 000` → 50000, `12,5` → 12.5, `1 234.5` → 1234.5; anything else undefined. */
-export const parseSwedishNumber = (text: string): number | undefined => {
-  const compact = text.replace(/[\s\u00a0\u202f']/g, '');
-  if (/^[+-]?\d+(,\d+)?$/.test(compact)) return Number(compact.replace(',', '.'));
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(compact)) return Number(compact);
-  return undefined;
-};
 
 const YES = new Set(['ja', 'j', 'yes', 'y', 'true', 'sant', '1', 'x']);
 const NO = new Set(['nej', 'n', 'no', 'false', 'falskt', '0']);
@@ -56,7 +50,7 @@ const convert = (type: TargetType, value: unknown, source: FieldSource): unknown
       return match[1];
     }
     case 'number': {
-      const number = typeof text === 'number' ? text : parseSwedishNumber(String(text));
+      const number = typeof text === 'number' ? text : readTypedNumber(String(text), 'sv');
       if (number === undefined || !Number.isFinite(number)) throw new CellError(`"${String(text)}" is not a number (write for example 50 000 or 12,5)`);
       return source.multiply === undefined ? number : Math.round(number * source.multiply * 1e6) / 1e6;
     }
@@ -69,7 +63,7 @@ const convert = (type: TargetType, value: unknown, source: FieldSource): unknown
     }
     case 'price': {
       if (text === 'on-request') return { kind: 'on-request' };
-      const number = typeof text === 'number' ? text : parseSwedishNumber(String(text));
+      const number = typeof text === 'number' ? text : readTypedNumber(String(text), 'sv');
       if (number === undefined) throw new CellError(`"${String(text)}" is not a price in SEK per m² (or "on-request" through the value map)`);
       return { kind: 'per-m2', sekPerM2: source.multiply === undefined ? number : number * source.multiply };
     }

@@ -8,6 +8,7 @@ import { OFFER_AVAILABILITIES, OFFER_TYPES, type GeoPoint, type OfferAvailabilit
 import { ValidationError, type FieldIssue } from '#shared/domain/errors.ts';
 import { MAX_RADIUS_KM, SEARCH_SORTS, type OfferFilters, type SearchQuery, type SearchSort } from '#shared/domain/search.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
+import { readTypedNumber, type Language } from '#shared/domain/text.ts';
 
 export const OFFER_PARAMS = [
   'offerType',
@@ -40,12 +41,6 @@ const values = (raw: string | readonly string[] | undefined): string[] =>
 
 const single = (raw: string | readonly string[] | undefined): string | undefined => values(raw).at(-1);
 
-/** A number as a person types it: `50 000`, `5,5` and `5.5` all read. */
-const readNumber = (text: string): number | undefined => {
-  const normal = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(normal)) return undefined;
-  return Number(normal);
-};
 
 const readPoint = (text: string): GeoPoint | undefined => {
   const parts = text.split(/[,;]|\s+/).map((p) => p.trim()).filter((p) => p !== '');
@@ -59,7 +54,7 @@ const readPoint = (text: string): GeoPoint | undefined => {
  * Reads offer parameters without throwing: the filters and sort that could be read, and one issue per
  * unreadable parameter (named as given). Empty values count as absent, so an unfilled form field is harmless.
  */
-export const readOfferQuery = (raw: RawOfferParams, taxonomy: Taxonomy): OfferQueryResult => {
+export const readOfferQuery = (raw: RawOfferParams, taxonomy: Taxonomy, lang: Language = 'sv'): OfferQueryResult => {
   const issues: FieldIssue[] = [];
   const offer: OfferFilters = { type: [], availability: [] };
   const issue = (name: OfferParam, reason: string) => issues.push({ name, reason });
@@ -76,7 +71,7 @@ export const readOfferQuery = (raw: RawOfferParams, taxonomy: Taxonomy): OfferQu
   const amount = (name: OfferParam, unit: string, check: (n: number) => boolean, expected: string): number | undefined => {
     const text = single(raw[name]);
     if (text === undefined) return undefined;
-    const n = readNumber(text);
+    const n = readTypedNumber(text, lang);
     if (n === undefined || !Number.isFinite(n) || !check(n)) {
       issue(name, `"${text}" is not ${expected} (${unit})`);
       return undefined;

@@ -12,7 +12,8 @@ import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
 import type { EntryId } from '#shared/domain/entry.ts';
 import { parseOfferMapping } from '#shared/import/offer-mapping.ts';
 import { loadStored } from '#shared/services/catalogue-transfer.ts';
-import { mapOffers, parseSwedishNumber } from '#shared/services/offer-import.ts';
+import { mapOffers } from '#shared/services/offer-import.ts';
+import { readTypedNumber } from '#shared/domain/text.ts';
 import { fixedClock } from '../support/builders.ts';
 import { dynamoClient } from '../support/dynamo.ts';
 
@@ -59,9 +60,9 @@ describe('reading offers by a mapping', () => {
     ['1\u00a0234,75', 1234.75],
     ['59.067', 59.067],
     ['-3', -3],
-  ])('reads %j as %d', (text, number) => expect(parseSwedishNumber(text)).toBe(number));
+  ])('reads %j as %d', (text, number) => expect(readTypedNumber(text, 'sv')).toBe(number));
 
-  it.each(['12 5OO', '1,2,3', '', 'ca 100'])('refuses %j as a number', (text) => expect(parseSwedishNumber(text)).toBeUndefined());
+  it.each(['12 5OO', '1,2,3', '', 'ca 100'])('refuses %j as a number', (text) => expect(readTypedNumber(text, 'sv')).toBeUndefined());
 
   it('names every problem of a bad mapping by its path', () => {
     const result = parseOfferMapping(

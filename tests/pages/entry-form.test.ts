@@ -151,6 +151,14 @@ describe('the entry form mapping', () => {
     expect(result.ok && result.input.focus).toEqual({ level: 'breadth', profileAreas: [] });
   });
 
+  it('reads areas and power as the form’s language writes numbers', () => {
+    const typed = minimal('establishment-offer', { 'establishmentOffer.landAreaM2': ['50,000'], 'establishmentOffer.powerCapacityMW': ['12.5'] });
+    const english = formToInput(typed, 'establishment-offer', { taxonomy, lang: 'en' });
+    expect(english.ok && english.input.kind === 'establishment-offer' && [english.input.establishmentOffer.landAreaM2, english.input.establishmentOffer.powerCapacityMW]).toEqual([50000, 12.5]);
+    const swedish = formToInput(minimal('establishment-offer', { 'establishmentOffer.landAreaM2': ['50 000'], 'establishmentOffer.powerCapacityMW': ['12,5'] }), 'establishment-offer', { taxonomy, lang: 'sv' });
+    expect(swedish.ok && swedish.input.kind === 'establishment-offer' && [swedish.input.establishmentOffer.landAreaM2, swedish.input.establishmentOffer.powerCapacityMW]).toEqual([50000, 12.5]);
+  });
+
   it('keeps what the form does not show: the contact channels of the stored entry', () => {
     const contact = [{ type: 'phone' as const, number: '+46 19 00 00 00' }];
     const result = formToInput(minimal('actor'), 'actor', { taxonomy, preserved: { contact } });

@@ -102,6 +102,15 @@ describe('the establishment-offer pages', () => {
       expect(hrefs(page.html)).toContain('/establish?municipality=1861&minPower=5&railSiding=true&nearMunicipality=1880&radius=30&sort=distance&lang=en#results');
     });
 
+    it('reads numbers as each language writes them: 10,000 is ten thousand in English and ten in Swedish', async () => {
+      const english = offerLinks((await visitor().get('/establish?minArea=10%2C000&lang=en')).html);
+      expect(english).toContain('Logistics land by Hallsberg marshalling yard');
+      expect(english).not.toContain('Industrilokal i Lindesberg');
+      const swedish = offerLinks((await visitor().get('/establish?minArea=10%2C000')).html);
+      expect(swedish).toContain('Industrilokal i Lindesberg');
+      expect(offerLinks((await visitor().get('/establish?minArea=10+000')).html)).not.toContain('Industrilokal i Lindesberg');
+    });
+
     it('names the filter to loosen when nothing matches', async () => {
       const page = await visitor().get('/establish?railSiding=true&offerType=office');
       expect(page.status).toBe(200);

@@ -140,7 +140,7 @@ export const editorPageHandlers = (deps: AppDeps, scope: EditorScope = { base: '
       if (!creatableKinds(principal).includes(kind)) throw new ForbiddenError(`You may not create entries of kind "${kind}".`);
       const unknown = unknownFields(values, kind);
       if (unknown.length > 0) return unknownFieldsPage(c, t, unknown);
-      const result = formToInput(values, kind, { taxonomy: deps.taxonomy });
+      const result = formToInput(values, kind, { taxonomy: deps.taxonomy, lang: t.lang });
       const refused = (issues: FormIssue[]) => formPage(c, deps, t, { base: scope.base, kind, values, issues, status: 400 });
       if (!result.ok) return refused(result.issues);
       let entry: Entry;
@@ -176,7 +176,7 @@ export const editorPageHandlers = (deps: AppDeps, scope: EditorScope = { base: '
         formPage(c, deps, t, { base: scope.base, kind: entry.kind, values, entry, version, ...extra });
       // A form read at an older version is refused before anything else: nothing is overwritten.
       if (version !== entry.version) return page({ issues: [], stale: 'save', status: 409 });
-      const result = formToInput(values, entry.kind, { taxonomy: deps.taxonomy, preserved: { contact: entry.contact }, existingId: entry.id });
+      const result = formToInput(values, entry.kind, { taxonomy: deps.taxonomy, preserved: { contact: entry.contact }, existingId: entry.id, lang: t.lang });
       if (!result.ok) return page({ issues: result.issues, status: 400 });
       let updated: Entry;
       try {

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { Entry, type ContactChannel, type EntryKind } from '#shared/domain/entry.ts';
 import { EntryInput } from '#shared/domain/entry-input.ts';
 import { taxonomyIssues, type Taxonomy } from '#shared/domain/taxonomy.ts';
-import type { LocalizedText } from '#shared/domain/text.ts';
+import { readTypedNumber, type Language, type LocalizedText } from '#shared/domain/text.ts';
 
 /** What a form posts: every value of every field, as the browser sent them. */
 export type FormValues = Record<string, string[]>;
@@ -277,11 +277,6 @@ const listOf = (value: string, separator: RegExp): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** Parses a number as people type it here: "59,274", "500 000", "1 200,5". */
-const parseNumber = (raw: string): number | undefined => {
-  const cleaned = raw.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : undefined;
-};
 
 /** A date as typed, with single-digit months and days padded ("2026-5-1" → "2026-05-01"); anything else as it is. */
 const isoDate = (raw: string): string => {
@@ -360,13 +355,13 @@ const textPair = (values: FormValues, base: string): LocalizedText | undefined =
 export const formToInput = (
   values: FormValues,
   kind: EntryKind,
-  options: { taxonomy: Taxonomy; preserved?: Preserved; existingId?: string },
+  options: { taxonomy: Taxonomy; preserved?: Preserved; existingId?: string; lang?: Language },
 ): FormResult => {
   const issues: FormIssue[] = [];
   const optionalNumber = (field: string, integer: boolean): number | undefined => {
     const raw = first(values, field);
     if (raw === '') return undefined;
-    const value = parseNumber(raw);
+    const value = readTypedNumber(raw, options.lang);
     if (value === undefined) issues.push({ field, code: 'number' });
     else if (integer && !Number.isInteger(value)) issues.push({ field, code: 'integer' });
     else return value;

@@ -35,7 +35,7 @@ export const readOfferSearch = (queries: Queries, taxonomy: Taxonomy): { state: 
   const { lang, issues: langIssues } = readLang(queries);
   const { page, issues: pageIssues } = readPage(queries);
   const raw: RawOfferParams = Object.fromEntries(OFFER_PARAMS.map((name) => [name, queries[name]]));
-  const offer = readOfferQuery(raw, taxonomy);
+  const offer = readOfferQuery(raw, taxonomy, lang);
   const issues: OfferParamIssue[] = [...langIssues, ...pageIssues, ...offer.issues].map((i) => ({ name: i.name }));
   const q = (queries.q?.at(-1) ?? '').trim();
   if (q.length > MAX_QUERY_LENGTH) issues.push({ name: 'q' });
