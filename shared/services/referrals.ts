@@ -84,7 +84,7 @@ export const createReferralService = (deps: {
     }
   };
 
-  const stored = async (referral: Promise<Referral>, options: RequestOptions): Promise<{ referral: ReferralView; created: true }> => {
+  const createdAndNoticed = async (referral: Promise<Referral>, options: RequestOptions): Promise<{ referral: ReferralView; created: true }> => {
     const created = await referral;
     await notifyReceived(created, options);
     return { referral: view(created), created: true };
@@ -152,7 +152,6 @@ export const createReferralService = (deps: {
     return referral;
   };
 
-
   const checkVersion = (referral: Referral, expectedVersion: number) => {
     if (referral.version !== expectedVersion) {
       throw new PreconditionFailedError(`Referral ${referral.id} was changed since version ${expectedVersion}; it is now version ${referral.version}. Reload it; nothing was saved.`, [
@@ -188,7 +187,7 @@ export const createReferralService = (deps: {
           // The first request claimed the key but has not stored the referral (yet, or it failed): store it here;
           // the conditional create lets exactly one of them succeed.
           try {
-            return await stored(deps.referrals.create(build(principal, input, id, receivingOrganisationId)), options);
+            return await createdAndNoticed(deps.referrals.create(build(principal, input, id, receivingOrganisationId)), options);
           } catch (error) {
             if (!(error instanceof ConflictError)) throw error;
             const stored = await deps.referrals.get(id);
@@ -198,7 +197,7 @@ export const createReferralService = (deps: {
         }
       }
       try {
-        return await stored(deps.referrals.create(build(principal, input, id, receivingOrganisationId)), options);
+        return await createdAndNoticed(deps.referrals.create(build(principal, input, id, receivingOrganisationId)), options);
       } catch (error) {
         if (idempotencyKey === undefined || !(error instanceof ConflictError)) throw error;
         const stored = await deps.referrals.get(id);
@@ -277,7 +276,7 @@ export const createReferralService = (deps: {
         redirectTarget.organisation,
         { redirectedFromId: referral.id, by: principal, ...(note ? { note } : {}) },
       );
-      return { referral: view(updated), redirected: (await stored(deps.referrals.create(linked), options)).referral };
+      return { referral: view(updated), redirected: (await createdAndNoticed(deps.referrals.create(linked), options)).referral };
     },
 
     /** Follow-up statistics over every referral ever sent, from the anonymised records that outlive expiry and erasure. */
