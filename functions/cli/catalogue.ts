@@ -33,11 +33,11 @@ import {
   type ImportPlan,
   type ImportSource,
   type RecordIssue,
-  type Validation,
 } from '#shared/services/catalogue-transfer.ts';
+import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import { createWriteProgress, type ProgressStream } from './progress.ts';
-import { exitCodeFor, InputError, runAsProgram, UsageError } from './command-line.ts';
+import { exitCodeFor, InputError, plural, runAsProgram, UsageError } from './command-line.ts';
 import { openTableStore, type TableStore } from './table-store.ts';
 
 export const CatalogueEnv = z.object({
@@ -124,8 +124,6 @@ const openStore = async (env: CatalogueEnv): Promise<Store> => {
 
 // ——— reporting ———
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
 const reportIssues = (out: ProgressStream, issues: readonly RecordIssue[]) => {
   for (const issue of issues) out.write(`${formatIssue(issue)}\n`);
 };
@@ -196,12 +194,21 @@ const readInput = async (parsed: Parsed) => {
   return { file, format, source: readSource(format, text) };
 };
 
-type ImportOptions = { env: CatalogueEnv; io: CatalogueIo; clock: Clock; dryRun: boolean; actor: string };
+type ImportOptions = { env: CatalogueEnv; io: CatalogueIo; clock: Clock; taxonomy: Taxonomy; dryRun: boolean; actor: string };
 
-/** Plans valid records against the store and, unless a dry run, applies the plan all or nothing; resolves to the exit code. */
-const importValidated = async (file: string, validation: Validation, source: ImportSource, options: ImportOptions): Promise<number> => {
+/**
+ * Checks every record and, when all are valid, plans them against the store and, unless a dry run,
+ * applies the plan all or nothing; resolves to the exit code.
+ */
+const importSource = async (file: string, source: ImportSource, options: ImportOptions): Promise<number> => {
   const { env, io, clock } = options;
   const { out, err } = io;
+  const validation = validateSource(source, options.taxonomy);
+  if (validation.issues.length > 0) {
+    reportIssues(out, validation.issues);
+    out.write(`Nothing was written: ${plural(invalidRecords(validation.issues), 'record')} of ${validation.total} in ${file} invalid (${plural(validation.issues.length, 'problem')}).\n`);
+    return 1;
+  }
   const store = await openStore(env);
   try {
     const started = performance.now();
@@ -339,30 +346,14 @@ export const runCatalogue = async (argv: readonly string[], environment: NodeJS.
       case 'import': {
         only(parsed, ['format', 'dry-run', 'as'], 1);
         const { file, source } = await readInput(parsed);
-        const validation = validateSource(source, taxonomy());
-        if (validation.issues.length > 0) {
-          reportIssues(out, validation.issues);
-          out.write(
-            `Nothing was written: ${plural(invalidRecords(validation.issues), 'record')} of ${validation.total} in ${file} invalid (${plural(validation.issues.length, 'problem')}).\n`,
-          );
-          return 1;
-        }
-        return await importValidated(file, validation, source, { env, io, clock, dryRun: parsed.values['dry-run'] === true, actor: `catalogue import (${who(parsed, io)})` });
+        return await importSource(file, source, { env, io, clock, taxonomy: taxonomy(), dryRun: parsed.values['dry-run'] === true, actor: `catalogue import (${who(parsed, io)})` });
       }
 
       case 'import-offers': {
         only(parsed, ['mapping', 'dry-run', 'format', 'as'], 1);
         const { file, source, report } = await readOffers(parsed);
         reportColumns(out, report);
-        const validation = validateSource(source, taxonomy());
-        if (validation.issues.length > 0) {
-          reportIssues(out, validation.issues);
-          out.write(
-            `Nothing was written: ${plural(invalidRecords(validation.issues), 'record')} of ${validation.total} in ${file} invalid (${plural(validation.issues.length, 'problem')}).\n`,
-          );
-          return 1;
-        }
-        return await importValidated(file, validation, source, { env, io, clock, dryRun: parsed.values['dry-run'] === true, actor: `offer import (${who(parsed, io)})` });
+        return await importSource(file, source, { env, io, clock, taxonomy: taxonomy(), dryRun: parsed.values['dry-run'] === true, actor: `offer import (${who(parsed, io)})` });
       }
 
       case 'export': {

@@ -1,10 +1,13 @@
 /**
- * What every command-line tool shares: the two failures a user can cause (a wrong command line, exit 2;
+ * What every command-line tool shares: counts in words, the two failures a user can cause (a wrong command line, exit 2;
  * invalid input, exit 1), turning them into their message and exit code, and running a module as the
  * program with stdout flushed before exit and a closed pipe (`| head`) taken as a normal end.
  */
 import { pathToFileURL } from 'node:url';
 import type { ProgressStream } from './progress.ts';
+
+/** `1 record`, `2 records`: a count with its noun. */
+export const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 /** The command line is wrong: print the message and the usage, exit 2. */
 export class UsageError extends Error {}

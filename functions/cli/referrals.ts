@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { ErasureRecord, maskOrganisationNumber, OrganisationNumberInput } from '#shared/domain/referral.ts';
 import { systemClock, type Clock } from '#shared/ports/clock.ts';
 import type { ReferralRepository } from '#shared/ports/referral-repository.ts';
-import { exitCodeFor, InputError, runAsProgram, UsageError } from './command-line.ts';
+import { exitCodeFor, InputError, plural, runAsProgram, UsageError } from './command-line.ts';
 import { openTableStore, type TableStore } from './table-store.ts';
 import { createWriteProgress, type ProgressStream } from './progress.ts';
 
@@ -53,8 +53,6 @@ const openStore = async (env: ReferralsEnv, clock: Clock): Promise<TableStore<Re
   const { DynamoReferralRepository } = await import('#shared/adapters/dynamodb/referral-repository.ts');
   return openTableStore({ dataDir: env.DATA_DIR, tableName: env.TABLE_NAME, awsRegion: env.AWS_REGION }, (client, table) => new DynamoReferralRepository(client, table, { clock }));
 };
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 type Parsed = { command: string; values: { number?: string; out?: string; by?: string; reference?: string; 'dry-run'?: boolean; help?: boolean } };
 
