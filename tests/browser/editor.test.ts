@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createPageChecks, describeInBrowser, focused, screenshot, signInAs, startSiteAndBrowser, withLang, type Browser, type Site } from './support.ts';
+import { createPageChecks, describeInBrowser, focused, screenshot, signInAs, startSiteAndBrowser, walkWithTab, withLang, type Browser, type Site } from './support.ts';
 
 describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessibility, keyboard)', () => {
   let site: Site;
@@ -130,21 +130,16 @@ describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessib
     it('walks the whole form with the keyboard alone, with visible focus, and lands on the error summary', async () => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(url('/editor/entries/new?kind=actor'));
-      const stops: string[] = [];
       const typed: Record<string, string> = { 'f-name-sv': 'Tangentbordsaktören', 'f-summary-sv': 'Skapad med tangentbordet.', 'f-description-sv': 'Varje fält nåddes med Tab.' };
       const ticked = new Set(['f-areas-innovation', 'f-stages-idea']);
-      await page.keyboard.press('Tab');
-      expect((await focused(page)).text).toBe('Hoppa till huvudinnehållet');
-      await page.keyboard.press('Enter');
-      for (let i = 0; i < 120; i += 1) {
-        await page.keyboard.press('Tab');
-        const now = await focused(page);
-        expect(now.visible, `focus indicator on <${now.tag}> #${now.id} "${now.text.slice(0, 30)}"`).toBe(true);
-        stops.push(now.id || now.text.slice(0, 30));
-        if (typed[now.id]) await page.keyboard.type(typed[now.id]!);
-        if (ticked.has(now.id)) await page.keyboard.press('Space');
-        if (now.tag === 'button' && now.text === 'Skapa utkast') break;
-      }
+      const stops = await walkWithTab(page, {
+        max: 120,
+        last: (now) => now.tag === 'button' && now.text === 'Skapa utkast',
+        atStop: async (now) => {
+          if (typed[now.id]) await page.keyboard.type(typed[now.id]!);
+          if (ticked.has(now.id)) await page.keyboard.press('Space');
+        },
+      });
       for (const id of ['f-name-en', 'f-description-en', 'f-areas-skills-talent', 'f-supportTypes-advice', 'f-focus-level-breadth', 'f-coverage-county', 'f-municipalities-1880', 'f-sectors', 'f-languages', 'f-validUntil', 'f-sources']) {
         expect(stops, `Tab reaches #${id}`).toContain(id);
       }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createPageChecks, describeInBrowser, focused, screenshot, signInAs, startSiteAndBrowser, withLang, type Browser, type Lang, type Site } from './support.ts';
+import { createPageChecks, describeInBrowser, focused, screenshot, signInAs, startSiteAndBrowser, walkWithTab, withLang, type Browser, type Lang, type Site } from './support.ts';
 
 const ALMI = 'almi-foretagspartner-malardalen';
 
@@ -107,21 +107,16 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
       'f-phone': '019-123 45 67',
     };
     const chosen: Record<string, string> = { 'f-municipality': 'Örebro', 'f-stage': 'Nystartat', 'f-area': 'Företagsutveckling' };
-    const stops: string[] = [];
-    await page.keyboard.press('Tab');
-    expect((await focused(page)).text).toBe('Hoppa till huvudinnehållet');
-    await page.keyboard.press('Enter');
-    for (let i = 0; i < 60; i += 1) {
-      await page.keyboard.press('Tab');
-      const now = await focused(page);
-      expect(now.visible, `focus indicator on <${now.tag}> #${now.id} "${now.text.slice(0, 30)}"`).toBe(true);
-      stops.push(now.id || now.text.slice(0, 30));
-      if (typed[now.id]) await page.keyboard.type(typed[now.id]!);
-      if (chosen[now.id]) await page.locator(`#${now.id}`).selectOption({ label: chosen[now.id]! });
-      // Only the first confirmation is ticked: the post is refused for the second.
-      if (now.id === 'f-askedToBeReferred') await page.keyboard.press('Space');
-      if (now.tag === 'button' && now.text === 'Skicka hänvisningen') break;
-    }
+    const stops = await walkWithTab(page, {
+      max: 60,
+      last: (now) => now.tag === 'button' && now.text === 'Skicka hänvisningen',
+      atStop: async (now) => {
+        if (typed[now.id]) await page.keyboard.type(typed[now.id]!);
+        if (chosen[now.id]) await page.locator(`#${now.id}`).selectOption({ label: chosen[now.id]! });
+        // Only the first confirmation is ticked: the post is refused for the second.
+        if (now.id === 'f-askedToBeReferred') await page.keyboard.press('Space');
+      },
+    });
     for (const id of Object.keys(typed).concat(Object.keys(chosen), ['f-email', 'f-askedToBeReferred', 'f-informedAboutDataHandling'])) {
       expect(stops, `Tab reaches #${id}`).toContain(id);
     }

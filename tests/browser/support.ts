@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { describe, type ExpectStatic } from 'vitest';
+import { describe, expect, type ExpectStatic } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 /** Debian's chromium; CHROMIUM_PATH points elsewhere (or at nothing, to try the skip). */
@@ -234,4 +234,27 @@ export const createPageChecks = (options: {
   };
 
   return { summary, goto, check, axe, report };
+};
+
+export type Focused = Awaited<ReturnType<typeof focused>>;
+
+/**
+ * Walks a page with Tab from the skip link, asserting a visible focus indicator at every stop, until
+ * `last` is focused or `max` stops; `atStop` fills or ticks the focused control. Returns the stops
+ * (ids, or the text of controls without one).
+ */
+export const walkWithTab = async (page: Page, options: { max: number; last: (now: Focused) => boolean; atStop: (now: Focused) => Promise<unknown> }) => {
+  const stops: string[] = [];
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).text).toBe('Hoppa till huvudinnehållet');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < options.max; i += 1) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    expect(now.visible, `focus indicator on <${now.tag}> #${now.id} "${now.text.slice(0, 30)}"`).toBe(true);
+    stops.push(now.id || now.text.slice(0, 30));
+    await options.atStop(now);
+    if (options.last(now)) break;
+  }
+  return stops;
 };
