@@ -3,18 +3,15 @@ import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-proc
 import type { Entry } from '#shared/domain/entry.ts';
 import type { EntryInput } from '#shared/domain/entry-input.ts';
 import { ForbiddenError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
-import type { Principal } from '#shared/domain/identity.ts';
 import { recordAuditTrail } from '#shared/services/audit-trail.ts';
 import { createEditorService, type EditorService } from '#shared/services/editor.ts';
-import { anEntry, taxonomy } from '../support/builders.ts';
+import { anEntry, aPrincipal, taxonomy } from '../support/builders.ts';
 import { useDynalite } from '../support/dynamo.ts';
 
-const person = (subject: string, roles: Principal['roles'], organisationId?: string): Principal =>
-  ({ subject, name: subject, roles, ...(organisationId ? { organisationId } : {}) }) as Principal;
-const editor = person('eva-editor', ['editor']);
-const almiStaff = person('anna-almi', ['actor-staff'], 'almi-actor');
-const promoter = person('ivar-invest', ['investment-promotion']);
-const advisor = person('ada-advisor', ['advisor']);
+const editor = aPrincipal('eva-editor', ['editor']);
+const almiStaff = aPrincipal('anna-almi', ['actor-staff'], 'almi-actor');
+const promoter = aPrincipal('ivar-invest', ['investment-promotion']);
+const advisor = aPrincipal('ada-advisor', ['advisor']);
 
 const inputOf = (entry: Entry): EntryInput => {
   const { id: _id, version: _v, createdAt: _c, updatedAt: _u, status: _s, demo: _d, lastVerifiedAt: _l, ...input } = entry;

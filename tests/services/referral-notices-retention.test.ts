@@ -10,28 +10,17 @@ import { DynamoReferralRepository } from '#shared/adapters/dynamodb/referral-rep
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
 import { createOutboxNotifier } from '#shared/adapters/notifications/outbox-notifier.ts';
 import { NotFoundError } from '#shared/domain/errors.ts';
-import type { Principal } from '#shared/domain/identity.ts';
-import { ReferralInput, statisticOf } from '#shared/domain/referral.ts';
+import { statisticOf } from '#shared/domain/referral.ts';
 import type { ReferralNotifier } from '#shared/ports/notifier.ts';
 import { createReferralService } from '#shared/services/referrals.ts';
-import { anEntry, taxonomy } from '../support/builders.ts';
+import { anEntry, aPrincipal, aReferralInput, taxonomy } from '../support/builders.ts';
 import { dynamoClient, useDynalite } from '../support/dynamo.ts';
 
-const person = (subject: string, roles: Principal['roles'], organisationId?: string): Principal =>
-  ({ subject, name: subject, roles, ...(organisationId ? { organisationId } : {}) }) as Principal;
-const advisor = person('ada-advisor', ['advisor']);
-const almi = person('anna-almi', ['actor-staff'], 'almi');
-const inkubera = person('ivan-inkubera', ['actor-staff'], 'inkubera');
+const advisor = aPrincipal('ada-advisor', ['advisor']);
+const almi = aPrincipal('anna-almi', ['actor-staff'], 'almi');
+const inkubera = aPrincipal('ivan-inkubera', ['actor-staff'], 'inkubera');
 
 const SECRETS = ['Exempelbolaget', '5561234567', '556123-4567', 'finansiering', 'Kim Exempel', 'kim@example.se', 'ada-advisor'];
-const input = (): ReferralInput =>
-  ReferralInput.parse({
-    targetId: 'almi-loan',
-    company: { name: 'Exempelbolaget AB', organisationNumber: '556123-4567', municipality: '1880', stage: 'startup', area: 'company-development' },
-    need: 'Behöver finansiering för att anställa två personer.',
-    contact: { name: 'Kim Exempel', email: 'kim@example.se' },
-    consent: { askedToBeReferred: true, informedAboutDataHandling: true },
-  });
 
 const workDir = mkdtempSync(join(tmpdir(), 'vagvisaren-referral-notices-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -72,7 +61,7 @@ describe('referral notices, retention and statistics', () => {
   });
 
   it('leaves exactly one message for a new referral, to the intake address, with a link and no personal data', async () => {
-    const { referral } = await service().create(advisor, input(), undefined, { origin: 'https://vagvisaren.example' });
+    const { referral } = await service().create(advisor, aReferralInput(), undefined, { origin: 'https://vagvisaren.example' });
     const messages = await outbox.list();
     expect(messages).toHaveLength(1);
     const [message] = messages;
@@ -85,12 +74,12 @@ describe('referral notices, retention and statistics', () => {
   });
 
   it('prefers the configured base URL to the request origin for the link', async () => {
-    const { referral } = await service(outbox, 'https://vagvisaren.se/').create(advisor, input(), undefined, { origin: 'https://evil.example' });
+    const { referral } = await service(outbox, 'https://vagvisaren.se/').create(advisor, aReferralInput(), undefined, { origin: 'https://evil.example' });
     expect((await outbox.list())[0]!.link).toBe(`https://vagvisaren.se/referrals/${referral.id}`);
   });
 
   it('records the notice as undeliverable when the organisation has no intake address, and the redirected referral is stored', async () => {
-    const { referral } = await service().create(advisor, input());
+    const { referral } = await service().create(advisor, aReferralInput());
     const { redirected } = await service().act(almi, referral.id, 'decline', 1, { reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never });
     const messages = await outbox.list();
     expect(messages).toHaveLength(2);
@@ -100,20 +89,20 @@ describe('referral notices, retention and statistics', () => {
 
   it('stores the referral even when the notifier fails, and logs the failure', async () => {
     const failing: ReferralNotifier = { referralReceived: async () => Promise.reject(new Error('SES is down')) };
-    const { referral, created } = await service(failing).create(advisor, input());
+    const { referral, created } = await service(failing).create(advisor, aReferralInput());
     expect(created).toBe(true);
     expect((await service().get(almi, referral.id)).status).toBe('sent');
     expect(errors).toEqual([{ message: 'referral notification failed', fields: expect.objectContaining({ referralId: referral.id, error: 'SES is down' }) }]);
   });
 
   it('does not notify again for a repeated request with the same Idempotency-Key', async () => {
-    await service().create(advisor, input(), 'key-1');
-    await service().create(advisor, input(), 'key-1');
+    await service().create(advisor, aReferralInput(), 'key-1');
+    await service().create(advisor, aReferralInput(), 'key-1');
     expect(readdirSync(outboxDir).filter((n) => n.endsWith('.json'))).toHaveLength(1);
   });
 
   it('answers a closed referral as gone once its retention period has passed, though DynamoDB has not deleted it yet', async () => {
-    const { referral } = await service().create(advisor, input());
+    const { referral } = await service().create(advisor, aReferralInput());
     now = new Date('2026-11-30T10:00:00Z');
     const cancelled = (await service().act(advisor, referral.id, 'cancel', 1)).referral;
     expect(cancelled.closedAt).toBe('2026-11-30T10:00:00.000Z');
@@ -126,7 +115,7 @@ describe('referral notices, retention and statistics', () => {
   });
 
   it('sets the table TTL on a closed referral only', async () => {
-    const { referral } = await service().create(advisor, input());
+    const { referral } = await service().create(advisor, aReferralInput());
     const ttlOf = async () => (await client.send(new GetCommand({ TableName: tableName, Key: keys.referral(referral.id) }))).Item?.[TTL_ATTRIBUTE];
     expect(await ttlOf()).toBeUndefined();
     await service().act(almi, referral.id, 'accept', 1);
@@ -137,8 +126,8 @@ describe('referral notices, retention and statistics', () => {
   });
 
   it('keeps the statistics when referrals are erased, and they hold no personal data', async () => {
-    const first = (await service().create(advisor, input())).referral;
-    await service().create(advisor, input());
+    const first = (await service().create(advisor, aReferralInput())).referral;
+    await service().create(advisor, aReferralInput());
     now = new Date('2026-11-27T13:00:00Z');
     await service().act(almi, first.id, 'accept', 1);
     const before = await service().stats();
@@ -152,7 +141,7 @@ describe('referral notices, retention and statistics', () => {
   });
 
   it('never lets an older statistics write overwrite a newer one (writers finishing out of order)', async () => {
-    const { referral } = await service().create(advisor, input());
+    const { referral } = await service().create(advisor, aReferralInput());
     const accepted = (await service().act(almi, referral.id, 'accept', 1)).referral;
     const { overdue: _overdue, ...newer } = accepted;
     // A slow writer of version 1 finishes after version 2: here, a referral item stored afresh at version 1.

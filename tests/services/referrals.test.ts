@@ -4,30 +4,18 @@ import { DynamoEntryRepository } from '#shared/adapters/dynamodb/entry-repositor
 import { DynamoReferralRepository } from '#shared/adapters/dynamodb/referral-repository.ts';
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
-import type { Principal } from '#shared/domain/identity.ts';
-import { luhnValid, maskOrganisationNumber, OrganisationNumberInput, ReferralInput, type ReferralId } from '#shared/domain/referral.ts';
+import { luhnValid, maskOrganisationNumber, OrganisationNumberInput, type ReferralId } from '#shared/domain/referral.ts';
 import { addWorkingDays, isOverdue, nextStatus } from '#shared/domain/referral-lifecycle.ts';
 import { createReferralService, type ReferralService } from '#shared/services/referrals.ts';
-import { anEntry, taxonomy } from '../support/builders.ts';
+import { anEntry, aPrincipal, aReferralInput, taxonomy } from '../support/builders.ts';
 import { dynamoClient, useDynalite } from '../support/dynamo.ts';
 
-const person = (subject: string, roles: Principal['roles'], organisationId?: string): Principal =>
-  ({ subject, name: subject, roles, ...(organisationId ? { organisationId } : {}) }) as Principal;
-const advisor = person('ada-advisor', ['advisor']);
-const almi = person('anna-almi', ['actor-staff'], 'almi');
-const inkubera = person('ivan-inkubera', ['actor-staff'], 'inkubera');
-const editor = person('eva-editor', ['editor']);
-const admin = person('adam-admin', ['admin']);
+const advisor = aPrincipal('ada-advisor', ['advisor']);
+const almi = aPrincipal('anna-almi', ['actor-staff'], 'almi');
+const inkubera = aPrincipal('ivan-inkubera', ['actor-staff'], 'inkubera');
+const editor = aPrincipal('eva-editor', ['editor']);
+const admin = aPrincipal('adam-admin', ['admin']);
 
-const input = (overrides: Record<string, unknown> = {}): ReferralInput =>
-  ReferralInput.parse({
-    targetId: 'almi-loan',
-    company: { name: 'Exempelbolaget AB', organisationNumber: '556123-4567', municipality: '1880', stage: 'startup', area: 'company-development' },
-    need: 'Behöver finansiering för att anställa två personer.',
-    contact: { name: 'Kim Exempel', email: 'kim@example.se' },
-    consent: { askedToBeReferred: true, informedAboutDataHandling: true },
-    ...overrides,
-  });
 
 describe('organisation numbers', () => {
   it('accepts a number whose Luhn check digit matches, with or without the hyphen, and stores its digits', () => {
@@ -112,7 +100,7 @@ describe('referral service', () => {
   };
 
   it("sends a referral to an offering's provider, stores the number as digits and answers it to both parties", async () => {
-    const { referral, created } = await service.create(advisor, input());
+    const { referral, created } = await service.create(advisor, aReferralInput());
     expect(created).toBe(true);
     expect(referral).toMatchObject({ status: 'sent', receivingOrganisationId: 'almi', version: 1, overdue: false, referrerName: 'ada-advisor' });
     expect(referral.id).toMatch(/^ref_[a-z2-7]{20}$/);
@@ -122,8 +110,8 @@ describe('referral service', () => {
   });
 
   it("hides a referral from another actor's staff, editors, admins and other advisors: not found, not forbidden", async () => {
-    const { referral } = await service.create(advisor, input());
-    for (const outsider of [inkubera, editor, admin, person('other-advisor', ['advisor'])]) {
+    const { referral } = await service.create(advisor, aReferralInput());
+    for (const outsider of [inkubera, editor, admin, aPrincipal('other-advisor', ['advisor'])]) {
       await expect(service.get(outsider, referral.id)).rejects.toThrow(NotFoundError);
       await expect(service.act(outsider, referral.id, 'accept', 1)).rejects.toThrow(NotFoundError);
     }
@@ -131,7 +119,7 @@ describe('referral service', () => {
   });
 
   it('lists sent and inbox referrals with the organisation number masked', async () => {
-    await service.create(advisor, input());
+    await service.create(advisor, aReferralInput());
     const [sent] = await service.list(advisor, 'sent');
     expect(sent!.company.organisationNumber).toBe('556123-****');
     expect(JSON.stringify(sent)).not.toContain('kim@example.se');
@@ -140,7 +128,7 @@ describe('referral service', () => {
   });
 
   it('runs the lifecycle with versions, and lets only the right party act', async () => {
-    const { referral } = await service.create(advisor, input());
+    const { referral } = await service.create(advisor, aReferralInput());
     await expect(service.act(advisor, referral.id, 'accept', 1)).rejects.toThrow(ForbiddenError);
     now = new Date('2026-11-27T15:00:00Z');
     const accepted = (await service.act(almi, referral.id, 'accept', 1)).referral;
@@ -154,13 +142,13 @@ describe('referral service', () => {
   });
 
   it('lets the referrer cancel, and not the receiver', async () => {
-    const { referral } = await service.create(advisor, input());
+    const { referral } = await service.create(advisor, aReferralInput());
     await expect(service.act(almi, referral.id, 'cancel', 1)).rejects.toThrow(ForbiddenError);
     expect((await service.act(advisor, referral.id, 'cancel', 1)).referral.status).toBe('cancelled');
   });
 
   it('needs a reason to decline, and a redirect creates a linked referral at the other organisation for the same company', async () => {
-    const { referral } = await service.create(advisor, input());
+    const { referral } = await service.create(advisor, aReferralInput());
     await expect(service.act(almi, referral.id, 'decline', 1, {})).rejects.toThrow(ValidationError);
     const { referral: declined, redirected } = await service.act(almi, referral.id, 'decline', 1, { reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never });
     expect(declined).toMatchObject({ status: 'declined', redirectedToId: redirected!.id });
@@ -171,44 +159,44 @@ describe('referral service', () => {
   });
 
   it('refuses a redirect back to the same organisation and writes nothing', async () => {
-    const { referral } = await service.create(advisor, input());
+    const { referral } = await service.create(advisor, aReferralInput());
     await expect(service.act(almi, referral.id, 'decline', 1, { reason: 'Nej.', redirectTo: 'almi' as never })).rejects.toThrow(ValidationError);
     expect((await service.get(almi, referral.id)).status).toBe('sent');
     expect(await stored()).toHaveLength(1);
   });
 
   it('refuses an unknown target or codes outside the taxonomy, storing nothing', async () => {
-    await expect(service.create(advisor, input({ targetId: 'no-such-entry' }))).rejects.toThrow(ValidationError);
-    await expect(service.create(advisor, input({ company: { ...input().company, municipality: '0180' } }))).rejects.toThrow(/taxonomy/);
+    await expect(service.create(advisor, aReferralInput({ targetId: 'no-such-entry' }))).rejects.toThrow(ValidationError);
+    await expect(service.create(advisor, aReferralInput({ company: { ...aReferralInput().company, municipality: '0180' } }))).rejects.toThrow(/taxonomy/);
     expect(await stored()).toEqual([]);
   });
 
   it('creates one referral for repeated and concurrent requests with the same Idempotency-Key', async () => {
-    const results = await Promise.all([service.create(advisor, input(), 'key-1'), service.create(advisor, input(), 'key-1'), service.create(advisor, input(), 'key-1')]);
+    const results = await Promise.all([service.create(advisor, aReferralInput(), 'key-1'), service.create(advisor, aReferralInput(), 'key-1'), service.create(advisor, aReferralInput(), 'key-1')]);
     expect(new Set(results.map((r) => r.referral.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    const again = await service.create(advisor, input(), 'key-1');
+    const again = await service.create(advisor, aReferralInput(), 'key-1');
     expect(again).toMatchObject({ created: false, referral: { id: results[0]!.referral.id } });
     expect(await stored()).toHaveLength(1);
   });
 
   it('refuses the same Idempotency-Key with a different request, and keys are per user', async () => {
-    await service.create(advisor, input(), 'key-2');
-    await expect(service.create(advisor, input({ need: 'Något annat.' }), 'key-2')).rejects.toThrow(UnprocessableContentError);
-    const other = await service.create(person('other-advisor', ['advisor']), input(), 'key-2');
+    await service.create(advisor, aReferralInput(), 'key-2');
+    await expect(service.create(advisor, aReferralInput({ need: 'Något annat.' }), 'key-2')).rejects.toThrow(UnprocessableContentError);
+    const other = await service.create(aPrincipal('other-advisor', ['advisor']), aReferralInput(), 'key-2');
     expect(other.created).toBe(true);
     expect(await stored()).toHaveLength(2);
   });
 
   it('marks a referral overdue after two working days unanswered', async () => {
-    const { referral } = await service.create(advisor, input());
+    const { referral } = await service.create(advisor, aReferralInput());
     now = new Date('2026-12-01T09:00:00Z');
     expect((await service.get(almi, referral.id)).overdue).toBe(true);
   });
 
   it('counts referrals for follow-up without personal data', async () => {
-    const first = (await service.create(advisor, input())).referral;
-    await service.create(advisor, input({ targetId: 'inkubera-program', company: { ...input().company, stage: 'idea', area: 'innovation' } }));
+    const first = (await service.create(advisor, aReferralInput())).referral;
+    await service.create(advisor, aReferralInput({ targetId: 'inkubera-program', company: { ...aReferralInput().company, stage: 'idea', area: 'innovation' } }));
     now = new Date('2026-11-27T13:00:00Z');
     await service.act(almi, first.id as ReferralId, 'accept', 1);
     const stats = await service.stats();

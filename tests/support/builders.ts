@@ -1,5 +1,7 @@
-/** Test data builders: a valid entry of each kind, overridable field by field. */
+/** Test data builders: a valid entry of each kind, overridable field by field; principals; a referral request. */
 import { Entry, type EntryKind, type EntryOf } from '#shared/domain/entry.ts';
+import type { Principal } from '#shared/domain/identity.ts';
+import { ReferralInput } from '#shared/domain/referral.ts';
 import { toSearchDocument, type SearchDocument, SearchQuery } from '#shared/domain/search.ts';
 import { loadTaxonomy } from '#shared/taxonomy/regions.ts';
 
@@ -67,3 +69,18 @@ export const anOffer = (
   const municipality = (details.location as { municipality: string }).municipality;
   return anEntry<'establishment-offer'>({ kind: 'establishment-offer', municipalities: [municipality], ...rest, establishmentOffer: details });
 };
+
+/** A signed-in person named by their subject, with roles and, for actor staff, an organisation. */
+export const aPrincipal = (subject: string, roles: Principal['roles'], organisationId?: string): Principal =>
+  ({ subject, name: subject, roles, ...(organisationId ? { organisationId } : {}) }) as Principal;
+
+/** A valid request to refer Exempelbolaget AB to `almi-loan`, overridable at the top level. */
+export const aReferralInput = (overrides: Record<string, unknown> = {}): ReferralInput =>
+  ReferralInput.parse({
+    targetId: 'almi-loan',
+    company: { name: 'Exempelbolaget AB', organisationNumber: '556123-4567', municipality: '1880', stage: 'startup', area: 'company-development' },
+    need: 'Behöver finansiering för att anställa två personer.',
+    contact: { name: 'Kim Exempel', email: 'kim@example.se' },
+    consent: { askedToBeReferred: true, informedAboutDataHandling: true },
+    ...overrides,
+  });
