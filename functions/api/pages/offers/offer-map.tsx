@@ -144,24 +144,18 @@ export const OfferMap = (props: OfferMapModel) => {
           </svg>
           <figcaption>
             <ul class="map-legend">
-              <li>
-                <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" class="legend-town">
-                  <circle cx="10" cy="10" r="4" />
-                </svg>
-                {t.offers.legendTown}
-              </li>
-              <li>
-                <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" class="legend-exact">
-                  <path d={diamond({ x: 10, y: 10 }, 7)} />
-                </svg>
-                {t.offers.legendExact}
-              </li>
-              <li>
-                <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" class="legend-approximate">
-                  <circle cx="10" cy="10" r="6" />
-                </svg>
-                {t.offers.legendApproximate}
-              </li>
+              {[
+                { kind: 'town', symbol: <circle cx="10" cy="10" r="4" />, label: t.offers.legendTown },
+                { kind: 'exact', symbol: <path d={diamond({ x: 10, y: 10 }, 7)} />, label: t.offers.legendExact },
+                { kind: 'approximate', symbol: <circle cx="10" cy="10" r="6" />, label: t.offers.legendApproximate },
+              ].map((item) => (
+                <li>
+                  <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" class={`legend-${item.kind}`}>
+                    {item.symbol}
+                  </svg>
+                  {item.label}
+                </li>
+              ))}
             </ul>
           </figcaption>
         </figure>
