@@ -18,7 +18,7 @@ import { taxonomyRoutes } from './routes/taxonomy/taxonomy.index.ts';
 
 export const createApp = (deps: AppDeps) => {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('*', requestLog({ logger: deps.logger }), securityHeaders(), requestBodyLimit(), authenticate({ tokens: deps.tokens }), authorize({ policies: ROUTE_POLICIES }));
+  app.use('*', requestLog({ logger: deps.logger }), securityHeaders(), requestBodyLimit(), authenticate({ tokens: deps.tokens, sessions: deps.sessions }), authorize({ policies: ROUTE_POLICIES }));
   app.onError(htmlAwareErrors(onError));
   app.notFound(htmlAwareNotFound(notFound));
 

@@ -5,6 +5,7 @@ import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
 import type { OutboxReader } from '#shared/ports/notifier.ts';
+import type { SessionRef, SessionStore } from '#shared/ports/session-store.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { CatalogueService } from '#shared/services/catalogue.ts';
 import type { EditorService } from '#shared/services/editor.ts';
@@ -19,6 +20,8 @@ export type AppDeps = {
   editor: EditorService;
   referrals: ReferralService;
   tokens: TokenVerifier;
+  /** Sessions ended at sign-out, refused from then on. */
+  sessions: SessionStore;
   taxonomy: Taxonomy;
   clock: Clock;
   logger: Logger;
@@ -42,6 +45,8 @@ export type AppEnv = {
     log: Logger;
     /** The signed-in caller, when there is one. */
     principal?: Principal;
+    /** The session the caller's token belongs to, which sign-out ends. */
+    session?: SessionRef;
     /** The CSRF token forms of a cookie session must send back. */
     csrfToken?: string;
     /** Why a presented token was not accepted, for routes that need a principal. */

@@ -4,6 +4,7 @@
  * program with stdout flushed before exit and a closed pipe (`| head`) taken as a normal end.
  */
 import { pathToFileURL } from 'node:url';
+import { ZodError } from 'zod';
 import type { ProgressStream } from './progress.ts';
 
 /** `1 record`, `2 records`: a count with its noun. */
@@ -15,7 +16,7 @@ export class UsageError extends Error {}
 /** The input is invalid: print the message, exit 1. */
 export class InputError extends Error {}
 
-/** The exit code for a user's mistake, after printing it to `err`; anything else is rethrown. */
+/** The exit code for a user's mistake, after printing it to `err` (a ZodError as its issues by path, never raw); anything else is rethrown. */
 export const exitCodeFor = (error: unknown, err: ProgressStream, usage: string): number => {
   if (error instanceof UsageError) {
     err.write(`${error.message}\n\n${usage}`);
@@ -23,6 +24,10 @@ export const exitCodeFor = (error: unknown, err: ProgressStream, usage: string):
   }
   if (error instanceof InputError) {
     err.write(`${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof ZodError) {
+    err.write(`The input is not valid:\n${error.issues.map((issue) => `  ${issue.path.map(String).join('.') || '(input)'}: ${issue.message}`).join('\n')}\n`);
     return 1;
   }
   throw error;

@@ -80,6 +80,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     { documentClient },
     { DynamoEntryRepository },
     { DynamoReferralRepository },
+    { DynamoSessionStore },
     { ChangePublishingRepository },
     { OpenSearchSearchIndex },
     { signedTransport },
@@ -89,6 +90,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     import('#shared/adapters/dynamodb/client.ts'),
     import('#shared/adapters/dynamodb/entry-repository.ts'),
     import('#shared/adapters/dynamodb/referral-repository.ts'),
+    import('#shared/adapters/dynamodb/session-store.ts'),
     import('#shared/adapters/change-feed/in-process-change-feed.ts'),
     import('#shared/adapters/opensearch/opensearch-search-index.ts'),
     import('./opensearch.ts'),
@@ -103,5 +105,5 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     index: config.OPENSEARCH_INDEX,
     synonyms,
   });
-  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals }) };
+  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals, sessions: new DynamoSessionStore(client, config.TABLE_NAME) }) };
 };

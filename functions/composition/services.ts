@@ -6,6 +6,7 @@ import type { ReferralRepository } from '#shared/ports/referral-repository.ts';
 import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
 import type { OutboxReader, ReferralNotifier } from '#shared/ports/notifier.ts';
 import type { SearchIndex } from '#shared/ports/search-index.ts';
+import type { SessionStore } from '#shared/ports/session-store.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import { createCatalogueService } from '#shared/services/catalogue.ts';
 import { createEditorService } from '#shared/services/editor.ts';
@@ -24,6 +25,7 @@ export type ServiceOptions = {
   clock: Clock;
   logger: Logger;
   tokens: TokenVerifier;
+  sessions: SessionStore;
   /** Days after which an entry is due for verification. */
   freshnessDays?: number;
   /** Working days a receiving organisation has to answer a referral before it is overdue. */
@@ -60,6 +62,7 @@ export const composeServices = (options: ServiceOptions): AppDeps => ({
     log: options.logger,
   }),
   tokens: options.tokens,
+  sessions: options.sessions,
   taxonomy: options.taxonomy,
   clock: options.clock,
   logger: options.logger,

@@ -2,6 +2,7 @@
  * The local runtime's development token issuer: signs Cognito-shaped access tokens for the demo users
  * with a key kept under DATA_DIR. Only the local composition root imports it; the AWS bundle cannot.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
@@ -58,6 +59,7 @@ export const createDevIssuer = async (options: { keyPath?: string } = {}): Promi
         .setProtectedHeader({ alg: 'RS256', kid: KEY_ID })
         .setIssuer(DEV_ISSUER)
         .setSubject(`local-${user.username}`)
+        .setJti(randomUUID())
         .setIssuedAt(issuedAt)
         .setExpirationTime(issuedAt + SESSION_SECONDS)
         .sign(signingKey);

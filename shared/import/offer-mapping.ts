@@ -5,6 +5,7 @@
  * and constants every record gets. The target fields and how a cell is read for each are fixed here.
  */
 import { z } from 'zod';
+import { unsafeKeysIn, unsafePathReason } from '#shared/domain/object-path.ts';
 
 /** How a cell becomes a field's value. */
 export type TargetType = 'text' | 'date' | 'number' | 'boolean' | 'list' | 'localized-list' | 'price';
@@ -114,7 +115,9 @@ export const OfferMapping = z.strictObject({
     .default({})
     .superRefine((constants, context) => {
       for (const key of Object.keys(constants)) {
-        if (RESERVED.includes(key.split('.')[0]!)) context.addIssue({ code: 'custom', path: [key], message: `"${key}" cannot be a constant: the import forms it` });
+        const unsafe = unsafePathReason(key);
+        if (unsafe !== undefined) context.addIssue({ code: 'custom', path: [key], message: `"${key}" cannot be a constant's path: it ${unsafe}` });
+        else if (RESERVED.includes(key.split('.')[0]!)) context.addIssue({ code: 'custom', path: [key], message: `"${key}" cannot be a constant: the import forms it` });
       }
     }),
   fields: z.record(z.string(), FieldSource).superRefine((fields, context) => {
@@ -133,6 +136,8 @@ export const parseOfferMapping = (text: string): { mapping: OfferMapping } | { e
   } catch (error) {
     return { errors: [`not valid JSON: ${(error as Error).message}`] };
   }
+  const unsafe = unsafeKeysIn(body);
+  if (unsafe.length > 0) return { errors: unsafe.map((path) => `${path}: "${path.split('.').at(-1)}" may not be a key`) };
   const parsed = OfferMapping.safeParse(body);
   if (parsed.success) return { mapping: parsed.data };
   return {

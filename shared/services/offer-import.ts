@@ -6,6 +6,7 @@
  * says which file columns the mapping leaves unused and which mapped columns the file lacks.
  */
 import { slugFromName } from '#shared/domain/entry-input.ts';
+import { getPath, setPath } from '#shared/domain/object-path.ts';
 import type { GeoPoint } from '#shared/domain/entry.ts';
 import { fillTemplate, templateColumns, TARGET_FIELDS, type FieldSource, type OfferMapping, type TargetField, type TargetType } from '#shared/import/offer-mapping.ts';
 import { dottedPath, type FieldPath, type ImportSource, type RecordIssue, type SourceRecord } from './catalogue-transfer.ts';
@@ -121,19 +122,6 @@ const fieldValue = (target: TargetField, source: FieldSource, row: SourceRow): u
   const value = mapped(source, raw);
   return value === OMIT ? OMIT : convert(type, value, source);
 };
-
-const setPath = (target: Record<string, unknown>, path: readonly string[], value: unknown) => {
-  let node = target;
-  for (const key of path.slice(0, -1)) {
-    const inner = node[key];
-    if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) node[key] = {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[path[path.length - 1]!] = value;
-};
-
-const getPath = (target: Record<string, unknown>, path: readonly string[]): unknown =>
-  path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), target);
 
 const sourceColumns = (source: FieldSource): string[] => (source.column !== undefined ? [source.column] : templateColumns(source.template!));
 

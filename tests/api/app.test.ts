@@ -84,6 +84,7 @@ describe('the API app', () => {
       search: { search: async () => { throw new Error('boom'); }, suggest: async () => [] },
       editor: {} as never,
       referrals: {} as never,
+      sessions: {} as never,
       tokens: { verify: async () => { throw new Error('no tokens here'); } },
     });
     const response = await crashing.request('/v1/entries/almi-lan', { headers: { 'x-request-id': 'req-123' } });

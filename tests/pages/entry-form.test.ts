@@ -7,11 +7,11 @@ import {
   inFormOrder,
   issuesFromService,
   newEntryForm,
-  readForm,
   unknownFields,
   type FormIssue,
   type FormValues,
 } from '#functions/api/pages/editor/entry-form.ts';
+import { readForm } from '#functions/api/pages/form-values.ts';
 import { ENTRY_KINDS, type Entry } from '#shared/domain/entry.ts';
 import { anEntry, taxonomy } from '../support/builders.ts';
 

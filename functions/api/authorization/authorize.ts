@@ -2,17 +2,18 @@
  * Authentication and route authorisation middleware: a bearer token or the session cookie becomes
  * `c.var.principal` (a token that fails verification leaves the caller anonymous, so public pages
  * still work, and is the 401 of a route that needs sign-in); the matched route's policy then
- * admits, or answers 401/403. State-changing requests authenticated by cookie must carry the
- * session's CSRF token.
+ * admits, or answers 401/403. A token whose session was ended (signed out) is refused like an
+ * invalid one. State-changing requests authenticated by cookie must carry the session's CSRF token.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import { ForbiddenError, UnauthenticatedError } from '#shared/domain/errors.ts';
+import type { SessionStore } from '#shared/ports/session-store.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { AppEnv } from '../env.ts';
 import type { Policy } from './policies.ts';
-import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, SESSION_COOKIE } from './session.ts';
+import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, SESSION_COOKIE, sessionOf } from './session.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -33,13 +34,23 @@ const submittedCsrfToken = async (c: Context): Promise<string | undefined> => {
   return undefined;
 };
 
-export const authenticate = (options: { tokens: TokenVerifier }): MiddlewareHandler<AppEnv> => async (c, next) => {
+/** The principal of a token whose session has not ended; throws UnauthenticatedError otherwise. */
+const signedIn = async (token: string, options: { tokens: TokenVerifier; sessions: SessionStore }) => {
+  const principal = await options.tokens.verify(token);
+  const session = sessionOf(token, principal.subject);
+  if (await options.sessions.isEnded(session.id)) throw new UnauthenticatedError('You have signed out of this session. Sign in again.');
+  return { principal, session };
+};
+
+export const authenticate = (options: { tokens: TokenVerifier; sessions: SessionStore }): MiddlewareHandler<AppEnv> => async (c, next) => {
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
   const token = bearer ?? cookie;
   if (token) {
     try {
-      c.set('principal', await options.tokens.verify(token));
+      const { principal, session } = await signedIn(token, options);
+      c.set('principal', principal);
+      c.set('session', session);
     } catch (error) {
       if (!(error instanceof UnauthenticatedError)) throw error;
       c.set('authenticationProblem', error);

@@ -45,7 +45,7 @@ export const pageRoutes = (deps: AppDeps) => {
   pages.get('/accessibility/thanks', thanksHandler());
   pages.get('/sign-in', signInPageHandler(deps));
   pages.post('/sign-in', formBodyLimit(), signInHandler(deps));
-  pages.post('/sign-out', signOutHandler());
+  pages.post('/sign-out', signOutHandler(deps));
   pages.get(HOME_PATH, homeHandler());
   pages.get(SIGN_IN_CALLBACK_PATH, hostedCallbackHandler(deps));
   const editor = editorPageHandlers(deps);

@@ -23,5 +23,7 @@ export const keys = {
   referralStatistic: (id: string) => ({ pk: `REFERRAL_STATS#${id}`, sk: 'REFERRAL_STATS' }),
   /** The record of one erasure of a data subject's referrals. */
   erasure: (id: string) => ({ pk: `ERASURE#${id}`, sk: 'ERASURE' }),
+  /** A sign-in session: ended at sign-out (then refused), expiring with its token through the TTL. */
+  session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'SESSION' }),
   idempotency: (subject: string, key: string) => ({ pk: `IDEMPOTENCY#${subject}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;

@@ -1,11 +1,14 @@
-/** HostedSignIn on a Cognito user pool domain: /oauth2/authorize and /oauth2/token for a public client with PKCE. */
+/**
+ * HostedSignIn on a Cognito user pool domain for a public client with PKCE: /oauth2/authorize and
+ * /oauth2/token to sign in, /oauth2/revoke and /logout to sign out.
+ */
 import { z } from 'zod';
 import { UnauthenticatedError } from '#shared/domain/errors.ts';
 import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
 
 export const HOSTED_SIGN_IN_SCOPES = ['openid', 'email', 'profile'] as const;
 
-const TokenResponse = z.object({ access_token: z.string().min(1), token_type: z.string() });
+const TokenResponse = z.object({ access_token: z.string().min(1), refresh_token: z.string().min(1).optional(), token_type: z.string() });
 
 export const createCognitoHostedSignIn = (options: { domain: string; clientId: string; fetch?: typeof fetch }): HostedSignIn => {
   const base = options.domain.replace(/\/+$/, '');
@@ -30,7 +33,17 @@ export const createCognitoHostedSignIn = (options: { domain: string; clientId: s
       });
       const body = TokenResponse.safeParse(await response.json().catch(() => undefined));
       if (!response.ok || !body.success) throw new UnauthenticatedError('The sign-in service did not accept the sign-in. Try again.');
-      return body.data.access_token;
+      return { accessToken: body.data.access_token, ...(body.data.refresh_token ? { refreshToken: body.data.refresh_token } : {}) };
     },
+    async revoke(refreshToken) {
+      const response = await send(`${base}/oauth2/revoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: refreshToken, client_id: options.clientId }),
+        signal: AbortSignal.timeout(5000),
+      });
+      if (!response.ok) throw new Error(`The sign-in service did not revoke the refresh token (HTTP ${response.status}).`);
+    },
+    logoutUrl: (returnTo) => `${base}/logout?${new URLSearchParams({ client_id: options.clientId, logout_uri: returnTo }).toString()}`,
   };
 };

@@ -17,7 +17,8 @@ import { readLang } from '../params.ts';
 import { noFilters } from '../urls.ts';
 import { creatableKinds, renderDashboard } from './dashboard.tsx';
 import { editorHref, readNotice, type Notice } from './editor-urls.ts';
-import { entryToForm, formToInput, issuesFromService, newEntryForm, readForm, unknownFields, type FormIssue, type FormValues } from './entry-form.ts';
+import { entryToForm, formToInput, issuesFromService, newEntryForm, unknownFields, type FormIssue, type FormValues } from './entry-form.ts';
+import { postedForm } from '../form-values.ts';
 import { renderChooseKind, renderEntryForm, type EntryFormModel, type Option } from './entry-form.view.tsx';
 import { renderHistory } from './history.tsx';
 
@@ -32,12 +33,6 @@ export const messagesOf = (c: Context<AppEnv>) => {
   return { t: messagesFor(lang), issues };
 };
 
-/** The posted form, or no fields when the body is not a form. */
-export const postedForm = async (c: Context<AppEnv>): Promise<FormValues> => {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return {};
-  return readForm((await c.req.formData()).entries());
-};
 
 const entryIdOf = (c: Context<AppEnv>): EntryId | undefined => {
   const parsed = EntryId.safeParse(c.req.param('id'));

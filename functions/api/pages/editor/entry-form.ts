@@ -10,8 +10,9 @@ import { EntryInput } from '#shared/domain/entry-input.ts';
 import { taxonomyIssues, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import { readTypedNumber, type Language, type LocalizedText } from '#shared/domain/text.ts';
 
-/** What a form posts: every value of every field, as the browser sent them. */
-export type FormValues = Record<string, string[]>;
+import { formValues, valueOf, type FormValues } from '../form-values.ts';
+
+export type { FormValues };
 
 const pair = (base: string) => [`${base}.sv`, `${base}.en`];
 
@@ -119,12 +120,6 @@ export const unknownFields = (values: FormValues, kind: EntryKind): string[] => 
   return Object.keys(values).filter((name) => !known.has(name));
 };
 
-/** Collects a posted form (FormData or name/value pairs) into FormValues; files are ignored as not text. */
-export const readForm = (entries: Iterable<[string, unknown]>): FormValues => {
-  const values: FormValues = {};
-  for (const [name, value] of entries) (values[name] ??= []).push(typeof value === 'string' ? value : '');
-  return values;
-};
 
 // ---------------------------------------------------------------------------------------------
 // An entry as form values
@@ -134,7 +129,7 @@ const lines = (items: readonly LocalizedText[], lang: 'sv' | 'en') => items.map(
 
 /** The form values that show an entry (or nothing of a new one). */
 export const entryToForm = (entry: Entry): FormValues => {
-  const v: FormValues = {};
+  const v = formValues();
   const one = (name: string, value: string | number | undefined) => {
     if (value !== undefined && value !== '') v[name] = [String(value)];
   };
@@ -230,7 +225,7 @@ export const entryToForm = (entry: Entry): FormValues => {
 };
 
 /** The values a new entry's form starts with: whole county, breadth, Swedish. */
-export const newEntryForm = (): FormValues => ({ coverage: ['county'], 'focus.level': ['breadth'], languages: ['sv'] });
+export const newEntryForm = (): FormValues => formValues({ coverage: ['county'], 'focus.level': ['breadth'], languages: ['sv'] });
 
 // ---------------------------------------------------------------------------------------------
 // Form values as an EntryInput
@@ -269,8 +264,8 @@ export type FormResult = { ok: true; input: EntryInput } | { ok: false; issues: 
 /** What the form cannot show but an update must keep: the stored entry's contact channels. */
 export type Preserved = { contact: readonly ContactChannel[] };
 
-const first = (values: FormValues, name: string): string => (values[name]?.at(-1) ?? '').trim();
-const all = (values: FormValues, name: string): string[] => [...new Set((values[name] ?? []).map((v) => v.trim()).filter(Boolean))];
+const first = (values: FormValues, name: string): string => valueOf(values, name).trim();
+const all = (values: FormValues, name: string): string[] => [...new Set((Object.hasOwn(values, name) ? values[name]! : []).map((v) => v.trim()).filter(Boolean))];
 const listOf = (value: string, separator: RegExp): string[] =>
   value
     .split(separator)

@@ -8,7 +8,8 @@ import { EntryId, OFFER_AVAILABILITIES, type OfferAvailability } from '#shared/d
 import { PreconditionFailedError, ValidationError } from '#shared/domain/errors.ts';
 import { principalOf } from '../../request.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
-import { editorPageHandlers, formPage, messagesOf, postedForm, postedVersion, unknownFieldsPage } from '../editor/editor.handlers.tsx';
+import { editorPageHandlers, formPage, messagesOf, postedVersion, unknownFieldsPage } from '../editor/editor.handlers.tsx';
+import { postedForm } from '../form-values.ts';
 import { editorHref } from '../editor/editor-urls.ts';
 import { entryToForm } from '../editor/entry-form.ts';
 import { errorPage, notFoundPage } from '../errors.tsx';

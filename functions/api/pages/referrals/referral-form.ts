@@ -8,6 +8,9 @@ import { z } from 'zod';
 import type { EntryId } from '#shared/domain/entry.ts';
 import { luhnValid, ReferralInput } from '#shared/domain/referral.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
+import { valueOf, type FormValues } from '../form-values.ts';
+
+export { valueOf, type FormValues };
 
 export const REFERRAL_FIELDS = [
   'companyName',
@@ -41,7 +44,6 @@ export type ReferralIssueCode =
 
 export type ReferralIssue = { field: ReferralField; code: ReferralIssueCode; limit?: number };
 
-export type FormValues = Record<string, string[]>;
 
 export const NEED_MAX = 2000;
 const NAME_MAX = 200;
@@ -51,15 +53,6 @@ const ORGANISATION_NUMBER = /^\d{6}-?\d{4}$/;
 /** A per-render key: printable, no spaces, at most 200 characters, as the API's Idempotency-Key. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
-/** Collects a posted form into FormValues; files are ignored as not text. */
-export const readForm = (entries: Iterable<[string, unknown]>): FormValues => {
-  const values: FormValues = {};
-  for (const [name, value] of entries) (values[name] ??= []).push(typeof value === 'string' ? value : '');
-  return values;
-};
-
-/** The last value of a field, or ''. */
-export const valueOf = (values: FormValues, name: string): string => values[name]?.at(-1) ?? '';
 
 /** Fields posted that the form does not have. */
 export const unknownFields = (values: FormValues): string[] => {

@@ -23,7 +23,8 @@ import type { ReferralNotice } from '../messages/referrals-types.ts';
 import { readChoice, readLang } from '../params.ts';
 import { noFilters } from '../urls.ts';
 import { canReceiveReferrals } from './refer-link.tsx';
-import { formToInput, idempotencyKeyOf, issuesFromService, readForm, unknownFields, valueOf, type FormValues } from './referral-form.ts';
+import { formToInput, idempotencyKeyOf, issuesFromService, unknownFields, valueOf, type FormValues } from './referral-form.ts';
+import { postedForm } from '../form-values.ts';
 import { renderReferralForm, type ReferralFormModel } from './referral-form.view.tsx';
 import { BOXES, readReferralNotice, referralHref, type Box } from './referral-urls.ts';
 import { renderReferralList, renderReferralPage, type Option, type ReferralPageModel } from './referrals.view.tsx';
@@ -38,12 +39,6 @@ const messagesOf = (c: Context<AppEnv>) => {
   return { t: messagesFor(lang), issues };
 };
 
-/** The posted form, or no fields when the body is not a form. */
-const postedForm = async (c: Context<AppEnv>): Promise<FormValues> => {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return {};
-  return readForm((await c.req.formData()).entries());
-};
 
 const orUndefined = <T,>(promise: Promise<T>): Promise<T | undefined> =>
   promise.catch((error: unknown) => {

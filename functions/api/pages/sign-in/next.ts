@@ -4,13 +4,18 @@
 export const DEFAULT_NEXT = '/home';
 const MAX_NEXT = 1000;
 
+/** A path a browser would read as another origin: `//host`, or `/\host`, which browsers treat alike. */
+const leavesOrigin = (path: string) => path.startsWith('//') || path.startsWith('/\\');
+
 /**
  * `next` when it is a safe relative path (`/editor/entries/x/edit?lang=en`), else the start page.
  * Refused: absolute and scheme-relative URLs (`//evil.example`, `/\evil.example`), control
- * characters, and anything that resolves to another origin.
+ * characters, anything that resolves to another origin, and a path that only becomes scheme-relative
+ * once dot segments are removed (`/..//evil.example`, `/.//x`, `/%2e%2e//x`): the normalised path is
+ * what the Location header carries, so it is checked again.
  */
 export const safeNext = (next: string | undefined): string => {
-  if (!next || next.length > MAX_NEXT || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return DEFAULT_NEXT;
+  if (!next || next.length > MAX_NEXT || !next.startsWith('/') || leavesOrigin(next)) return DEFAULT_NEXT;
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return DEFAULT_NEXT;
   const base = 'https://vagvisaren.invalid';
   let url: URL;
@@ -19,6 +24,7 @@ export const safeNext = (next: string | undefined): string => {
   } catch {
     return DEFAULT_NEXT;
   }
-  if (url.origin !== base) return DEFAULT_NEXT;
-  return `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== base || leavesOrigin(url.pathname)) return DEFAULT_NEXT;
+  const normalised = `${url.pathname}${url.search}${url.hash}`;
+  return normalised.length > MAX_NEXT ? DEFAULT_NEXT : normalised;
 };

@@ -3,7 +3,9 @@
  * with a sign-in button; POST /sign-in issues that user's token and stores it in the session cookie.
  * In AWS GET /sign-in sends the browser to the user pool's hosted sign-in (see hosted.ts) and
  * POST /sign-in is 404.
- * POST /sign-out clears the session cookie (the CSRF middleware protects it like any cookie post).
+ * POST /sign-out ends the session on the server (its token is refused from then on, cookie or bearer),
+ * clears the cookie and, in AWS, revokes the refresh token and ends the user pool's own session through
+ * its logout page. The CSRF middleware protects it like any cookie post.
  */
 import type { Context } from 'hono';
 import { deleteCookie } from 'hono/cookie';
@@ -144,12 +146,22 @@ export const signInHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
 
 export const hostedCallbackHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
   if (!deps.hostedSignIn) return notFoundPage(c, messagesFor(readLang(c.req.queries()).lang));
-  return completeHostedSignIn(c, deps.hostedSignIn, deps.tokens);
+  return completeHostedSignIn(c, deps.hostedSignIn, deps.tokens, deps.sessions);
 };
 
-export const signOutHandler = () => (c: Context<AppEnv>) => {
+export const signOutHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
   const { lang } = readLang(c.req.queries());
+  const session = c.var.session;
+  if (session) {
+    const { refreshToken } = await deps.sessions.end(session, deps.clock.now());
+    if (refreshToken && deps.hostedSignIn) {
+      await deps.hostedSignIn.revoke(refreshToken).catch((error: unknown) =>
+        c.var.log?.error('refresh token not revoked', { error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
+  }
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
   c.header('Cache-Control', 'no-store');
-  return c.redirect(pageHref('/', lang), 303);
+  const home = pageHref('/', lang);
+  return c.redirect(deps.hostedSignIn ? deps.hostedSignIn.logoutUrl(new URL('/', c.req.url).toString()) : home, 303);
 };
