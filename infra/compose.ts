@@ -36,9 +36,11 @@ export function composeApp(app: App): Vagvisaren {
     stage,
     table: stateful.table,
     search: stateful.search,
+    searchSizing: stateful.searchSizing,
+    signInTrigger: stateful.identity.preTokenGeneration.lambda,
     userPool: stateful.identity.userPool,
     userPoolDomain: stateful.identity.domain,
-    description: `Vägvisaren ${stage}: API function, HTTP API, search indexer, alarms`,
+    description: `Vägvisaren ${stage}: API function, HTTP API, search indexer, alarms and dashboard`,
   });
 
   Tags.of(app).add('project', 'vagvisaren');

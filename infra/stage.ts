@@ -1,6 +1,6 @@
 /**
- * Owns what a deployment is told through CDK context (stage, region, the referral notices' sender
- * and the referrals' retention period), its validation, and the per-stage policies.
+ * Owns what a deployment is told through CDK context (stage, region, the referral notices' sender,
+ * the referrals' retention period, who receives alarms), its validation, and the per-stage policies.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -29,6 +29,19 @@ export function readRegion(scope: Construct): string {
     throw new Error(`Invalid region context ${JSON.stringify(value)}: expected an AWS region such as eu-north-1.`);
   }
   return value;
+}
+
+const EMAIL_PATTERN = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+
+/** Reads the `alarmEmails` context value: addresses (comma-separated, or a list in cdk.json) the alarm topic mails; none, none. */
+export function readAlarmEmails(scope: Construct): string[] {
+  const value: unknown = scope.node.tryGetContext('alarmEmails');
+  if (value === undefined || value === '') return [];
+  const emails = typeof value === 'string' ? value.split(',').map((email) => email.trim()).filter(Boolean) : value;
+  if (!Array.isArray(emails) || !emails.every((email) => typeof email === 'string' && EMAIL_PATTERN.test(email))) {
+    throw new Error(`Invalid alarmEmails context ${JSON.stringify(value)}: expected e-mail addresses separated by commas.`);
+  }
+  return emails;
 }
 
 export const DEFAULT_REFERRAL_RETENTION_MONTHS = 24;

@@ -1,8 +1,10 @@
-/** Owns the resources that hold data and must survive redeploys: the DynamoDB table, the search domain and the user pool. */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+/** Owns the resources that hold data and must survive redeploys: the DynamoDB table, the search domain and its logs, and the user pool. */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
-import { Domain, EngineVersion, TLSSecurityPolicy, type CapacityConfig, type ZoneAwarenessConfig } from 'aws-cdk-lib/aws-opensearchservice';
+import { AccountPrincipal, PolicyDocument, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CfnResourcePolicy, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnDomain, Domain, EngineVersion, TLSSecurityPolicy, type CapacityConfig, type ZoneAwarenessConfig } from 'aws-cdk-lib/aws-opensearchservice';
 import type { Construct } from 'constructs';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/adapters/dynamodb/key-schema.ts';
 import { Identity } from './constructs/identity.ts';
@@ -13,26 +15,41 @@ export interface StatefulStackProps extends StackProps {
   readonly stage: string;
 }
 
-/** One small node in dev; two nodes in two zones elsewhere (the index keeps one replica once there are two). */
-const searchCapacity = (stage: string): { capacity: CapacityConfig; zoneAwareness: ZoneAwarenessConfig; volumeGiB: number } =>
+export interface SearchSizing {
+  readonly capacity: CapacityConfig;
+  readonly zoneAwareness: ZoneAwarenessConfig;
+  /** EBS volume per data node. */
+  readonly volumeGiB: number;
+}
+
+/**
+ * One small node in dev. Elsewhere three data nodes in three zones: all three are master-eligible, so
+ * losing a node or a zone leaves two of three for a quorum, where two nodes lose it with either one
+ * (the index keeps one replica once there are two nodes).
+ */
+export const searchSizing = (stage: string): SearchSizing =>
   isDevStage(stage)
     ? { capacity: { dataNodes: 1, dataNodeInstanceType: 't3.small.search', multiAzWithStandbyEnabled: false }, zoneAwareness: { enabled: false }, volumeGiB: 10 }
     : {
-        capacity: { dataNodes: 2, dataNodeInstanceType: 'm6g.large.search', multiAzWithStandbyEnabled: false },
-        zoneAwareness: { enabled: true, availabilityZoneCount: 2 },
+        capacity: { dataNodes: 3, dataNodeInstanceType: 'm6g.large.search', multiAzWithStandbyEnabled: false },
+        zoneAwareness: { enabled: true, availabilityZoneCount: 3 },
         volumeGiB: 20,
       };
 
 /**
  * The single-table store of the directory (entries, referrals, offers), keyed by `pk`/`sk`, with a
- * change stream for the search indexer and `ttl` expiry; and the OpenSearch domain the indexer
- * fills. The domain has no access policy of its own and no fine-grained access control: only IAM
- * principals granted by DirectoryFunction.bindSearch() (SigV4-signed) reach it, over HTTPS only.
+ * change stream for the search indexer and `ttl` expiry, protected from deletion outside dev; and the
+ * OpenSearch domain the indexer fills. The domain's access policy admits the account's own IAM
+ * principals only, with no fine-grained access control, so the IAM grants of
+ * DirectoryFunction.bindSearch() (SigV4-signed, HTTPS only) decide who reaches which index; bulk and
+ * multi-requests may not name an index in their body, so a grant on a path is a grant on that index.
+ * Its error and slow logs go to CloudWatch Logs.
  */
 export class StatefulStack extends Stack {
   readonly table: Table;
   readonly search: Domain;
   readonly identity: Identity;
+  readonly searchSizing: SearchSizing;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -45,6 +62,7 @@ export class StatefulStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: TTL_ATTRIBUTE,
       encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: !isDevStage(props.stage),
       removalPolicy: removalPolicyFor(props.stage),
     });
     for (const index of Object.values(INDEXES)) {
@@ -56,7 +74,8 @@ export class StatefulStack extends Stack {
       });
     }
 
-    const sizing = searchCapacity(props.stage);
+    const sizing = (this.searchSizing = searchSizing(props.stage));
+    const searchLogs = this.searchLogGroups(props.stage);
     this.search = new Domain(this, 'Search', {
       version: EngineVersion.OPENSEARCH_2_19,
       capacity: sizing.capacity,
@@ -66,9 +85,62 @@ export class StatefulStack extends Stack {
       nodeToNodeEncryption: true,
       enforceHttps: true,
       tlsSecurityPolicy: TLSSecurityPolicy.TLS_1_2,
+      advancedOptions: { 'rest.action.multi.allow_explicit_index': 'false' },
+      logging: {
+        appLogEnabled: true,
+        appLogGroup: searchLogs.app,
+        slowSearchLogEnabled: true,
+        slowSearchLogGroup: searchLogs.slowSearch,
+        slowIndexLogEnabled: true,
+        slowIndexLogGroup: searchLogs.slowIndex,
+      },
+      suppressLogsResourcePolicy: true,
       removalPolicy: removalPolicyFor(props.stage),
     });
+    this.search.node.addDependency(searchLogs.policy);
+    (this.search.node.defaultChild as CfnDomain).accessPolicies = new PolicyDocument({
+      statements: [
+        new PolicyStatement({
+          principals: [new AccountPrincipal(this.account)],
+          actions: ['es:ESHttp*'],
+          resources: [this.formatArn({ service: 'es', resource: 'domain', resourceName: '*/*' })],
+        }),
+      ],
+    }).toJSON();
 
     this.identity = new Identity(this, 'Identity', { stage: props.stage });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table (TABLE_NAME for the command line)' });
+    new CfnOutput(this, 'SearchEndpoint', {
+      value: `https://${this.search.domainEndpoint}`,
+      description: 'OpenSearch domain endpoint (OPENSEARCH_ENDPOINT for npm run reindex)',
+    });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId, description: 'Cognito user pool (for aws cognito-idp admin-create-user)' });
+  }
+
+  /**
+   * The domain's error log and slow logs, and one resource policy that lets the OpenSearch service
+   * write to them (made here rather than by the Domain construct, which would add a custom resource).
+   */
+  private searchLogGroups(stage: string) {
+    const logGroup = (id: string) => new LogGroup(this, id, { retention: RetentionDays.ONE_MONTH, removalPolicy: removalPolicyFor(stage) });
+    const app = logGroup('SearchErrorLogs');
+    const slowSearch = logGroup('SearchSlowLogs');
+    const slowIndex = logGroup('SearchSlowIndexLogs');
+    const policy = new CfnResourcePolicy(this, 'SearchLogsPolicy', {
+      policyName: `${this.stackName}-search-logs`,
+      policyDocument: this.toJsonString(
+        new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              principals: [new ServicePrincipal('es.amazonaws.com')],
+              actions: ['logs:PutLogEvents', 'logs:CreateLogStream'],
+              resources: [app, slowSearch, slowIndex].map((group) => group.logGroupArn),
+            }),
+          ],
+        }),
+      ),
+    });
+    return { app, slowSearch, slowIndex, policy };
   }
 }

@@ -1,35 +1,44 @@
-/** Owns the replaceable compute around the data: the API function and its HTTP API, the stream indexer and its dead letters, and their alarms. */
+/** Owns the replaceable compute around the data: the API function and its HTTP API, the stream indexer and its dead letters, and the alarms, their topic and the dashboard. */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { keys } from '#shared/adapters/dynamodb/key-schema.ts';
 import { OAuthScope, UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { SIGN_IN_CALLBACK_PATH } from '#functions/api/authorization/session.ts';
+import { ALARM_PERIOD, AlarmTopic } from './constructs/alarms.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
-import { readNotificationSender, readReferralRetentionMonths, removalPolicyFor } from './stage.ts';
+import { ServiceDashboard } from './constructs/service-dashboard.ts';
+import type { SearchSizing } from './stateful-stack.ts';
+import { readAlarmEmails, readNotificationSender, readReferralRetentionMonths, removalPolicyFor } from './stage.ts';
 
 export interface StatelessStackProps extends StackProps {
   readonly stage: string;
   /** The directory table from the stateful stack; its stream feeds the indexer. */
   readonly table: ITable;
-  /** The search domain from the stateful stack. */
+  /** The search domain from the stateful stack, and its size (for the free-storage alarm). */
   readonly search: IDomain;
+  readonly searchSizing: SearchSizing;
+  /** Cognito's sign-in trigger, whose errors fail sign-ins. */
+  readonly signInTrigger: IFunction;
   /** The user pool whose access tokens the API accepts, and the domain of its hosted sign-in. */
   readonly userPool: IUserPool;
   readonly userPoolDomain: UserPoolDomain;
 }
 
 const API_THROTTLE = { burstLimit: 200, rateLimit: 100 } as const;
-const ALARM_PERIOD = Duration.minutes(5);
+const MINUTE = Duration.minutes(1);
+/** The search domain's free storage alarm goes off below this share of a node's volume. */
+const SEARCH_FREE_STORAGE_FLOOR = 0.25;
 
 /** How the indexer reads the stream: ordered batches, failures retried from the failed record, then dead letters. */
 export const INDEXER_STREAM = {
@@ -66,8 +75,9 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
  * through SES from the `notificationSender` context value) behind an HTTP API whose
  * `$default` route sends every request to it, with stage throttling and JSON access logs; the
  * indexer function on the table's stream (entry items only), whose failed batches end in a dead
- * letter queue; alarms on function errors and throttles, API 5xx, indexer lag and dead letters;
- * and the API URL as a stack output.
+ * letter queue; alarms on function errors and throttles, API 5xx, indexer lag and dead letters, the
+ * sign-in trigger's errors and the search domain's health, each notifying the alarm topic (mailed to
+ * the `alarmEmails` context value); one dashboard; and the API URL and the topic as stack outputs.
  */
 export class StatelessStack extends Stack {
   readonly api: DirectoryFunction;
@@ -76,7 +86,9 @@ export class StatelessStack extends Stack {
   readonly webClient: UserPoolClient;
   readonly indexer: DirectoryFunction;
   readonly indexerDeadLetters: Queue;
+  readonly alarmTopic: Topic;
   readonly alarms: readonly Alarm[];
+  readonly dashboard: ServiceDashboard;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -160,39 +172,78 @@ export class StatelessStack extends Stack {
       },
     });
 
-    this.alarms = [
-      this.alarmAtLeast('ApiFunctionErrors', this.api.lambda.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
-        'The API function reported errors in the last 5 minutes.'),
-      this.alarmAtLeast('ApiFunctionThrottles', this.api.lambda.metricThrottles({ period: ALARM_PERIOD, statistic: 'Sum' }),
-        'The API function was throttled in the last 5 minutes.'),
-      this.alarmAtLeast('HttpApi5xx', this.httpApi.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
-        'The HTTP API returned 5xx responses in the last 5 minutes.'),
-      this.alarmAtLeast('IndexerFunctionErrors', this.indexer.lambda.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
-        'The search indexer failed whole batches in the last 5 minutes.'),
-      this.alarmAtLeast(
-        'IndexerDeadLettersWaiting',
-        this.indexerDeadLetters.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
-        'Stream records the indexer gave up on are waiting in its dead letter queue; search misses their changes until a reindex.',
-      ),
-      this.alarmAtLeast(
-        'IndexerLag',
-        this.indexer.lambda.metric('IteratorAge', { period: ALARM_PERIOD, statistic: 'Maximum' }),
-        `Search is more than ${INDEXER_LAG_ALARM.toMinutes()} minutes behind the table.`,
-        INDEXER_LAG_ALARM.toMilliseconds(),
-      ),
-    ];
+    const alarms = new AlarmTopic(this, 'Alarms', { emails: readAlarmEmails(this), stage: props.stage });
+    this.alarmTopic = alarms.topic;
+    const sum = { period: ALARM_PERIOD, statistic: 'Sum' } as const;
+    alarms.alarm('ApiFunctionErrors', { metric: this.api.lambda.metricErrors(sum), description: 'The API function reported errors in the last 5 minutes.' });
+    alarms.alarm('ApiFunctionThrottles', { metric: this.api.lambda.metricThrottles(sum), description: 'The API function was throttled in the last 5 minutes.' });
+    alarms.alarm('HttpApi5xx', { metric: this.httpApi.metricServerError(sum), description: 'The HTTP API returned 5xx responses in the last 5 minutes.' });
+    alarms.alarm('IndexerFunctionErrors', { metric: this.indexer.lambda.metricErrors(sum), description: 'The search indexer failed whole batches in the last 5 minutes.' });
+    alarms.alarm('IndexerDeadLettersWaiting', {
+      metric: this.indexerDeadLetters.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
+      description: 'Stream records the indexer gave up on are waiting in its dead letter queue; search misses their changes until a reindex.',
+    });
+    alarms.alarm('IndexerLag', {
+      metric: this.indexer.lambda.metric('IteratorAge', { period: ALARM_PERIOD, statistic: 'Maximum' }),
+      description: `Search is more than ${INDEXER_LAG_ALARM.toMinutes()} minutes behind the table.`,
+      threshold: INDEXER_LAG_ALARM.toMilliseconds(),
+    });
+    alarms.alarm('SignInTriggerErrors', {
+      metric: props.signInTrigger.metricErrors(sum),
+      description: 'The sign-in trigger failed in the last 5 minutes: the people it failed for could not sign in.',
+    });
+    this.searchAlarms(alarms, props.search, props.searchSizing);
+    this.alarms = alarms.alarms;
+
+    this.dashboard = new ServiceDashboard(this, 'Dashboard', {
+      stage: props.stage,
+      httpApi: this.httpApi,
+      api: this.api.lambda,
+      indexer: this.indexer.lambda,
+      indexerDeadLetters: this.indexerDeadLetters,
+      search: props.search,
+      alarms: this.alarms,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: defaultStage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'SNS topic every alarm notifies (subscribe more people here)' });
+    new CfnOutput(this, 'IndexerDeadLetterQueueUrl', { value: this.indexerDeadLetters.queueUrl, description: 'Stream records the indexer gave up on' });
   }
 
-  private alarmAtLeast(id: string, metric: IMetric, description: string, threshold = 1): Alarm {
-    return new Alarm(this, id, {
-      metric,
-      threshold,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: description,
+  /** The search domain's alarms, as AWS recommends them for OpenSearch Service. */
+  private searchAlarms(alarms: AlarmTopic, search: IDomain, sizing: SearchSizing): void {
+    const max = (period: Duration) => ({ period, statistic: 'Maximum' }) as const;
+    alarms.alarm('SearchClusterRed', {
+      metric: search.metricClusterStatusRed(max(MINUTE)),
+      description: 'At least one primary shard of the search domain is unassigned: search answers partly or not at all. Rebuild with npm run reindex if it stays red.',
+    });
+    alarms.alarm('SearchClusterYellow', {
+      metric: search.metricClusterStatusYellow(max(MINUTE)),
+      description: 'At least one replica shard of the search domain is unassigned: search works, but one more lost node loses data.',
+      evaluationPeriods: 5,
+      datapointsToAlarm: 5,
+    });
+    const floorMiB = Math.round(sizing.volumeGiB * 1024 * SEARCH_FREE_STORAGE_FLOOR);
+    alarms.alarm('SearchFreeStorageLow', {
+      metric: search.metricFreeStorageSpace({ period: MINUTE, statistic: 'Minimum' }),
+      description: `A search node has less than ${floorMiB} MiB (${SEARCH_FREE_STORAGE_FLOOR * 100} %) of its volume free; at none it blocks writes.`,
+      threshold: floorMiB,
+      comparison: 'atMost',
+    });
+    alarms.alarm('SearchJvmMemoryPressure', {
+      metric: search.metricJVMMemoryPressure(max(MINUTE)),
+      description: 'The search domain has used 95 % of its heap for 3 of the last 5 minutes: it may refuse requests.',
+      threshold: 95,
+      evaluationPeriods: 5,
+      datapointsToAlarm: 3,
+    });
+    alarms.alarm('SearchIndexWritesBlocked', {
+      metric: search.metricClusterIndexWritesBlocked(max(ALARM_PERIOD)),
+      description: 'The search domain blocks writes: the indexer fails and search falls behind the table.',
+    });
+    alarms.alarm('SearchSnapshotFailed', {
+      metric: search.metricAutomatedSnapshotFailure(max(MINUTE)),
+      description: 'The search domain\'s automated snapshot failed.',
     });
   }
 }

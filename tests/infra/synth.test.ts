@@ -122,12 +122,23 @@ describe('StatefulStack', () => {
     expect(dev.stateful.terminationProtection).toBe(false);
   });
 
-  it('retains the table and protects the stack from termination in prod', () => {
+  it('retains the table, protects it from deletion and protects the stack from termination in prod', () => {
     prod.statefulTemplate.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
     });
     expect(prod.stateful.terminationProtection).toBe(true);
+  });
+
+  it('leaves a dev table unprotected, so a dev stage can be destroyed', () => {
+    dev.statefulTemplate.hasResourceProperties('AWS::DynamoDB::Table', { DeletionProtectionEnabled: false });
+  });
+
+  it('outputs the table name, the search endpoint and the user pool id the deploy guide names', () => {
+    expect(Object.keys(prod.statefulTemplate.toJSON().Outputs)).toEqual(expect.arrayContaining(['TableName', 'SearchEndpoint', 'UserPoolId']));
+    prod.statefulTemplate.hasOutput('TableName', { Value: { Ref: onlyLogicalId(prod.statefulTemplate, 'AWS::DynamoDB::Table') } });
+    prod.statefulTemplate.hasOutput('UserPoolId', { Value: { Ref: onlyLogicalId(prod.statefulTemplate, 'AWS::Cognito::UserPool') } });
   });
 
   describe('user pool', () => {
@@ -168,10 +179,31 @@ describe('StatefulStack', () => {
       });
     });
 
-    it('spreads two nodes over two zones outside dev', () => {
+    it('spreads three data nodes over three zones outside dev, so losing one node or zone keeps a quorum', () => {
       prod.statefulTemplate.hasResourceProperties('AWS::OpenSearchService::Domain', {
-        ClusterConfig: Match.objectLike({ InstanceCount: 2, ZoneAwarenessEnabled: true, ZoneAwarenessConfig: { AvailabilityZoneCount: 2 } }),
+        ClusterConfig: Match.objectLike({ InstanceCount: 3, ZoneAwarenessEnabled: true, ZoneAwarenessConfig: { AvailabilityZoneCount: 3 } }),
       });
+    });
+
+    it('refuses bulk and multi-requests that name an index in their body, so a grant on a path is a grant on that index', () => {
+      for (const stage of [dev, prod]) {
+        stage.statefulTemplate.hasResourceProperties('AWS::OpenSearchService::Domain', {
+          AdvancedOptions: { 'rest.action.multi.allow_explicit_index': 'false' },
+        });
+      }
+    });
+
+    it('publishes its error log and slow logs to log groups the OpenSearch service may write to', () => {
+      const domain = Object.values(prod.statefulTemplate.findResources('AWS::OpenSearchService::Domain'))[0]!;
+      const options = domain.Properties.LogPublishingOptions as Record<string, { Enabled: boolean; CloudWatchLogsLogGroupArn: { 'Fn::GetAtt': [string, string] } }>;
+      expect(Object.keys(options).sort()).toEqual(['ES_APPLICATION_LOGS', 'INDEX_SLOW_LOGS', 'SEARCH_SLOW_LOGS']);
+      const groupIds = Object.values(options).map((option) => option.CloudWatchLogsLogGroupArn['Fn::GetAtt'][0]).sort();
+      for (const id of groupIds) expect(prod.statefulTemplate.findResources('AWS::Logs::LogGroup')[id]?.Properties.RetentionInDays).toBe(30);
+      const policyId = onlyLogicalId(prod.statefulTemplate, 'AWS::Logs::ResourcePolicy');
+      const policy = JSON.stringify(prod.statefulTemplate.findResources('AWS::Logs::ResourcePolicy')[policyId]!.Properties.PolicyDocument);
+      expect(policy).toContain('es.amazonaws.com');
+      for (const id of groupIds) expect(policy).toContain(id);
+      expect(domain.DependsOn).toContain(policyId);
     });
 
     it('encrypts at rest and between nodes and accepts HTTPS only, TLS 1.2 or later', () => {
@@ -182,11 +214,14 @@ describe('StatefulStack', () => {
       });
     });
 
-    it('leaves fine-grained access control off and opens no access policy: IAM grants decide', () => {
-      dev.statefulTemplate.hasResourceProperties('AWS::OpenSearchService::Domain', {
-        AdvancedSecurityOptions: Match.absent(),
-        AccessPolicies: Match.absent(),
-      });
+    it('leaves fine-grained access control off and admits only the account\'s own IAM principals: IAM grants decide', () => {
+      dev.statefulTemplate.hasResourceProperties('AWS::OpenSearchService::Domain', { AdvancedSecurityOptions: Match.absent() });
+      const domain = Object.values(dev.statefulTemplate.findResources('AWS::OpenSearchService::Domain'))[0]!;
+      const [statement, ...others] = domain.Properties.AccessPolicies.Statement as Record<string, any>[];
+      expect(others).toEqual([]);
+      expect(statement).toMatchObject({ Effect: 'Allow', Action: 'es:ESHttp*' });
+      expect(JSON.stringify(statement!.Principal)).toContain(':root');
+      expect(JSON.stringify(statement!.Principal)).not.toContain('"*"');
     });
 
     it('is deleted with a dev stack and retained in prod', () => {
@@ -481,8 +516,70 @@ describe('StatelessStack', () => {
       });
     });
 
-    it('has exactly these six alarms', () => {
-      template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    it('raises an alarm when the sign-in trigger fails, which fails a sign-in', () => {
+      const triggerId = onlyLogicalId(dev.statefulTemplate, 'AWS::Lambda::Function');
+      const alarm = Object.values(template.findResources('AWS::CloudWatch::Alarm')).find(
+        (a) => a.Properties.Namespace === 'AWS/Lambda' && a.Properties.MetricName === 'Errors' &&
+          JSON.stringify(resolveCrossStack(a.Properties.Dimensions[0].Value, dev.statefulTemplate)) === JSON.stringify({ Ref: triggerId }),
+      );
+      expect(alarm?.Properties).toMatchObject({ Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    });
+
+    it.each([
+      ['ClusterStatus.red', 'Maximum', 'GreaterThanOrEqualToThreshold', 1],
+      ['ClusterStatus.yellow', 'Maximum', 'GreaterThanOrEqualToThreshold', 1],
+      ['FreeStorageSpace', 'Minimum', 'LessThanOrEqualToThreshold', 2560],
+      ['JVMMemoryPressure', 'Maximum', 'GreaterThanOrEqualToThreshold', 95],
+      ['ClusterIndexWritesBlocked', 'Maximum', 'GreaterThanOrEqualToThreshold', 1],
+      ['AutomatedSnapshotFailure', 'Maximum', 'GreaterThanOrEqualToThreshold', 1],
+    ])('raises an alarm on the search domain\'s %s', (metricName, statistic, comparison, threshold) => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/ES',
+        MetricName: metricName,
+        Statistic: statistic,
+        ComparisonOperator: comparison,
+        Threshold: threshold,
+      });
+    });
+
+    it('sizes the free-storage alarm to the node\'s volume: a quarter of 20 GiB in prod', () => {
+      prod.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'FreeStorageSpace', Threshold: 5120 });
+    });
+
+    it('notifies the alarm topic when any of its thirteen alarms goes off and when it recovers', () => {
+      const topicId = onlyLogicalId(template, 'AWS::SNS::Topic');
+      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+      expect(alarms).toHaveLength(13);
+      for (const alarm of alarms) {
+        expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+        expect(alarm.Properties.OKActions).toEqual([{ Ref: topicId }]);
+      }
+    });
+
+    it('outputs the alarm topic and accepts only TLS publishers on it', () => {
+      template.hasOutput('AlarmTopicArn', { Value: { Ref: onlyLogicalId(template, 'AWS::SNS::Topic') } });
+      const policy = JSON.stringify(Object.values(template.findResources('AWS::SNS::TopicPolicy'))[0]?.Properties.PolicyDocument);
+      expect(policy).toContain('aws:SecureTransport');
+    });
+
+    it('mails nobody unless alarmEmails is given', () => {
+      template.resourceCountIs('AWS::SNS::Subscription', 0);
+    });
+  });
+
+  describe('dashboard', () => {
+    const body = () => JSON.stringify(Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0]!.Properties.DashboardBody);
+
+    it('is one dashboard showing API errors and latency, search latency, indexer lag and dead letters, and failed referral notices', () => {
+      template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+      const text = body();
+      for (const metric of ['4xx', '5xx', 'Latency', 'SearchLatency', 'ZeroResultSearches', 'IteratorAge', 'ApproximateNumberOfMessagesVisible', 'ReferralNoticesFailed', 'ClusterStatus.red']) {
+        expect(text).toContain(metric);
+      }
+    });
+
+    it('reads the service\'s own metrics under the namespace and dimensions the functions publish them with', () => {
+      expect(body()).toContain('\\"Vagvisaren\\",\\"SearchLatency\\",\\"service\\",\\"api\\",\\"stage\\",\\"dev\\"');
     });
   });
 });
@@ -540,6 +637,19 @@ describe('composeApp', { timeout: SYNTH_TIMEOUT }, () => {
     expect(variables.REFERRAL_RETENTION_MONTHS).toBe('24');
     const ses = functionStatements(template, id).filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
     expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/*');
+  });
+
+  it('subscribes every address of the alarmEmails context value to the alarm topic', () => {
+    const { stateless } = composeApp(bareApp({ stage: 'test', alarmEmails: 'drift@region.se, jour@region.se' }));
+    const subscriptions = Object.values(Template.fromStack(stateless).findResources('AWS::SNS::Subscription')).map((s) => s.Properties);
+    expect(subscriptions.map((s) => [s.Protocol, s.Endpoint]).sort()).toEqual([
+      ['email', 'drift@region.se'],
+      ['email', 'jour@region.se'],
+    ]);
+  });
+
+  it('rejects alarmEmails that are not e-mail addresses', () => {
+    expect(() => composeApp(bareApp({ alarmEmails: 'drift@region.se,oncall' }))).toThrow(/Invalid alarmEmails/);
   });
 
   it('rejects a sender that is not an e-mail address', () => {
