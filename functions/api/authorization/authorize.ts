@@ -11,10 +11,9 @@ import { matchedRoutes } from 'hono/route';
 import { ForbiddenError, UnauthenticatedError } from '#shared/domain/errors.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { AppEnv } from '../env.ts';
+import { SAFE_METHODS } from '../request.ts';
 import type { Policy } from './policies.ts';
 import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, SESSION_COOKIE } from './session.ts';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The route that will answer the request, as `METHOD path`, or undefined when none matches. */
 export const matchedRouteKey = (c: Context): string | undefined => {
