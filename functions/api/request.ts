@@ -4,6 +4,9 @@ import { PreconditionRequiredError, UnauthenticatedError, ValidationError } from
 import type { Principal } from '#shared/domain/identity.ts';
 import type { AppEnv } from './env.ts';
 
+/** Methods that change nothing and carry no body the app reads. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** The signed-in caller; the route policy has admitted only signed-in callers where this is used. */
 export const principalOf = (c: Context<AppEnv>): Principal => {
   const principal = c.var.principal;

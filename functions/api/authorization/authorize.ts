@@ -12,10 +12,9 @@ import { ForbiddenError, UnauthenticatedError } from '#shared/domain/errors.ts';
 import type { SessionStore } from '#shared/ports/session-store.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { AppEnv } from '../env.ts';
+import { SAFE_METHODS } from '../request.ts';
 import type { Policy } from './policies.ts';
 import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, SESSION_COOKIE, sessionOf } from './session.ts';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The route that will answer the request, as `METHOD path`, or undefined when none matches. */
 export const matchedRouteKey = (c: Context): string | undefined => {

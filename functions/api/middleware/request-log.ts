@@ -26,8 +26,9 @@ export const requestLog = (options: { logger: Logger }): MiddlewareHandler<AppEn
   const log = options.logger.child({ requestId });
   c.set('requestId', requestId);
   c.set('log', log);
+  c.header('X-Request-Id', requestId);
   const started = performance.now();
   await next();
-  c.header('X-Request-Id', requestId);
+  if (!c.res.headers.has('X-Request-Id')) c.header('X-Request-Id', requestId);
   log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
 };

@@ -1,7 +1,9 @@
 /**
  * Security headers on every response, errors included. HTML pages get a CSP that allows only the
  * app's own stylesheet, script, images and form targets; everything else (JSON, problem details,
- * assets) keeps the strictest one.
+ * assets) keeps the strictest one. The headers are set before the handler runs, so Hono builds each
+ * response with them once; after it, only an HTML response, or a response made without the
+ * context, has its headers changed.
  */
 import type { MiddlewareHandler } from 'hono';
 
@@ -9,14 +11,21 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 export const PAGE_CSP =
   "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+const SECURITY_HEADERS: readonly (readonly [name: string, value: string])[] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['Content-Security-Policy', API_CSP],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
+];
+
 export const securityHeaders = (): MiddlewareHandler => async (c, next) => {
+  for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
   await next();
-  const html = c.res.headers.get('content-type')?.startsWith('text/html') ?? false;
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-  c.header('Content-Security-Policy', html ? PAGE_CSP : API_CSP);
-  c.header('X-Frame-Options', 'DENY');
-  c.header('Cross-Origin-Resource-Policy', 'same-origin');
-  c.header('Cross-Origin-Opener-Policy', 'same-origin');
-  c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+  const headers = c.res.headers;
+  if (!headers.has('X-Content-Type-Options')) for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+  const html = headers.get('content-type')?.startsWith('text/html') ?? false;
+  if (html && headers.get('Content-Security-Policy') !== PAGE_CSP) c.header('Content-Security-Policy', PAGE_CSP);
 };

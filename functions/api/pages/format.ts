@@ -3,14 +3,32 @@ import { facetTerms, type Facet, type Taxonomy } from '#shared/domain/taxonomy.t
 import type { Language, LocalizedText } from '#shared/domain/text.ts';
 import type { Messages } from './messages/index.ts';
 
+/**
+ * One formatter per page locale, made on first use and kept for the process: making an Intl
+ * formatter costs far more than formatting with it.
+ */
+export const perLocale = <F>(make: (locale: string) => F): ((t: Pick<Messages, 'locale'>) => F) => {
+  const made = new Map<string, F>();
+  return ({ locale }) => {
+    let formatter = made.get(locale);
+    if (formatter === undefined) made.set(locale, (formatter = make(locale)));
+    return formatter;
+  };
+};
+
+const longDate = perLocale((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' }));
+const plainNumber = perLocale((locale) => new Intl.NumberFormat(locale));
+const languageNames = perLocale((locale) => new Intl.DisplayNames([locale], { type: 'language' }));
+const conjunction = perLocale((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+
 /** A date (ISO date or date-time) in words: "27 november 2026" / "27 November 2026". */
 export const formatDate = (iso: string, t: Messages): string => {
   const instant = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(instant.getTime())) return iso;
-  return new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' }).format(instant);
+  return longDate(t).format(instant);
 };
 
-export const formatNumber = (value: number, t: Messages): string => new Intl.NumberFormat(t.locale).format(value);
+export const formatNumber = (value: number, t: Messages): string => plainNumber(t).format(value);
 
 /** The label of a taxonomy code in a facet, or the code itself when the taxonomy does not know it. */
 export const termLabel = (taxonomy: Taxonomy, facet: Facet, code: string, lang: Language): string =>
@@ -22,7 +40,7 @@ export const profileAreaLabel = (taxonomy: Taxonomy, code: string, lang: Languag
 /** A language's name in the visitor's language ("engelska" / "English"). */
 export const languageName = (code: string, t: Messages): string => {
   try {
-    return new Intl.DisplayNames([t.locale], { type: 'language' }).of(code) ?? code;
+    return languageNames(t).of(code) ?? code;
   } catch {
     return code;
   }
@@ -34,7 +52,7 @@ export const fallbackLang = (text: LocalizedText, lang: Language): 'sv' | undefi
 
 /** Joins labels as a list: "a, b och c" / "a, b and c". */
 export const listFormat = (items: readonly string[], t: Messages): string =>
-  new Intl.ListFormat(t.locale, { style: 'long', type: 'conjunction' }).format(items);
+  conjunction(t).format(items);
 
 /** Labels that may themselves contain "och"/"and", joined by commas so the list stays unambiguous. */
 export const commaList = (items: readonly string[]): string => items.join(', ');

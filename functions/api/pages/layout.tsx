@@ -8,6 +8,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../env.ts';
+import { PAGE_CSP } from '../middleware/security-headers.ts';
 import { CSS_PATH, JS_PATH } from './assets/index.ts';
 import { mayUseEditor, PostForm, SessionContext, sessionOf, type PageSession } from './components/session.tsx';
 import type { Messages } from './messages/index.ts';
@@ -140,6 +141,7 @@ export const renderPage = (c: Context<AppEnv>, options: PageOptions, body: Child
   c.header('Cache-Control', session.principal ? 'private, no-store' : cache);
   c.header('Vary', 'Cookie', { append: true });
   c.header('Content-Language', options.t.lang);
+  c.header('Content-Security-Policy', PAGE_CSP);
   return c.html(
     <>
       {raw('<!DOCTYPE html>')}

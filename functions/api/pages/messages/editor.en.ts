@@ -1,7 +1,8 @@
 /** English labels of the signed-in pages: sign-in, the account header, the editor and access errors. */
+import { enNumber } from './numbers.ts';
 import type { AccessErrorMessages, EditorMessages, SessionMessages } from './editor-types.ts';
 
-const entries = (n: number) => (n === 1 ? '1 entry' : `${n.toLocaleString('en-GB')} entries`);
+const entries = (n: number) => (n === 1 ? '1 entry' : `${enNumber(n)} entries`);
 
 export const sessionEn: SessionMessages = {
   signIn: 'Sign in',
@@ -67,7 +68,7 @@ export const editorEn: EditorMessages = {
   statusLabel: 'Status',
   lastVerified: (date) => `Verified ${date}`,
   neverVerified: 'Never verified',
-  daysSince: (days) => (days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days.toLocaleString('en-GB')} days ago`),
+  daysSince: (days) => (days === 0 ? 'today' : days === 1 ? '1 day ago' : `${enNumber(days)} days ago`),
   history: 'History',
   publicPage: 'Public page',
   backToDashboard: 'Back to the editing overview',
@@ -170,12 +171,12 @@ export const editorEn: EditorMessages = {
   issues: {
     required: () => 'Fill in this field.',
     'choose-one': () => 'Choose at least one option.',
-    'too-long': (n) => `At most ${(n ?? 0).toLocaleString('en-GB')} characters.`,
+    'too-long': (n) => `At most ${enNumber(n ?? 0)} characters.`,
     'too-many': (n) => `At most ${n} values.`,
     number: () => 'Enter a number, for example 12 or 59.27.',
     integer: () => 'Enter a whole number.',
     'too-small': (n) => `At least ${n}.`,
-    'too-large': (n) => `At most ${(n ?? 0).toLocaleString('en-GB')}.`,
+    'too-large': (n) => `At most ${enNumber(n ?? 0)}.`,
     date: () => 'Enter a date as YYYY-MM-DD.',
     url: () => 'Enter a full web address, for example https://example.se.',
     'invalid-choice': () => 'Choose from the options.',

@@ -1,7 +1,8 @@
 /** Swedish labels of the signed-in pages: sign-in, the account header, the editor and access errors. */
+import { svNumber } from './numbers.ts';
 import type { AccessErrorMessages, EditorMessages, SessionMessages } from './editor-types.ts';
 
-const posts = (n: number) => (n === 1 ? '1 post' : `${n.toLocaleString('sv-SE')} poster`);
+const posts = (n: number) => (n === 1 ? '1 post' : `${svNumber(n)} poster`);
 
 export const sessionSv: SessionMessages = {
   signIn: 'Logga in',
@@ -68,7 +69,7 @@ export const editorSv: EditorMessages = {
   statusLabel: 'Status',
   lastVerified: (date) => `Verifierad ${date}`,
   neverVerified: 'Aldrig verifierad',
-  daysSince: (days) => (days === 0 ? 'i dag' : days === 1 ? 'för 1 dag sedan' : `för ${days.toLocaleString('sv-SE')} dagar sedan`),
+  daysSince: (days) => (days === 0 ? 'i dag' : days === 1 ? 'för 1 dag sedan' : `för ${svNumber(days)} dagar sedan`),
   history: 'Historik',
   publicPage: 'Publik sida',
   backToDashboard: 'Tillbaka till redigeringsöversikten',
@@ -171,12 +172,12 @@ export const editorSv: EditorMessages = {
   issues: {
     required: () => 'Fyll i fältet.',
     'choose-one': () => 'Välj minst ett alternativ.',
-    'too-long': (n) => `Högst ${(n ?? 0).toLocaleString('sv-SE')} tecken.`,
+    'too-long': (n) => `Högst ${svNumber(n ?? 0)} tecken.`,
     'too-many': (n) => `Högst ${n} värden.`,
     number: () => 'Ange ett tal, till exempel 12 eller 59,27.',
     integer: () => 'Ange ett heltal.',
     'too-small': (n) => `Minst ${n}.`,
-    'too-large': (n) => `Högst ${(n ?? 0).toLocaleString('sv-SE')}.`,
+    'too-large': (n) => `Högst ${svNumber(n ?? 0)}.`,
     date: () => 'Ange ett datum som ÅÅÅÅ-MM-DD.',
     url: () => 'Ange en fullständig webbadress, till exempel https://exempel.se.',
     'invalid-choice': () => 'Välj bland alternativen.',

@@ -1,9 +1,10 @@
 /** English labels of the pages. */
+import { enNumber } from './numbers.ts';
 import { accessErrorsEn, editorEn, sessionEn } from './editor.en.ts';
 import { offersEn } from './offers.en.ts';
 import type { Messages } from './types.ts';
 
-const count = (n: number) => (n === 0 ? 'No results' : n === 1 ? '1 result' : `${n.toLocaleString('en-GB')} results`);
+const count = (n: number) => (n === 0 ? 'No results' : n === 1 ? '1 result' : `${enNumber(n)} results`);
 
 export const en: Messages = {
   lang: 'en',

@@ -1,7 +1,8 @@
 /** English messages of the establishment-offer pages. */
+import { enNumber } from './numbers.ts';
 import type { OffersMessages } from './offers-types.ts';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${enNumber(n)} ${n === 1 ? one : many}`;
 
 export const offersEn: OffersMessages = {
   nav: 'Establish in Örebro region',

@@ -1,7 +1,8 @@
 /** Swedish messages of the establishment-offer pages. */
+import { svNumber } from './numbers.ts';
 import type { OffersMessages } from './offers-types.ts';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('sv-SE')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${svNumber(n)} ${n === 1 ? one : many}`;
 
 export const offersSv: OffersMessages = {
   nav: 'Etablera dig',

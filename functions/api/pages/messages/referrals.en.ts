@@ -1,4 +1,5 @@
 /** English labels of the referral pages and the privacy notice. */
+import { enNumber } from './numbers.ts';
 import type { PrivacyMessages, ReferralMessages } from './referrals-types.ts';
 
 export const referralsEn: ReferralMessages = {
@@ -38,7 +39,7 @@ export const referralsEn: ReferralMessages = {
   errorTitle: (title) => `Error: ${title}`,
   issues: {
     required: () => 'Fill in this field.',
-    'too-long': (limit) => `Write at most ${(limit ?? 0).toLocaleString('en-GB')} characters.`,
+    'too-long': (limit) => `Write at most ${enNumber(limit ?? 0)} characters.`,
     'org-format': () => 'Write ten digits, for example 556123-4567.',
     'org-check': () => 'The check digit does not match. Check the number.',
     'unknown-choice': () => 'Choose one of the options.',
@@ -58,7 +59,7 @@ export const referralsEn: ReferralMessages = {
   sentLead: 'Referrals you have sent, newest first.',
   inboxLead: (organisation) => `Referrals to ${organisation}, newest first.`,
   inboxNone: 'You are not linked to an organisation, so you have no inbox.',
-  count: (n) => (n === 1 ? '1 referral' : `${n.toLocaleString('en-GB')} referrals`),
+  count: (n) => (n === 1 ? '1 referral' : `${enNumber(n)} referrals`),
   columns: { company: 'Company', receiver: 'Receiver', referrer: 'Referred by', status: 'Status', overdue: 'Overdue', date: 'Sent' },
   overdue: 'Yes, unanswered',
   notOverdue: 'No',

@@ -1,4 +1,5 @@
 /** Swedish labels of the referral pages (hänvisningar) and the privacy notice. */
+import { svNumber } from './numbers.ts';
 import type { PrivacyMessages, ReferralMessages } from './referrals-types.ts';
 
 export const referralsSv: ReferralMessages = {
@@ -38,7 +39,7 @@ export const referralsSv: ReferralMessages = {
   errorTitle: (title) => `Fel: ${title}`,
   issues: {
     required: () => 'Fyll i det här fältet.',
-    'too-long': (limit) => `Skriv högst ${(limit ?? 0).toLocaleString('sv-SE')} tecken.`,
+    'too-long': (limit) => `Skriv högst ${svNumber(limit ?? 0)} tecken.`,
     'org-format': () => 'Skriv tio siffror, till exempel 556123-4567.',
     'org-check': () => 'Kontrollsiffran stämmer inte. Kontrollera numret.',
     'unknown-choice': () => 'Välj ett av alternativen.',
@@ -58,7 +59,7 @@ export const referralsSv: ReferralMessages = {
   sentLead: 'Hänvisningar du har skickat, de senaste först.',
   inboxLead: (organisation) => `Hänvisningar till ${organisation}, de senaste först.`,
   inboxNone: 'Du är inte kopplad till någon organisation, så du har ingen inkorg.',
-  count: (n) => (n === 1 ? '1 hänvisning' : `${n.toLocaleString('sv-SE')} hänvisningar`),
+  count: (n) => (n === 1 ? '1 hänvisning' : `${svNumber(n)} hänvisningar`),
   columns: { company: 'Företag', receiver: 'Mottagare', referrer: 'Hänvisad av', status: 'Status', overdue: 'Försenad', date: 'Skickad' },
   overdue: 'Ja, obesvarad',
   notOverdue: 'Nej',

@@ -1,9 +1,10 @@
 /** Swedish labels of the pages (the default language). */
+import { svNumber } from './numbers.ts';
 import { accessErrorsSv, editorSv, sessionSv } from './editor.sv.ts';
 import { offersSv } from './offers.sv.ts';
 import type { Messages } from './types.ts';
 
-const count = (n: number) => (n === 0 ? 'Inga träffar' : n === 1 ? '1 träff' : `${n.toLocaleString('sv-SE')} träffar`);
+const count = (n: number) => (n === 0 ? 'Inga träffar' : n === 1 ? '1 träff' : `${svNumber(n)} träffar`);
 
 export const sv: Messages = {
   lang: 'sv',

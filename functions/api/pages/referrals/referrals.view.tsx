@@ -11,7 +11,7 @@ import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { AppEnv } from '../../env.ts';
 import { PostForm } from '../components/session.tsx';
-import { formatDate, termLabel } from '../format.ts';
+import { formatDate, perLocale, termLabel } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import type { ReferralNotice } from '../messages/referrals-types.ts';
@@ -20,9 +20,10 @@ import { referralHref, type Box } from './referral-urls.ts';
 
 export type Option = { value: string; label: string };
 
+const dateAndTime = perLocale((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }));
+
 /** A date and time in words, Swedish time: "3 mars 2026 14:05". */
-export const formatDateTime = (iso: string, t: Messages): string =>
-  new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+export const formatDateTime = (iso: string, t: Messages): string => dateAndTime(t).format(new Date(iso));
 
 const Notice = (props: { t: Messages; notice: ReferralNotice | undefined }) =>
   props.notice ? (
