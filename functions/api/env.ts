@@ -8,6 +8,7 @@ import type { OutboxReader } from '#shared/ports/notifier.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { CatalogueService } from '#shared/services/catalogue.ts';
 import type { EditorService } from '#shared/services/editor.ts';
+import type { OpenDataService } from '#shared/services/open-data.ts';
 import type { ReferralService } from '#shared/services/referrals.ts';
 import type { SearchService } from '#shared/services/search.ts';
 import type { Logger } from './middleware/request-log.ts';
@@ -18,6 +19,8 @@ export type AppDeps = {
   search: SearchService;
   editor: EditorService;
   referrals: ReferralService;
+  /** The published catalogue as open data (HSDS 3.0) with the region's licence. */
+  openData: OpenDataService;
   tokens: TokenVerifier;
   taxonomy: Taxonomy;
   clock: Clock;

@@ -9,6 +9,9 @@ import type { SearchIndex } from '#shared/ports/search-index.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import { createCatalogueService } from '#shared/services/catalogue.ts';
 import { createEditorService } from '#shared/services/editor.ts';
+import { createOpenDataService } from '#shared/services/open-data.ts';
+import { loadPublication, type Publication } from '#shared/open-data/publication.ts';
+import { RegionCode } from '#shared/taxonomy/regions.ts';
 import { createReferralService } from '#shared/services/referrals.ts';
 import { createSearchService } from '#shared/services/search.ts';
 import type { AppDeps, DevSignIn } from '../api/env.ts';
@@ -21,6 +24,8 @@ export type ServiceOptions = {
   referrals: ReferralRepository;
   index: SearchIndex;
   taxonomy: Taxonomy;
+  /** The region's open-data licence and dataset description; by default the taxonomy's region's. */
+  publication?: Publication;
   clock: Clock;
   logger: Logger;
   tokens: TokenVerifier;
@@ -59,6 +64,7 @@ export const composeServices = (options: ServiceOptions): AppDeps => ({
     ...(options.linkBase ? { linkBase: options.linkBase } : {}),
     log: options.logger,
   }),
+  openData: createOpenDataService({ entries: options.entries, taxonomy: options.taxonomy, clock: options.clock, publication: options.publication ?? loadPublication(RegionCode.parse(options.taxonomy.region.code)) }),
   tokens: options.tokens,
   taxonomy: options.taxonomy,
   clock: options.clock,
