@@ -11,6 +11,7 @@ import { notFound, onError, validationHook } from './problem.ts';
 import { editorRoutes } from './routes/editor/editor.index.ts';
 import { entryRoutes } from './routes/entries/entries.index.ts';
 import { healthRoutes } from './routes/health/health.index.ts';
+import { hsdsRoutes } from './routes/hsds/hsds.index.ts';
 import { referralRoutes } from './routes/referrals/referrals.index.ts';
 import { searchRoutes } from './routes/search/search.index.ts';
 import { suggestRoutes } from './routes/suggest/suggest.index.ts';
@@ -29,6 +30,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', taxonomyRoutes(deps));
   app.route('/', editorRoutes(deps));
   app.route('/', referralRoutes(deps));
+  app.route('/', hsdsRoutes(deps));
   app.route('/', pageRoutes(deps));
 
   app.doc31('/openapi.json', {

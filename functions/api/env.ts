@@ -9,6 +9,7 @@ import type { SessionRef, SessionStore } from '#shared/ports/session-store.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { CatalogueService } from '#shared/services/catalogue.ts';
 import type { EditorService } from '#shared/services/editor.ts';
+import type { OpenDataService } from '#shared/services/open-data.ts';
 import type { ReferralService } from '#shared/services/referrals.ts';
 import type { SearchService } from '#shared/services/search.ts';
 import type { Logger } from './middleware/request-log.ts';
@@ -19,6 +20,8 @@ export type AppDeps = {
   search: SearchService;
   editor: EditorService;
   referrals: ReferralService;
+  /** The published catalogue as open data (HSDS 3.0) with the region's licence. */
+  openData: OpenDataService;
   tokens: TokenVerifier;
   /** Sessions ended at sign-out, refused from then on. */
   sessions: SessionStore;

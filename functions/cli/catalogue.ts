@@ -8,9 +8,9 @@
  * on the deployed table. Progress on stderr, the summary on stdout; exit 0 ok, 1 invalid input or
  * failed import, 2 usage error.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { readCsvRecords, writeCsvRecords } from '#shared/adapters/csv/catalogue-csv.ts';
@@ -60,6 +60,10 @@ export const USAGE = `Usage: npm run catalogue -- <command> [options]
       Reports the file's columns the mapping leaves unused and mapped columns the file lacks.
   export [--out <file>] [--format json|csv]
       Write every entry, all statuses, as import reads it (JSON to stdout by default).
+  export --format hsds [--out <directory>]
+      The published catalogue as open data (Open Referral HSDS 3.0): only published, currently valid
+      entries, with the region's licence. To a directory: hsds.json, datapackage.json and the HSDS
+      tabular CSV files; without --out, hsds.json to stdout.
   validate <file> [--format json|csv]
       Check a file against the schema and the taxonomy; needs no store.
   reindex
@@ -311,6 +315,33 @@ const reportColumns = (out: ProgressStream, report: OfferImportReport) => {
   if (report.missingColumns.length > 0) out.write(`Mapped columns missing from the file: ${names(report.missingColumns)}\n`);
 };
 
+/** Writes the open-data bundle of the published catalogue to a directory, or its JSON to stdout. */
+const exportHsds = async (env: CatalogueEnv, io: CatalogueIo, clock: Clock, directory: string | undefined): Promise<number> => {
+  const [{ toHsds }, { hsdsBundle, HSDS_JSON_FILE }, { loadPublication }] = await Promise.all([
+    import('#shared/open-data/hsds-mapping.ts'),
+    import('#shared/open-data/hsds-bundle.ts'),
+    import('#shared/open-data/publication.ts'),
+  ]);
+  const store = await openStore(env);
+  try {
+    const publication = loadPublication(env.REGION);
+    const dataset = toHsds([...(await loadStored(store.repository)).values()], loadTaxonomy(env.REGION), clock.now());
+    const files = hsdsBundle(dataset, publication, clock.now().toISOString());
+    const summary = `${plural(dataset.services.length, 'service')} and ${plural(dataset.organizations.length, 'organization')} (HSDS 3.0, licence ${publication.licence.id})`;
+    if (directory === undefined) {
+      io.out.write(files.get(HSDS_JSON_FILE)!);
+      io.err.write(`Exported ${summary} from ${store.description}.\n`);
+      return 0;
+    }
+    await mkdir(directory, { recursive: true });
+    for (const [name, text] of files) await writeFile(join(directory, name), text, 'utf8');
+    io.out.write(`Exported ${summary} from ${store.description} to ${directory}: ${[...files.keys()].join(', ')}.\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+};
+
 /** Runs one catalogue command; resolves to the process exit code. */
 export const runCatalogue = async (argv: readonly string[], environment: NodeJS.ProcessEnv, io: CatalogueIo): Promise<number> => {
   const { out, err } = io;
@@ -359,6 +390,7 @@ export const runCatalogue = async (argv: readonly string[], environment: NodeJS.
       case 'export': {
         only(parsed, ['format', 'out'], 0);
         const target = parsed.values.out;
+        if (parsed.values.format === 'hsds') return await exportHsds(env, io, clock, target);
         const format = formatOf(parsed.values.format, target);
         const store = await openStore(env);
         try {

@@ -9,6 +9,7 @@ import { createRemoteJWKSet } from 'jose';
 import { z } from 'zod';
 import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { createCognitoHostedSignIn } from '#shared/adapters/oidc/cognito-hosted-sign-in.ts';
+import { loadPublication } from '#shared/open-data/publication.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
@@ -58,6 +59,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
   const ses = config.NOTIFICATION_SENDER === undefined ? undefined : new (await import('@aws-sdk/client-sesv2')).SESv2Client({ region: config.AWS_REGION });
   const shared = {
     taxonomy: loadTaxonomy(config.REGION),
+    publication: loadPublication(config.REGION),
     clock: systemClock,
     logger,
     freshnessDays: config.FRESHNESS_DAYS,

@@ -12,6 +12,7 @@ import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
 import { createOutboxNotifier } from '#shared/adapters/notifications/outbox-notifier.ts';
 import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { systemClock, type Clock } from '#shared/ports/clock.ts';
+import { loadPublication } from '#shared/open-data/publication.ts';
 import { seedRecords } from '#shared/seed/regions.ts';
 import { seedIfEmpty } from '#shared/services/seed-catalogue.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
@@ -71,6 +72,7 @@ export const composeLocal = async (
       dynamo,
       tableName: config.TABLE_NAME,
       taxonomy,
+      publication: loadPublication(config.REGION),
       synonyms: loadSynonyms(config.REGION),
       clock,
       logger,

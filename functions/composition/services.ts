@@ -10,6 +10,9 @@ import type { SessionStore } from '#shared/ports/session-store.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import { createCatalogueService } from '#shared/services/catalogue.ts';
 import { createEditorService } from '#shared/services/editor.ts';
+import { createOpenDataService } from '#shared/services/open-data.ts';
+import { loadPublication, type Publication } from '#shared/open-data/publication.ts';
+import { RegionCode } from '#shared/taxonomy/regions.ts';
 import { createReferralService } from '#shared/services/referrals.ts';
 import { createSearchService } from '#shared/services/search.ts';
 import type { AppDeps, DevSignIn } from '../api/env.ts';
@@ -22,6 +25,8 @@ export type ServiceOptions = {
   referrals: ReferralRepository;
   index: SearchIndex;
   taxonomy: Taxonomy;
+  /** The region's open-data licence and dataset description; by default the taxonomy's region's. */
+  publication?: Publication;
   clock: Clock;
   logger: Logger;
   tokens: TokenVerifier;
@@ -61,6 +66,7 @@ export const composeServices = (options: ServiceOptions): AppDeps => ({
     ...(options.linkBase ? { linkBase: options.linkBase } : {}),
     log: options.logger,
   }),
+  openData: createOpenDataService({ entries: options.entries, taxonomy: options.taxonomy, clock: options.clock, publication: options.publication ?? loadPublication(RegionCode.parse(options.taxonomy.region.code)) }),
   tokens: options.tokens,
   sessions: options.sessions,
   taxonomy: options.taxonomy,

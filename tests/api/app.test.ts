@@ -31,7 +31,10 @@ describe('the API app', () => {
     const doc = await (await app.request('/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
-      '/health', '/v1/editor/entries', '/v1/editor/entries/{id}', '/v1/editor/entries/{id}/archive', '/v1/editor/entries/{id}/availability', '/v1/editor/entries/{id}/history',
+      '/health',
+      '/hsds/', '/hsds/catalog.jsonld', '/hsds/organizations', '/hsds/organizations/{id}', '/hsds/service_at_locations', '/hsds/service_at_locations/{id}',
+      '/hsds/services', '/hsds/services/{id}', '/hsds/taxonomies', '/hsds/taxonomies/{id}', '/hsds/taxonomy_terms', '/hsds/taxonomy_terms/{id}',
+      '/v1/editor/entries', '/v1/editor/entries/{id}', '/v1/editor/entries/{id}/archive', '/v1/editor/entries/{id}/availability', '/v1/editor/entries/{id}/history',
       '/v1/editor/entries/{id}/publish', '/v1/editor/entries/{id}/unpublish', '/v1/editor/entries/{id}/verify', '/v1/editor/verification-queue',
       '/v1/entries/{id}', '/v1/me', '/v1/referrals', '/v1/referrals/{id}', '/v1/referrals/{id}/accept', '/v1/referrals/{id}/cancel',
       '/v1/referrals/{id}/complete', '/v1/referrals/{id}/decline', '/v1/referrals/{id}/start', '/v1/search', '/v1/stats/referrals',
@@ -85,6 +88,7 @@ describe('the API app', () => {
       editor: {} as never,
       referrals: {} as never,
       sessions: {} as never,
+      openData: {} as never,
       tokens: { verify: async () => { throw new Error('no tokens here'); } },
     });
     const response = await crashing.request('/v1/entries/almi-lan', { headers: { 'x-request-id': 'req-123' } });
