@@ -15,6 +15,7 @@ import { keys } from '#shared/adapters/dynamodb/key-schema.ts';
 import { OAuthScope, UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { SIGN_IN_CALLBACK_PATH } from '#functions/api/authorization/session.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
+import { WEB_CLIENT_READ_ATTRIBUTES, WEB_CLIENT_WRITE_ATTRIBUTES } from './constructs/identity.ts';
 import { readNotificationSender, readReferralRetentionMonths, removalPolicyFor } from './stage.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -132,6 +133,8 @@ export class StatelessStack extends Stack {
       userPool: props.userPool,
       generateSecret: false,
       authFlows: { userSrp: true },
+      readAttributes: WEB_CLIENT_READ_ATTRIBUTES,
+      writeAttributes: WEB_CLIENT_WRITE_ATTRIBUTES,
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
