@@ -60,6 +60,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     taxonomy: loadTaxonomy(config.REGION),
     clock: systemClock,
     logger,
+    strictTransportSecurity: true,
     freshnessDays: config.FRESHNESS_DAYS,
     referralAnswerDays: config.REFERRAL_ANSWER_WORKING_DAYS,
     referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,
