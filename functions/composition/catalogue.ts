@@ -14,6 +14,7 @@ import { createIndexer } from '#shared/services/indexer.ts';
 import { rebuildIndex, type RebuildReport } from '#shared/services/rebuild-index.ts';
 import type { AppDeps } from '../api/env.ts';
 import { composeServices, type ServiceOptions } from './services.ts';
+import { recoverStore, type StoreRecovery } from './store-recovery.ts';
 
 export type CatalogueRuntime = {
   deps: AppDeps;
@@ -21,6 +22,8 @@ export type CatalogueRuntime = {
   entries: EntryRepository;
   index: EmbeddedSearchIndex;
   indexed: RebuildReport;
+  /** What start-up recovery did (with `recover`): imports completed or rolled back, audit records written. */
+  recovered: StoreRecovery;
 };
 
 /**
@@ -32,8 +35,11 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
   tableName: string;
   synonyms: Synonyms;
   beforeIndexing?: (entries: DynamoEntryRepository) => Promise<void>;
+  /** Recover the store before anything else (the local runtime, which holds the store alone). */
+  recover?: boolean;
 }): Promise<CatalogueRuntime> => {
   const client = documentClient(new DynamoDBClient(options.dynamo));
+  const recovered = options.recover ? await recoverStore(client, options.tableName, options.clock) : { imports: [], audits: 0, lines: [] };
   const entries = new DynamoEntryRepository(client, options.tableName);
   const referrals = new DynamoReferralRepository(client, options.tableName, {
     clock: options.clock,
@@ -52,6 +58,7 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     entries: observed,
     index,
     indexed,
+    recovered,
     deps: composeServices({ ...options, entries: observed, index, referrals, sessions: new DynamoSessionStore(client, options.tableName) }),
   };
 };

@@ -74,6 +74,7 @@ export const composeLocal = async (
       synonyms: loadSynonyms(config.REGION),
       clock,
       logger,
+      recover: true,
       beforeIndexing: async (entries) => {
         if (config.SEED) seeded = await seedIfEmpty({ entries, taxonomy, clock }, seedRecords(config.REGION));
       },

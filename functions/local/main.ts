@@ -17,6 +17,7 @@ const config = parsed.data;
 
 console.log(`Starting Vägvisaren with data in ${config.DATA_DIR}/ …`);
 const runtime = await composeLocal(config, { logger: jsonLogger({ runtime: 'local' }, () => {}) });
+for (const line of runtime.recovered.lines) console.log(line);
 if (runtime.seeded > 0) console.log(`Seeded ${runtime.seeded} demonstration entries into an empty store.`);
 console.log(`Indexed ${await runtime.index.size()} searchable entries of ${runtime.indexed.read} in the store (drafts, archived and expired ones are not searchable).`);
 
