@@ -37,6 +37,8 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
   beforeIndexing?: (entries: DynamoEntryRepository) => Promise<void>;
   /** Recover the store before anything else (the local runtime, which holds the store alone). */
   recover?: boolean;
+  /** Fault injection (local tests only): called after an entry's write, before its audit record and indexing. */
+  afterEntrySaved?: () => void;
 }): Promise<CatalogueRuntime> => {
   const client = documentClient(new DynamoDBClient(options.dynamo));
   const recovered = options.recover ? await recoverStore(client, options.tableName, options.clock) : { imports: [], audits: 0, lines: [] };
@@ -53,7 +55,10 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
   const indexer = createIndexer({ index, taxonomy: options.taxonomy, clock: options.clock });
   const indexed = await rebuildIndex(entries, indexer);
   const recordAudit = recordAuditTrail(entries);
-  const observed = new ChangePublishingRepository(entries, (changes) => Promise.all([indexer.apply(changes), recordAudit(changes)]));
+  const observed = new ChangePublishingRepository(entries, (changes) => {
+    options.afterEntrySaved?.();
+    return Promise.all([indexer.apply(changes), recordAudit(changes)]);
+  });
   return {
     entries: observed,
     index,

@@ -429,13 +429,15 @@ export const recoverImports = async (deps: {
   log?: (line: string) => void;
 }): Promise<RecoveredImport[]> => {
   const recovered: RecoveredImport[] = [];
-  for (const run of await deps.journal.unfinished()) {
+  const runs = await deps.journal.unfinished();
+  const storedNow = runs.length > 0 ? await loadStored(deps.repository) : new Map<string, Entry>();
+  for (const run of runs) {
     const planned: Write[] = (await deps.journal.writes(run.id)).map((write: JournalWrite) => ({ at: write.at, before: write.before, entry: write.entry }));
     const done: Write[] = [];
     const pending: Write[] = [];
     let blocked: { id: string; reason: string } | undefined;
     for (const write of planned) {
-      const stored = await deps.repository.get(write.entry.id);
+      const stored = storedNow.get(write.entry.id);
       if (stored && canonical(stored) === canonical(write.entry)) done.push(write);
       else if (write.before ? stored !== undefined && stored.version === write.before.version : stored === undefined) pending.push(write);
       else blocked ??= { id: write.entry.id, reason: stored ? `changed since the import began (now version ${stored.version})` : 'missing from the store' };
@@ -446,6 +448,7 @@ export const recoverImports = async (deps: {
       try {
         for (const write of pending) {
           await deps.repository.save(write.entry, importAudit(write, run.actor));
+          storedNow.set(write.entry.id, write.entry);
           done.push(write);
         }
       } catch (error) {
