@@ -19,6 +19,7 @@ import { ALARM_PERIOD, AlarmTopic } from './constructs/alarms.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
 import { ServiceDashboard } from './constructs/service-dashboard.ts';
 import type { SearchSizing } from './stateful-stack.ts';
+import { WEB_CLIENT_READ_ATTRIBUTES, WEB_CLIENT_WRITE_ATTRIBUTES } from './constructs/identity.ts';
 import { readAlarmEmails, readNotificationSender, readReferralRetentionMonths, removalPolicyFor } from './stage.ts';
 
 export interface StatelessStackProps extends StackProps {
@@ -144,6 +145,8 @@ export class StatelessStack extends Stack {
       userPool: props.userPool,
       generateSecret: false,
       authFlows: { userSrp: true },
+      readAttributes: WEB_CLIENT_READ_ATTRIBUTES,
+      writeAttributes: WEB_CLIENT_WRITE_ATTRIBUTES,
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],

@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate, authorize } from './authorization/authorize.ts';
 import { ROUTE_POLICIES } from './authorization/policies.ts';
 import type { AppDeps, AppEnv } from './env.ts';
+import { methodAwareNotFound } from './method-not-allowed.ts';
 import { requestBodyLimit } from './middleware/body-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -19,9 +20,9 @@ import { taxonomyRoutes } from './routes/taxonomy/taxonomy.index.ts';
 
 export const createApp = (deps: AppDeps) => {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use('*', requestLog({ logger: deps.logger }), securityHeaders(), requestBodyLimit(), authenticate({ tokens: deps.tokens, sessions: deps.sessions }), authorize({ policies: ROUTE_POLICIES }));
+  app.use('*', requestLog({ logger: deps.logger }), securityHeaders({ strictTransportSecurity: deps.strictTransportSecurity ?? false }), requestBodyLimit(), authenticate({ tokens: deps.tokens, sessions: deps.sessions }), authorize({ policies: ROUTE_POLICIES }));
   app.onError(htmlAwareErrors(onError));
-  app.notFound(htmlAwareNotFound(notFound));
+  app.notFound(htmlAwareNotFound(methodAwareNotFound(() => app.routes, notFound)));
 
   app.route('/', healthRoutes());
   app.route('/', searchRoutes(deps));

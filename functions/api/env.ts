@@ -28,6 +28,8 @@ export type AppDeps = {
   taxonomy: Taxonomy;
   clock: Clock;
   logger: Logger;
+  /** AWS: the site is served only over HTTPS, so responses carry Strict-Transport-Security. */
+  strictTransportSecurity?: boolean;
   /** Local runtime only: signs in demo users. Absent in AWS, where the pages link to Cognito instead. */
   devSignIn?: DevSignIn;
   /** AWS: the user pool's hosted sign-in pages, when a domain is configured. */

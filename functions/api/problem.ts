@@ -38,15 +38,20 @@ const TYPES: Record<number, string> = {
   400: '/problems/invalid-request',
   403: '/problems/forbidden',
   404: '/problems/not-found',
+  405: '/problems/method-not-allowed',
   409: '/problems/conflict',
   412: '/problems/precondition-failed',
+  431: '/problems/request-header-fields-too-large',
   422: '/problems/unprocessable-content',
   500: '/problems/internal-error',
 };
 
+/** The problem type URI of a status (`about:blank` for a status without one of its own). */
+export const problemTypeFor = (status: number): string => TYPES[status] ?? 'about:blank';
+
 export const problemJson = (c: Context, problem: Omit<Problem, 'type' | 'instance'> & { type?: string }) =>
   c.body(
-    JSON.stringify({ type: TYPES[problem.status] ?? 'about:blank', instance: c.req.path, ...problem }),
+    JSON.stringify({ type: problemTypeFor(problem.status), instance: c.req.path, ...problem }),
     problem.status as ContentfulStatusCode,
     { 'Content-Type': PROBLEM_CONTENT_TYPE },
   );
@@ -82,6 +87,8 @@ export const validationHook = (
 
 export const onError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof DirectoryError) {
+    if (error.status === 401 || error.status === 403) c.header('Cache-Control', 'no-store');
+    if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
     return problemJson(c, {
       status: error.status,
       title: error.title,

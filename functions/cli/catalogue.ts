@@ -39,6 +39,7 @@ import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regio
 import { createWriteProgress, type ProgressStream } from './progress.ts';
 import { exitCodeFor, InputError, plural, runAsProgram, UsageError } from './command-line.ts';
 import { openTableStore, type TableStore } from './table-store.ts';
+import { DynamoImportJournal } from '#shared/adapters/dynamodb/import-journal.ts';
 
 export const CatalogueEnv = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
@@ -114,16 +115,18 @@ const operatingSystemUser = (): string => {
 type Store = TableStore<EntryRepository>;
 
 /** The deployed table or the local store; every write also lands in the audit trail, as the API's writes do. */
-const openStore = async (env: CatalogueEnv): Promise<Store> => {
+const openStore = async (env: CatalogueEnv, io: Pick<CatalogueIo, 'err'>, clock: Clock): Promise<Store> => {
   const [{ DynamoEntryRepository }, { ChangePublishingRepository }, { recordAuditTrail }] = await Promise.all([
     import('#shared/adapters/dynamodb/entry-repository.ts'),
     import('#shared/adapters/change-feed/in-process-change-feed.ts'),
     import('#shared/services/audit-trail.ts'),
   ]);
-  return openTableStore({ dataDir: env.DATA_DIR, tableName: env.TABLE_NAME, awsRegion: env.AWS_REGION }, (client, table) => {
+  const store = await openTableStore({ dataDir: env.DATA_DIR, tableName: env.TABLE_NAME, awsRegion: env.AWS_REGION, clock }, (client, table) => {
     const stored = new DynamoEntryRepository(client, table);
     return new ChangePublishingRepository(stored, recordAuditTrail(stored));
   });
+  for (const line of store.recovered) io.err.write(`${line}\n`);
+  return store;
 };
 
 // ——— reporting ———
@@ -213,7 +216,7 @@ const importSource = async (file: string, source: ImportSource, options: ImportO
     out.write(`Nothing was written: ${plural(invalidRecords(validation.issues), 'record')} of ${validation.total} in ${file} invalid (${plural(validation.issues.length, 'problem')}).\n`);
     return 1;
   }
-  const store = await openStore(env);
+  const store = await openStore(env, io, clock);
   try {
     const started = performance.now();
     const { plan, issues } = planImport(validation.records, await loadStored(store.repository), clock.now(), source.fieldName ?? dottedPath);
@@ -247,6 +250,7 @@ const importSource = async (file: string, source: ImportSource, options: ImportO
         err.write(`${line}\n`);
       },
       signal: interrupt.signal,
+      journal: { store: new DynamoImportJournal(store.client, store.table), file },
     }).finally(() => process.removeListener('SIGINT', onSignal));
     progress.stop();
     if (result.ok) {
@@ -392,7 +396,7 @@ export const runCatalogue = async (argv: readonly string[], environment: NodeJS.
         const target = parsed.values.out;
         if (parsed.values.format === 'hsds') return await exportHsds(env, io, clock, target);
         const format = formatOf(parsed.values.format, target);
-        const store = await openStore(env);
+        const store = await openStore(env, io, clock);
         try {
           const entries = [...(await loadStored(store.repository)).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
           const records = entries.map(toRecord);

@@ -49,9 +49,11 @@ Exit codes: 0 done, 1 invalid number, 2 usage error.
 export type ReferralsIo = { out: ProgressStream; err: ProgressStream; clock?: Clock };
 
 /** The deployed table or the local store, as the catalogue command opens it. */
-const openStore = async (env: ReferralsEnv, clock: Clock): Promise<TableStore<ReferralRepository>> => {
+const openStore = async (env: ReferralsEnv, clock: Clock, err: ProgressStream): Promise<TableStore<ReferralRepository>> => {
   const { DynamoReferralRepository } = await import('#shared/adapters/dynamodb/referral-repository.ts');
-  return openTableStore({ dataDir: env.DATA_DIR, tableName: env.TABLE_NAME, awsRegion: env.AWS_REGION }, (client, table) => new DynamoReferralRepository(client, table, { clock }));
+  const store = await openTableStore({ dataDir: env.DATA_DIR, tableName: env.TABLE_NAME, awsRegion: env.AWS_REGION, clock }, (client, table) => new DynamoReferralRepository(client, table, { clock }));
+  for (const line of store.recovered) err.write(`${line}\n`);
+  return store;
 };
 
 type Parsed = { command: string; values: { number?: string; out?: string; by?: string; reference?: string; 'dry-run'?: boolean; help?: boolean } };
@@ -104,7 +106,7 @@ export const runReferrals = async (argv: readonly string[], environment: NodeJS.
       case 'export': {
         only(parsed, ['number', 'out']);
         const digits = numberOf(parsed);
-        const store = await openStore(env, clock);
+        const store = await openStore(env, clock, err);
         try {
           const referrals = (await store.repository.findByOrganisationNumber(digits)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
           const text = `${JSON.stringify({ exportedAt: clock.now().toISOString(), organisationNumber: digits, referrals }, null, 2)}\n`;
@@ -129,7 +131,7 @@ export const runReferrals = async (argv: readonly string[], environment: NodeJS.
         if (!by) throw new UsageError('erase needs --by <your name> (or USER in the environment): the erasure record names who ran it');
         const reference = parsed.values.reference?.trim();
         if (!reference && !parsed.values['dry-run']) throw new UsageError('erase needs --reference <case>: the erasure record names the request it carried out');
-        const store = await openStore(env, clock);
+        const store = await openStore(env, clock, err);
         try {
           const found = await store.repository.findByOrganisationNumber(digits);
           const masked = maskOrganisationNumber(digits);

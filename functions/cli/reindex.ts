@@ -54,6 +54,7 @@ export const runReindex = async (environment: NodeJS.ProcessEnv, out = process.s
   const taxonomy = loadTaxonomy(env.REGION);
   const synonyms = loadSynonyms(env.REGION);
   const store = await openStore(env);
+  for (const line of store.recovered) err.write(`${line}\n`);
   try {
     const url = env.OPENSEARCH_ENDPOINT ?? env.OPENSEARCH_URL;
     if (!url) {

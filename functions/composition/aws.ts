@@ -62,6 +62,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     publication: loadPublication(config.REGION),
     clock: systemClock,
     logger,
+    strictTransportSecurity: true,
     freshnessDays: config.FRESHNESS_DAYS,
     referralAnswerDays: config.REFERRAL_ANSWER_WORKING_DAYS,
     referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,

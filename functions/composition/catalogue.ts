@@ -14,6 +14,7 @@ import { createIndexer } from '#shared/services/indexer.ts';
 import { rebuildIndex, type RebuildReport } from '#shared/services/rebuild-index.ts';
 import type { AppDeps } from '../api/env.ts';
 import { composeServices, type ServiceOptions } from './services.ts';
+import { recoverStore, type StoreRecovery } from './store-recovery.ts';
 
 export type CatalogueRuntime = {
   deps: AppDeps;
@@ -21,6 +22,8 @@ export type CatalogueRuntime = {
   entries: EntryRepository;
   index: EmbeddedSearchIndex;
   indexed: RebuildReport;
+  /** What start-up recovery did (with `recover`): imports completed or rolled back, audit records written. */
+  recovered: StoreRecovery;
 };
 
 /**
@@ -32,8 +35,13 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
   tableName: string;
   synonyms: Synonyms;
   beforeIndexing?: (entries: DynamoEntryRepository) => Promise<void>;
+  /** Recover the store before anything else (the local runtime, which holds the store alone). */
+  recover?: boolean;
+  /** Fault injection (local tests only): called after an entry's write, before its audit record and indexing. */
+  afterEntrySaved?: () => void;
 }): Promise<CatalogueRuntime> => {
   const client = documentClient(new DynamoDBClient(options.dynamo));
+  const recovered = options.recover ? await recoverStore(client, options.tableName, options.clock) : { imports: [], audits: 0, lines: [] };
   const entries = new DynamoEntryRepository(client, options.tableName);
   const referrals = new DynamoReferralRepository(client, options.tableName, {
     clock: options.clock,
@@ -47,11 +55,15 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
   const indexer = createIndexer({ index, taxonomy: options.taxonomy, clock: options.clock });
   const indexed = await rebuildIndex(entries, indexer);
   const recordAudit = recordAuditTrail(entries);
-  const observed = new ChangePublishingRepository(entries, (changes) => Promise.all([indexer.apply(changes), recordAudit(changes)]));
+  const observed = new ChangePublishingRepository(entries, (changes) => {
+    options.afterEntrySaved?.();
+    return Promise.all([indexer.apply(changes), recordAudit(changes)]);
+  });
   return {
     entries: observed,
     index,
     indexed,
+    recovered,
     deps: composeServices({ ...options, entries: observed, index, referrals, sessions: new DynamoSessionStore(client, options.tableName) }),
   };
 };

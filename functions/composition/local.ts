@@ -33,6 +33,8 @@ export const LocalConfig = z.object({
   REFERRAL_ANSWER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   /** Months a closed referral is kept; reads treat it as gone afterwards. */
   REFERRAL_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  /** Fault injection for the crash tests: `kill-after-entry-save` kills the process (SIGKILL) between an entry's write and its audit record. */
+  FAULT_INJECTION: z.enum(['kill-after-entry-save']).optional(),
 });
 export type LocalConfig = z.infer<typeof LocalConfig>;
 
@@ -76,6 +78,8 @@ export const composeLocal = async (
       synonyms: loadSynonyms(config.REGION),
       clock,
       logger,
+      recover: true,
+      ...(config.FAULT_INJECTION === 'kill-after-entry-save' ? { afterEntrySaved: () => process.kill(process.pid, 'SIGKILL') } : {}),
       beforeIndexing: async (entries) => {
         if (config.SEED) seeded = await seedIfEmpty({ entries, taxonomy, clock }, seedRecords(config.REGION));
       },

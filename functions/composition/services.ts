@@ -45,6 +45,8 @@ export type ServiceOptions = {
   devOutbox?: OutboxReader;
   devSignIn?: DevSignIn;
   hostedSignIn?: HostedSignIn;
+  /** AWS: responses carry Strict-Transport-Security. */
+  strictTransportSecurity?: boolean;
 };
 
 export const composeServices = (options: ServiceOptions): AppDeps => ({
@@ -75,4 +77,5 @@ export const composeServices = (options: ServiceOptions): AppDeps => ({
   ...(options.devSignIn ? { devSignIn: options.devSignIn } : {}),
   ...(options.hostedSignIn ? { hostedSignIn: options.hostedSignIn } : {}),
   ...(options.devOutbox ? { devOutbox: options.devOutbox } : {}),
+  ...(options.strictTransportSecurity ? { strictTransportSecurity: true } : {}),
 });

@@ -1,8 +1,10 @@
 /** `npm start`: serves the whole product locally on dynalite and the embedded search engine. */
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import { LocalConfig, composeLocal } from '../composition/local.ts';
 import { jsonLogger } from '../api/middleware/request-log.ts';
+import { answerClientErrors } from './client-errors.ts';
 
 const started = performance.now();
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -15,6 +17,7 @@ const config = parsed.data;
 
 console.log(`Starting Vägvisaren with data in ${config.DATA_DIR}/ …`);
 const runtime = await composeLocal(config, { logger: jsonLogger({ runtime: 'local' }, () => {}) });
+for (const line of runtime.recovered.lines) console.log(line);
 if (runtime.seeded > 0) console.log(`Seeded ${runtime.seeded} demonstration entries into an empty store.`);
 console.log(`Indexed ${await runtime.index.size()} searchable entries of ${runtime.indexed.read} in the store (drafts, archived and expired ones are not searchable).`);
 
@@ -24,6 +27,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   console.log(`Vägvisaren is ready at ${url} (API: ${url}/v1/search?q=finansiering, OpenAPI: ${url}/openapi.json) after ${Math.round(performance.now() - started)} ms.`);
   console.log('Press Ctrl+C to stop.');
 });
+answerClientErrors(server as Server);
 
 let stopping = false;
 const stop = (signal: string) => {

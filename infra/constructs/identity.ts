@@ -3,6 +3,7 @@ import { Aws, Duration } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  ClientAttributes,
   FeaturePlan,
   LambdaVersion,
   Mfa,
@@ -13,6 +14,13 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ROLES } from '#shared/domain/identity.ts';
+
+/** The attributes an account may change about itself through an app client: its name only; never the organisation or e-mail. */
+export const WEB_CLIENT_WRITE_ATTRIBUTES = new ClientAttributes().withStandardAttributes({ fullname: true });
+/** What an app client may read: the name, the e-mail and the organisation. */
+export const WEB_CLIENT_READ_ATTRIBUTES = new ClientAttributes()
+  .withStandardAttributes({ fullname: true, email: true, emailVerified: true })
+  .withCustomAttributes('organisation');
 import { removalPolicyFor } from '../stage.ts';
 import { DirectoryFunction } from './directory-function.ts';
 
@@ -21,6 +29,12 @@ import { DirectoryFunction } from './directory-function.ts';
  * roles and, for actor staff, to an organisation (`custom:organisation`, an actor entry id) that a
  * pre-token-generation trigger copies into the access token. The Essentials plan is what lets that
  * trigger change access tokens. The web app client lives with the API (its callback URL is the API's).
+ *
+ * The organisation decides whose referrals an account reads, so only administrators set it
+ * (AdminUpdateUserAttributes, with IAM): no app client may write it (see WEB_CLIENT_WRITE_ATTRIBUTES).
+ * It stays mutable so an administrator can move an account. Every account of this pool is staff who
+ * may see referral personal data (advisors read the referrals they sent), so MFA (TOTP) is required
+ * of every account, not offered.
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
@@ -35,7 +49,7 @@ export class Identity extends Construct {
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       customAttributes: { organisation: new StringAttribute({ minLen: 3, maxLen: 80, mutable: true }) },
       featurePlan: FeaturePlan.ESSENTIALS,
-      mfa: Mfa.OPTIONAL,
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { sms: false, otp: true },
       passwordPolicy: { minLength: 12, requireSymbols: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,

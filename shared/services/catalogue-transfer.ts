@@ -2,9 +2,11 @@
  * Catalogue import and export, format-neutral: the import record (an entry as the API shows it, minus
  * bookkeeping), row-by-row validation against the Entry schema and the taxonomy, the plan (create,
  * change, unchanged) against the stored entries, and its all-or-nothing application with an 'import'
- * audit record per write and a rollback of what the run wrote when a write fails. No SDK imports;
- * the CSV and JSON readers hand it `ImportSource`s.
+ * audit record per write and a rollback of what the run wrote when a write fails; with a journal,
+ * all or nothing across crashes too (recoverImports completes or rolls back a run cut short). No SDK
+ * imports; the CSV and JSON readers hand it `ImportSource`s.
  */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { changedFields, type AuditRecord } from '#shared/domain/audit.ts';
 import {
@@ -22,6 +24,7 @@ import { DirectoryError } from '#shared/domain/errors.ts';
 import { taxonomyIssues, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
+import type { ImportJournal, JournalWrite } from '#shared/ports/import-journal.ts';
 
 /** Fields the store keeps; a record that sets one is refused with the field named. */
 export const BOOKKEEPING_FIELDS = ['version', 'createdAt', 'updatedAt', 'demo'] as const;
@@ -268,6 +271,16 @@ export type ImportActor = AuditRecord['actor'];
 
 type Write = { at: string; before: Entry | undefined; entry: Entry };
 
+/** The 'import' audit record of one write. */
+const importAudit = (write: Write, actor: ImportActor): AuditRecord => ({
+  entryId: write.entry.id,
+  version: write.entry.version,
+  at: write.entry.updatedAt,
+  actor,
+  action: 'import',
+  changes: changedFields(write.before, write.entry),
+});
+
 export type ImportFailure = {
   /** The first write that failed, and why. */
   failed: { id: string; at: string; reason: string };
@@ -309,12 +322,26 @@ export const applyImport = async (
     log?: (line: string) => void;
     /** Aborting stops starting writes and rolls back what was written (Ctrl+C). */
     signal?: AbortSignal;
+    /** Where the run is journalled before its first write, so a crash cannot leave it half done; `file` names it. */
+    journal?: { store: ImportJournal; file: string };
   },
 ): Promise<ApplyResult> => {
   const writes: Write[] = [
     ...plan.create.map(({ at, entry }) => ({ at, before: undefined, entry })),
     ...plan.change.map(({ at, before, entry }) => ({ at, before, entry })),
   ];
+  const runId = randomUUID();
+  if (deps.journal && writes.length > 0) {
+    const startedAt = deps.clock.now().toISOString();
+    await deps.journal.store.begin(
+      { id: runId, file: deps.journal.file, actor: deps.actor, startedAt, writes: writes.length },
+      writes.map(({ at, before, entry }) => ({ at, ...(before ? { before } : {}), entry })),
+    );
+  }
+  const finish = async <R>(result: R, outcome: 'completed' | 'rolled-back'): Promise<R> => {
+    if (deps.journal && writes.length > 0) await deps.journal.store.finish(runId, outcome, deps.clock.now());
+    return result;
+  };
   const written: Write[] = [];
   const failures: { write: Write; error: unknown }[] = [];
   let next = 0;
@@ -323,16 +350,8 @@ export const applyImport = async (
     while (failures.length === 0 && deps.signal?.aborted !== true && next < writes.length) {
       const write = writes[next]!;
       next += 1;
-      const audit: AuditRecord = {
-        entryId: write.entry.id,
-        version: write.entry.version,
-        at: write.entry.updatedAt,
-        actor: deps.actor,
-        action: 'import',
-        changes: changedFields(write.before, write.entry),
-      };
       try {
-        await deps.repository.save(write.entry, audit);
+        await deps.repository.save(write.entry, importAudit(write, deps.actor));
         written.push(write);
         deps.onWrite?.(written.length, writes.length);
       } catch (error) {
@@ -342,7 +361,7 @@ export const applyImport = async (
   };
   await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 16, writes.length) }, worker));
 
-  if (failures.length === 0 && next >= writes.length) return { ok: true, created: plan.create.length, changed: plan.change.length };
+  if (failures.length === 0 && next >= writes.length) return finish({ ok: true, created: plan.create.length, changed: plan.change.length }, 'completed');
   if (failures.length === 0) failures.push({ write: writes[next]!, error: new Error('the import was interrupted before this write') });
 
   // A write can fail after the store took it (a lost response, a failing audit listener): look.
@@ -351,12 +370,15 @@ export const applyImport = async (
     if (now && canonical(now) === canonical(write.entry)) written.push(write);
   }
   const first = failures[0]!;
-  return {
-    ok: false,
-    failed: { id: first.write.entry.id, at: first.write.at, reason: reasonOf(first.error) },
-    written: written.length,
-    ...(await rollBack(written, deps)),
-  };
+  return finish(
+    {
+      ok: false,
+      failed: { id: first.write.entry.id, at: first.write.at, reason: reasonOf(first.error) },
+      written: written.length,
+      ...(await rollBack(written, deps)),
+    },
+    'rolled-back',
+  );
 };
 
 const rollBack = async (
@@ -385,3 +407,73 @@ const rollBack = async (
   }
   return result;
 };
+
+// ——— recovering a run cut short ———
+
+/** What recovery did with one run a crash cut short. */
+export type RecoveredImport =
+  | { id: string; file: string; startedAt: string; outcome: 'completed'; total: number; alreadyWritten: number; written: number }
+  | ({ id: string; file: string; startedAt: string; outcome: 'rolled-back'; total: number; blocked: { id: string; reason: string } } & Pick<ImportFailure, 'restored' | 'archived' | 'notRestored'>);
+
+/**
+ * Finds every import run that started and never finished (the process died mid-way) and makes it
+ * all or nothing: each planned write is checked against the store — already written (the entry is at
+ * the planned version), still to do (the entry is as the run found it), or changed by someone else
+ * meanwhile. When nothing was changed meanwhile the run is completed; otherwise what it wrote is
+ * rolled back as a failed import is. Either way the run is marked finished.
+ */
+export const recoverImports = async (deps: {
+  journal: ImportJournal;
+  repository: EntryRepository;
+  clock: Clock;
+  log?: (line: string) => void;
+}): Promise<RecoveredImport[]> => {
+  const recovered: RecoveredImport[] = [];
+  const runs = await deps.journal.unfinished();
+  const storedNow = runs.length > 0 ? await loadStored(deps.repository) : new Map<string, Entry>();
+  for (const run of runs) {
+    const planned: Write[] = (await deps.journal.writes(run.id)).map((write: JournalWrite) => ({ at: write.at, before: write.before, entry: write.entry }));
+    const done: Write[] = [];
+    const pending: Write[] = [];
+    let blocked: { id: string; reason: string } | undefined;
+    for (const write of planned) {
+      const stored = storedNow.get(write.entry.id);
+      if (stored && canonical(stored) === canonical(write.entry)) done.push(write);
+      else if (write.before ? stored !== undefined && stored.version === write.before.version : stored === undefined) pending.push(write);
+      else blocked ??= { id: write.entry.id, reason: stored ? `changed since the import began (now version ${stored.version})` : 'missing from the store' };
+    }
+    const base = { id: run.id, file: run.file, startedAt: run.startedAt, total: run.writes };
+    if (planned.length !== run.writes) blocked ??= { id: '(journal)', reason: `the journal holds ${planned.length} of the run's ${run.writes} writes` };
+    if (!blocked) {
+      try {
+        for (const write of pending) {
+          await deps.repository.save(write.entry, importAudit(write, run.actor));
+          storedNow.set(write.entry.id, write.entry);
+          done.push(write);
+        }
+      } catch (error) {
+        blocked = { id: pending.find((write) => !done.includes(write))?.entry.id ?? '?', reason: reasonOf(error) };
+      }
+    }
+    if (!blocked) {
+      await deps.journal.finish(run.id, 'completed', deps.clock.now());
+      deps.log?.(`recovery: completed the import of ${run.file} begun ${run.startedAt}: ${done.length - pending.length} of ${run.writes} entries had been written, wrote the other ${pending.length}`);
+      recovered.push({ ...base, outcome: 'completed', alreadyWritten: done.length - pending.length, written: pending.length });
+      continue;
+    }
+    const undone = await rollBack(done, { ...deps, actor: run.actor });
+    await deps.journal.finish(run.id, 'rolled-back', deps.clock.now());
+    deps.log?.(`recovery: rolled back the import of ${run.file} begun ${run.startedAt} (${blocked.id}: ${blocked.reason})`);
+    recovered.push({ ...base, outcome: 'rolled-back', blocked, ...undone });
+  }
+  return recovered;
+};
+
+/** One line per recovered run, for a command's or `npm start`'s output. */
+export const describeRecovery = (run: RecoveredImport): string =>
+  run.outcome === 'completed'
+    ? `Completed an import a crash had cut short (${run.file}, begun ${run.startedAt}): ${run.alreadyWritten} of ${run.total} entries had been written; wrote the remaining ${run.written}.`
+    : `Rolled back an import a crash had cut short (${run.file}, begun ${run.startedAt}): ${run.blocked.id} ${run.blocked.reason}; ` +
+      `${run.restored.length} restored, ${run.archived.length} created ones archived` +
+      (run.notRestored.length > 0 ? `, ${run.notRestored.length} could NOT be undone (${run.notRestored.map((n) => n.id).join(', ')})` : '') +
+      '.';

@@ -166,6 +166,24 @@ describe('StatefulStack', () => {
     it('has a hosted sign-in domain', () => {
       dev.statefulTemplate.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
     });
+
+    it('requires MFA (TOTP) of every account, since every group is staff who may see referral personal data', () => {
+      for (const synthesized of [dev, prod]) {
+        synthesized.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+      }
+    });
+
+    it('lets no app client write the organisation attribute: only administrators set it (organisation claim written by its user)', () => {
+      const clients = Object.values(dev.statelessTemplate.findResources('AWS::Cognito::UserPoolClient'));
+      expect(clients.length).toBeGreaterThan(0);
+      for (const client of clients) {
+        const writable = client.Properties.WriteAttributes as string[] | undefined;
+        expect(writable, 'an app client without WriteAttributes may write every mutable attribute').toBeDefined();
+        expect(writable).toEqual(['name']);
+        expect(writable!.filter((name) => name.startsWith('custom:'))).toEqual([]);
+        expect(client.Properties.ReadAttributes).toContain('custom:organisation');
+      }
+    });
   });
 
   describe('search domain', () => {

@@ -1,7 +1,15 @@
 /** Runs `npm start`'s entry point as a real process and waits for the URL it prints. */
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export type ServerProcess = { url: string; output: () => string; stop(): Promise<number | null> };
+export type ServerProcess = {
+  url: string;
+  output: () => string;
+  stop(): Promise<number | null>;
+  /** Kills the process with SIGKILL (as a power cut would end it) and waits until it is gone. */
+  kill(): Promise<void>;
+  /** Resolves with the signal that ended the process (or null), whoever ended it. */
+  exited: Promise<NodeJS.Signals | null>;
+};
 
 export const startServerProcess = (env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> =>
   new Promise((resolve, reject) => {
@@ -14,6 +22,11 @@ export const startServerProcess = (env: Record<string, string>, timeoutMs = 30_0
       child.kill('SIGKILL');
       reject(new Error(`server did not become ready in ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
+    const exited = new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal)));
+    const kill = async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    };
     const stop = () =>
       new Promise<number | null>((done) => {
         if (child.exitCode !== null) return done(child.exitCode);
@@ -25,7 +38,7 @@ export const startServerProcess = (env: Record<string, string>, timeoutMs = 30_0
       const match = /ready at (http:\/\/localhost:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1]!, output: () => output, stop });
+        resolve({ url: match[1]!, output: () => output, stop, kill, exited });
       }
     };
     child.stdout!.on('data', onData);

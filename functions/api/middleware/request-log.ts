@@ -1,5 +1,10 @@
-/** Structured JSON request logging with a request id (taken from API Gateway or made here) echoed in a header. */
-import type { MiddlewareHandler } from 'hono';
+/**
+ * Structured JSON request logging with the request's id echoed in a header. The id is the platform's
+ * (API Gateway's requestContext.requestId, else Lambda's awsRequestId) or, locally, one made here: never
+ * the client's, which could spoof log correlation. A client's own `x-request-id` is recorded beside it
+ * only when it is short and plain.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
 
 export type Logger = {
@@ -21,9 +26,30 @@ export const jsonLogger = (base: Record<string, unknown> = {}, write: (line: str
 
 export const silentLogger: Logger = { info: () => {}, error: () => {}, child: () => silentLogger };
 
+/** What hono/aws-lambda passes as the environment: the API Gateway event and the Lambda context. */
+type LambdaBindings = { event?: { requestContext?: { requestId?: unknown } }; lambdaContext?: { awsRequestId?: unknown } } | undefined;
+
+const PLATFORM_REQUEST_ID = /^[\w=-]{1,128}$/;
+/** A client's request id worth recording: at most 64 letters, digits and `._:-`. */
+const CLIENT_REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** The platform's id of this request (API Gateway, else Lambda), or a new UUID when there is none (locally). */
+export const platformRequestId = (c: Context): string => {
+  const bindings = c.env as LambdaBindings;
+  const candidates = [bindings?.event?.requestContext?.requestId, bindings?.lambdaContext?.awsRequestId];
+  return candidates.find((id): id is string => typeof id === 'string' && PLATFORM_REQUEST_ID.test(id)) ?? crypto.randomUUID();
+};
+
+/** The client's `x-request-id`, when it is short and plain enough to record; otherwise nothing. */
+export const clientRequestId = (c: Context): string | undefined => {
+  const id = c.req.header('x-request-id');
+  return id !== undefined && CLIENT_REQUEST_ID.test(id) ? id : undefined;
+};
+
 export const requestLog = (options: { logger: Logger }): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const requestId = c.req.header('x-amzn-requestid') ?? c.req.header('x-request-id') ?? crypto.randomUUID();
-  const log = options.logger.child({ requestId });
+  const requestId = platformRequestId(c);
+  const fromClient = clientRequestId(c);
+  const log = options.logger.child({ requestId, ...(fromClient ? { clientRequestId: fromClient } : {}) });
   c.set('requestId', requestId);
   c.set('log', log);
   c.header('X-Request-Id', requestId);

@@ -1,6 +1,6 @@
 /** EntryRepository on DynamoDB (single table, document client); items are parsed back through the Entry schema. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditRecord } from '#shared/domain/audit.ts';
 import { Entry, type EntryId } from '#shared/domain/entry.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
@@ -102,6 +102,49 @@ export class DynamoEntryRepository implements EntryRepository {
       if (entries.length > 0) yield entries;
       startKey = page.LastEvaluatedKey;
     } while (startKey);
+  }
+
+  /**
+   * The audit records entries carry (`lastChange`, written with the entry in one put) whose own trail
+   * item is missing — what a crash between the entry's write and its trail record leaves — a page at a time.
+   */
+  async *unrecordedAudits(pageSize = 100): AsyncIterable<AuditRecord[]> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new ScanCommand({
+          TableName: this.tableName,
+          Limit: pageSize,
+          FilterExpression: '#entity = :entity AND attribute_exists(lastChange)',
+          ProjectionExpression: 'lastChange',
+          ExpressionAttributeNames: { '#entity': 'entity' },
+          ExpressionAttributeValues: { ':entity': ENTITY },
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      const carried = (page.Items ?? []).map((item) => AuditRecord.parse(item.lastChange));
+      const missing = await this.withoutTrailItem(carried);
+      if (missing.length > 0) yield missing;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+
+  private async withoutTrailItem(audits: readonly AuditRecord[]): Promise<AuditRecord[]> {
+    const found = new Set<string>();
+    for (let start = 0; start < audits.length; start += 100) {
+      let requested: Record<string, unknown>[] = audits.slice(start, start + 100).map((audit) => keys.audit(audit.entryId, audit.version));
+      while (requested.length > 0) {
+        const { Responses, UnprocessedKeys } = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true, ProjectionExpression: 'pk, sk' } } }),
+        );
+        for (const item of Responses?.[this.tableName] ?? []) found.add(`${item.pk}|${item.sk}`);
+        requested = (UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return audits.filter((audit) => {
+      const key = keys.audit(audit.entryId, audit.version);
+      return !found.has(`${key.pk}|${key.sk}`);
+    });
   }
 
   async isEmpty(): Promise<boolean> {

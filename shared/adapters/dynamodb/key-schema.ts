@@ -25,5 +25,9 @@ export const keys = {
   erasure: (id: string) => ({ pk: `ERASURE#${id}`, sk: 'ERASURE' }),
   /** A sign-in session: ended at sign-out (then refused), expiring with its token through the TTL. */
   session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'SESSION' }),
+  /** The header of one catalogue import run, in one partition so unfinished runs are one query away. */
+  importJournal: (runId: string) => ({ pk: 'IMPORT_JOURNAL', sk: `RUN#${runId}` }),
+  /** One planned write of an import run. */
+  importJournalWrite: (runId: string, index: number) => ({ pk: `IMPORT_JOURNAL#${runId}`, sk: `WRITE#${String(index).padStart(7, '0')}` }),
   idempotency: (subject: string, key: string) => ({ pk: `IDEMPOTENCY#${subject}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;
