@@ -44,6 +44,18 @@ export function readAlarmEmails(scope: Construct): string[] {
   return emails;
 }
 
+export const THREAT_PROTECTION = ['off', 'audit', 'enforced'] as const;
+export type ThreatProtection = (typeof THREAT_PROTECTION)[number];
+
+/** Reads the `threatProtection` context value (default `off`): Cognito threat protection, which needs the Plus plan. */
+export function readThreatProtection(scope: Construct): ThreatProtection {
+  const value: unknown = scope.node.tryGetContext('threatProtection') ?? 'off';
+  if (!THREAT_PROTECTION.includes(value as ThreatProtection)) {
+    throw new Error(`Invalid threatProtection context ${JSON.stringify(value)}: expected ${THREAT_PROTECTION.join(', ')}.`);
+  }
+  return value as ThreatProtection;
+}
+
 export const DEFAULT_REFERRAL_RETENTION_MONTHS = 24;
 
 /** Reads the `notificationSender` context value: the verified SES identity (an e-mail address) referral notices come from; none, none sent. */

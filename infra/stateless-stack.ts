@@ -1,5 +1,5 @@
 /** Owns the replaceable compute around the data: the API function and its HTTP API, the stream indexer and its dead letters, and the alarms, their topic and the dashboard. */
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -111,6 +111,14 @@ export class StatelessStack extends Stack {
       enforceSSL: true,
       removalPolicy,
     });
+    Validations.of(this.indexerDeadLetters).acknowledge(
+      { id: 'AwsSolutions-SQS3', reason: 'This queue is the dead letter queue of the indexer\'s stream; its records are replayed by hand (README, Recover).' },
+      { id: 'Serverless-SQSRedrivePolicy', reason: 'This queue is itself the dead letter queue of the indexer\'s stream.' },
+    );
+    Validations.of(this.api).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason: 'The API function is invoked synchronously by the HTTP API; a failed request is answered, not retried.',
+    });
 
     this.indexer = new DirectoryFunction(this, 'Indexer', {
       entry: 'functions/indexer/lambda.ts',
@@ -122,6 +130,13 @@ export class StatelessStack extends Stack {
     })
       .bindSearch(props.search, 'readWrite')
       .bindTable(props.table, 'write');
+    Validations.of(this.indexer).acknowledge(
+      {
+        id: 'Serverless-LambdaDLQ',
+        reason: 'The indexer reads a DynamoDB stream; records it gives up on go to the event source\'s on-failure queue (IndexerDeadLetters), which a function DLQ cannot do for stream invocations.',
+      },
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: 'dynamodb:ListStreams, which the stream event source needs, takes no resource narrower than *.' },
+    );
 
     this.indexer.lambda.addEventSource(
       new DynamoEventSource(props.table, {
@@ -139,6 +154,10 @@ export class StatelessStack extends Stack {
       description: `Vägvisaren (${props.stage})`,
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.api.lambda),
       createDefaultStage: false,
+    });
+    Validations.of(this.httpApi).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'Most of the directory is public; the app authorizes signed-in requests itself (Cognito access tokens or its session cookie) per route.',
     });
 
     this.webClient = new UserPoolClient(this, 'WebClient', {

@@ -10,6 +10,7 @@ import { createIndexer, type Indexer } from '#shared/services/indexer.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { OpenSearchEnv, signedTransport } from './opensearch.ts';
+import { AWS_CLIENT_TIMEOUTS, INDEXER_SEARCH_TIMEOUTS } from './timeouts.ts';
 
 export const AwsIndexerConfig = OpenSearchEnv.extend({
   TABLE_NAME: z.string().min(3),
@@ -25,13 +26,13 @@ export const composeAwsIndexer = async (
 ): Promise<{ indexer: Indexer; recordAudit: ReturnType<typeof recordAuditTrail>; logger: Logger }> => {
   const config = AwsIndexerConfig.parse(env);
   const index = new OpenSearchSearchIndex({
-    transport: await signedTransport(config.OPENSEARCH_ENDPOINT, config.AWS_REGION),
+    transport: await signedTransport(config.OPENSEARCH_ENDPOINT, config.AWS_REGION, INDEXER_SEARCH_TIMEOUTS),
     index: config.OPENSEARCH_INDEX,
     requireAlias: true,
   });
   return {
     indexer: createIndexer({ index, taxonomy: loadTaxonomy(config.REGION), clock }),
-    recordAudit: recordAuditTrail(new DynamoEntryRepository(documentClient(new DynamoDBClient({ region: config.AWS_REGION })), config.TABLE_NAME)),
+    recordAudit: recordAuditTrail(new DynamoEntryRepository(documentClient(new DynamoDBClient({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS })), config.TABLE_NAME)),
     logger: jsonLogger({ runtime: 'aws', function: 'indexer', stage: config.STAGE }),
   };
 };

@@ -18,6 +18,7 @@ import type { NotificationLog } from '#shared/ports/notifier.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { OpenSearchEnv } from './opensearch.ts';
 import { composeServices } from './services.ts';
+import { API_SEARCH_TIMEOUTS, AWS_CLIENT_TIMEOUTS, JWKS_TIMEOUT_MS } from './timeouts.ts';
 
 export const AwsConfig = z.object({
   TABLE_NAME: z.string().min(3),
@@ -56,7 +57,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
   const issuer = `https://cognito-idp.${config.AWS_REGION}.amazonaws.com/${config.COGNITO_USER_POOL_ID}`;
   const logger = jsonLogger({ runtime: 'aws', stage: config.STAGE });
   const { createSesNotifier } = await import('#shared/adapters/notifications/ses-notifier.ts');
-  const ses = config.NOTIFICATION_SENDER === undefined ? undefined : new (await import('@aws-sdk/client-sesv2')).SESv2Client({ region: config.AWS_REGION });
+  const ses = config.NOTIFICATION_SENDER === undefined ? undefined : new (await import('@aws-sdk/client-sesv2')).SESv2Client({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS });
   const shared = {
     taxonomy: loadTaxonomy(config.REGION),
     publication: loadPublication(config.REGION),
@@ -68,13 +69,13 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,
     notifier: createSesNotifier({ client: ses, from: config.NOTIFICATION_SENDER, log: notificationLog(logger.child({ component: 'notifications' })) }),
     ...(config.PUBLIC_BASE_URL ? { linkBase: config.PUBLIC_BASE_URL } : {}),
-    tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)), issuer, clientId: config.COGNITO_CLIENT_ID }),
+    tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), { timeoutDuration: JWKS_TIMEOUT_MS }), issuer, clientId: config.COGNITO_CLIENT_ID }),
     ...(config.COGNITO_DOMAIN ? { hostedSignIn: createCognitoHostedSignIn({ domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID }) } : {}),
   };
 
   if (config.OPENSEARCH_ENDPOINT === undefined) {
     const { composeCatalogue } = await import('./catalogue.ts');
-    const runtime = await composeCatalogue({ ...shared, dynamo: { region: config.AWS_REGION }, tableName: config.TABLE_NAME, synonyms });
+    const runtime = await composeCatalogue({ ...shared, dynamo: { region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }, tableName: config.TABLE_NAME, synonyms });
     return { deps: runtime.deps, search: 'embedded' };
   }
 
@@ -99,12 +100,12 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     import('./opensearch.ts'),
     import('#shared/services/audit-trail.ts'),
   ]);
-  const client = documentClient(new DynamoDBClient({ region: config.AWS_REGION }));
+  const client = documentClient(new DynamoDBClient({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }));
   const stored = new DynamoEntryRepository(client, config.TABLE_NAME);
   const referrals = new DynamoReferralRepository(client, config.TABLE_NAME, { clock: systemClock, retentionMonths: config.REFERRAL_RETENTION_MONTHS });
   const entries = new ChangePublishingRepository(stored, recordAuditTrail(stored));
   const index = new OpenSearchSearchIndex({
-    transport: await signedTransport(config.OPENSEARCH_ENDPOINT, config.AWS_REGION),
+    transport: await signedTransport(config.OPENSEARCH_ENDPOINT, config.AWS_REGION, API_SEARCH_TIMEOUTS),
     index: config.OPENSEARCH_INDEX,
     synonyms,
   });

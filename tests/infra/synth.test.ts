@@ -152,6 +152,26 @@ describe('StatefulStack', () => {
       prod.statefulTemplate.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain' });
     });
 
+    it('cannot be deleted outside dev; a dev pool can', () => {
+      prod.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
+      dev.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'INACTIVE' });
+    });
+
+    it('invites new accounts in Swedish and English with their user name and temporary password', () => {
+      const invitation = Object.values(dev.statefulTemplate.findResources('AWS::Cognito::UserPool'))[0]!.Properties.AdminCreateUserConfig.InviteMessageTemplate;
+      expect(invitation.EmailSubject).toMatch(/Ditt konto i Vägvisaren/);
+      expect(invitation.EmailMessage).toMatch(/Användarnamn: \{username\}/);
+      expect(invitation.EmailMessage).toMatch(/Tillfälligt lösenord: \{####\}/);
+      expect(invitation.EmailMessage).toMatch(/Temporary password: \{####\}/);
+    });
+
+    it('stays on the Essentials plan without threat protection unless the threatProtection context value asks for it', () => {
+      dev.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS', UserPoolAddOns: Match.absent() });
+      const { stateful } = composeApp(new App({ context: { 'aws:cdk:bundling-stacks': [], stage: 'test', threatProtection: 'enforced' } }));
+      Template.fromStack(stateful).hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } });
+      expect(() => composeApp(new App({ context: { 'aws:cdk:bundling-stacks': [], threatProtection: 'yes' } }))).toThrow(/Invalid threatProtection/);
+    });
+
     it('has one group per role', () => {
       const groups = Object.values(dev.statefulTemplate.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
       expect(groups).toEqual(['actor-staff', 'admin', 'advisor', 'editor', 'investment-promotion']);
@@ -268,16 +288,16 @@ describe('StatelessStack', () => {
   });
 
   describe('API function', () => {
-    it('runs the ESM handler on Node.js 22 on arm64 with 1 GB, 10 s and active tracing', () => {
+    it('runs the ESM handler on Node.js 24 on arm64 with 1 GB and 10 s, without X-Ray tracing', () => {
       template.resourceCountIs('AWS::Lambda::Function', 2);
       expect(functionProperties(template, apiFunctionId(dev))).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         MemorySize: 1024,
         Timeout: 10,
-        TracingConfig: { Mode: 'Active' },
       });
+      expect(functionProperties(template, apiFunctionId(dev)).TracingConfig?.Mode).not.toBe('Active');
       expect(functionProperties(template, apiFunctionId(dev)).FunctionName).toBeUndefined();
     });
 
@@ -370,14 +390,13 @@ describe('StatelessStack', () => {
   describe('indexer function', () => {
     const eventSource = () => Object.values(template.findResources('AWS::Lambda::EventSourceMapping'))[0]!.Properties;
 
-    it('runs the stream handler on Node.js 22 on arm64 with 512 MB and 30 s', () => {
+    it('runs the stream handler on Node.js 24 on arm64 with 512 MB and 30 s', () => {
       expect(functionProperties(template, indexerFunctionId(dev))).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         MemorySize: 512,
         Timeout: 30,
-        TracingConfig: { Mode: 'Active' },
       });
     });
 
@@ -646,15 +665,36 @@ describe('composeApp', { timeout: SYNTH_TIMEOUT }, () => {
     expect(functionStatements(template, indexerId).flatMap((s) => asArray(s.Action)).filter((a) => a.startsWith('ses:'))).toEqual([]);
   });
 
-  it('without a sender sets no NOTIFICATION_SENDER, grants SES on the account\'s identities and keeps referrals 24 months', () => {
+  it('without a sender sets no NOTIFICATION_SENDER, grants no SES sending at all and keeps referrals 24 months', () => {
     const { stateless } = composeApp(bareApp({ stage: 'test' }));
     const template = Template.fromStack(stateless);
     const id = functionId(stateless, stateless.api);
     const variables = functionProperties(template, id).Environment.Variables;
     expect(variables.NOTIFICATION_SENDER).toBeUndefined();
     expect(variables.REFERRAL_RETENTION_MONTHS).toBe('24');
-    const ses = functionStatements(template, id).filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')));
-    expect(JSON.stringify(ses[0]!.Resource)).toContain('identity/*');
+    expect(functionStatements(template, id).filter((s) => asArray(s.Action).some((a) => a.startsWith('ses:')))).toEqual([]);
+  });
+
+  it('with a sender verifies its domain in SES with DKIM, sends under a configuration set whose bounces and complaints reach a topic, and mails Cognito\'s messages through it', () => {
+    const { stateful } = composeApp(bareApp({ stage: 'test', notificationSender: 'remisser@vagvisaren.se' }));
+    const template = Template.fromStack(stateful);
+    const configurationSetId = onlyLogicalId(template, 'AWS::SES::ConfigurationSet');
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'vagvisaren.se',
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configurationSetId } },
+    });
+    expect(template.findResources('AWS::SES::EmailIdentity')[onlyLogicalId(template, 'AWS::SES::EmailIdentity')]!.Properties.DkimAttributes?.SigningEnabled).not.toBe(false);
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      SuppressionOptions: { SuppressedReasons: Match.arrayWith(['BOUNCE', 'COMPLAINT']) },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: Match.arrayEquals(['bounce', 'complaint']), SnsDestination: Match.anyValue() }),
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: Match.objectLike({ EmailSendingAccount: 'DEVELOPER', From: Match.stringLikeRegexp('remisser@vagvisaren.se'), ConfigurationSet: { Ref: configurationSetId } }),
+    });
+    expect(Object.keys(template.toJSON().Outputs).filter((name) => name.includes('DkimRecord'))).toHaveLength(3);
   });
 
   it('subscribes every address of the alarmEmails context value to the alarm topic', () => {

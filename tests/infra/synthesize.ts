@@ -13,33 +13,51 @@ const cdkJsonContext = (): Record<string, unknown> =>
 export interface Synthesized extends Vagvisaren {
   readonly app: App;
   readonly outdir: string;
+  /** The templates, synthesized on first use. */
   readonly statefulTemplate: Template;
   readonly statelessTemplate: Template;
   /** Removes the cloud assembly directory. */
   readonly dispose: () => void;
 }
 
+export interface SynthesizeOptions {
+  /** Run the real local esbuild. @default false */
+  readonly bundle?: boolean;
+  /** More context values, as `-c key=value` would give them. */
+  readonly context?: Record<string, unknown>;
+  /** Called with the composed app before the templates are read, e.g. to add validation plugins. */
+  readonly amend?: (stacks: Vagvisaren, app: App) => void;
+}
+
 /**
  * Builds the app as `cdk synth -c stage=<stage>` would (same feature flags as cdk.json).
  * Bundling is skipped unless `bundle` is true, which runs the real local esbuild.
  */
-export function synthesize(stage: string, options: { bundle?: boolean } = {}): Synthesized {
+export function synthesize(stage: string, options: SynthesizeOptions = {}): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), 'vagvisaren-cdk-'));
   const app = new App({
     outdir,
     context: {
       ...cdkJsonContext(),
       stage,
+      ...options.context,
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
   const stacks = composeApp(app);
+  options.amend?.(stacks, app);
+  let stateful: Template | undefined;
+  let stateless: Template | undefined;
   return {
     ...stacks,
     app,
     outdir,
-    statefulTemplate: Template.fromStack(stacks.stateful),
-    statelessTemplate: Template.fromStack(stacks.stateless),
+    get statefulTemplate() {
+      return (stateful ??= Template.fromStack(stacks.stateful));
+    },
+    get statelessTemplate() {
+      return (stateless ??= Template.fromStack(stacks.stateless));
+    },
     dispose: () => rmSync(outdir, { recursive: true, force: true }),
   };
 }

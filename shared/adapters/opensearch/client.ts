@@ -10,17 +10,19 @@ export type OpenSearchConnection = {
   node: string;
   /** Signs every request for an Amazon OpenSearch Service domain. */
   sigv4?: { region: string; getCredentials: () => Promise<AwsCredentials> };
-  /** @default 10 000 ms */
+  /** Milliseconds per try. @default 10 000 */
   requestTimeout?: number;
+  /** Retries after a failed try. @default 2 */
+  maxRetries?: number;
 };
 
-/** A client that retries connection failures twice and signs requests when `sigv4` is given. */
+/** A client that retries failed tries (twice unless told) and signs requests when `sigv4` is given. */
 export const createOpenSearchClient = (connection: OpenSearchConnection): Client =>
   new Client({
     ...(connection.sigv4
       ? AwsSigv4Signer({ region: connection.sigv4.region, service: 'es', getCredentials: connection.sigv4.getCredentials })
       : {}),
     node: connection.node,
-    maxRetries: 2,
+    maxRetries: connection.maxRetries ?? 2,
     requestTimeout: connection.requestTimeout ?? 10_000,
   });

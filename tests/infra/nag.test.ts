@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { synthesize, type SynthesizeOptions } from './synthesize.ts';
+
+type Report = { pluginReports: { violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[] }[] };
+
+/** Synthesizes a stage under the AwsSolutions and Serverless packs; the findings left unacknowledged, as `rule at path`. */
+function unacknowledgedFindings(stage: string, options: SynthesizeOptions = {}): string[] {
+  const synthesized = synthesize(stage, {
+    ...options,
+    amend: (stacks, app) => {
+      options.amend?.(stacks, app);
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+    },
+  });
+  try {
+    synthesized.app.synth();
+    return [];
+  } catch (error) {
+    const reportPath = join(synthesized.outdir, 'validation-report.json');
+    if (!existsSync(reportPath)) throw error;
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+    return report.pluginReports.flatMap((plugin) =>
+      plugin.violations.flatMap((violation) => violation.violatingConstructs.map((c) => `${violation.ruleName} at ${c.constructPath}`)),
+    );
+  } finally {
+    synthesized.dispose();
+  }
+}
+
+describe('cdk-nag (AwsSolutions and Serverless packs)', { timeout: 120_000 }, () => {
+  it('finds nothing unacknowledged in a dev stage', () => {
+    expect(unacknowledgedFindings('dev')).toEqual([]);
+  });
+
+  it('finds nothing unacknowledged in a prod stage with a mail sender, alarm recipients and threat protection', () => {
+    expect(
+      unacknowledgedFindings('prod', {
+        context: { notificationSender: 'vagvisaren@regionorebrolan.se', alarmEmails: 'drift@regionorebrolan.se', threatProtection: 'audit' },
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports a new finding, so one added later fails the build', () => {
+    const findings = unacknowledgedFindings('dev', { amend: ({ stateless }) => new Queue(stateless, 'UnacknowledgedQueue') });
+    expect(findings).toEqual(expect.arrayContaining([expect.stringMatching(/^AwsSolutions-SQS3 at Vagvisaren-dev-Stateless\/UnacknowledgedQueue/)]));
+  });
+});
