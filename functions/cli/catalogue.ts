@@ -326,7 +326,7 @@ const exportHsds = async (env: CatalogueEnv, io: CatalogueIo, clock: Clock, dire
     import('#shared/open-data/hsds-bundle.ts'),
     import('#shared/open-data/publication.ts'),
   ]);
-  const store = await openStore(env);
+  const store = await openStore(env, io, clock);
   try {
     const publication = loadPublication(env.REGION);
     const dataset = toHsds([...(await loadStored(store.repository)).values()], loadTaxonomy(env.REGION), clock.now());

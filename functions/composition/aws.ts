@@ -3,7 +3,8 @@
  * when OPENSEARCH_ENDPOINT is set (the stream indexer keeps it current, so writes here only go to the
  * table and its audit trail); without it, the embedded index built from the table at cold start.
  * Referral notices go out through Amazon SES from NOTIFICATION_SENDER (without it they are logged
- * as undeliverable), linking to PUBLIC_BASE_URL or else the request's origin.
+ * as undeliverable), linking to PUBLIC_BASE_URL or else the request's origin; the SES client loads
+ * with the first notice.
  */
 import { createRemoteJWKSet } from 'jose';
 import { z } from 'zod';
@@ -14,7 +15,7 @@ import { systemClock } from '#shared/ports/clock.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import type { AppDeps } from '../api/env.ts';
-import type { NotificationLog } from '#shared/ports/notifier.ts';
+import type { NotificationLog, ReferralNotifier } from '#shared/ports/notifier.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { OpenSearchEnv } from './opensearch.ts';
 import { composeServices } from './services.ts';
@@ -50,14 +51,37 @@ export const notificationLog = (logger: Logger): NotificationLog => ({
   error: (message, fields) => logger.error(message, fields),
 });
 
+/**
+ * A notifier whose module and client load when the first notice is sent: most requests send none,
+ * so the SES client stays out of the cold start.
+ */
+export const loadOnFirstNotice = (load: () => Promise<ReferralNotifier>): ReferralNotifier => {
+  let loaded: Promise<ReferralNotifier> | undefined;
+  return {
+    referralReceived: async (notice) => {
+      loaded ??= load().catch((error: unknown) => {
+        loaded = undefined;
+        throw error;
+      });
+      return (await loaded).referralReceived(notice);
+    },
+  };
+};
+
 /** Parses the environment and builds every client once; call it once per container, during init. */
 export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<AwsRuntime> => {
   const config = AwsConfig.parse(env);
   const synonyms = loadSynonyms(config.REGION);
   const issuer = `https://cognito-idp.${config.AWS_REGION}.amazonaws.com/${config.COGNITO_USER_POOL_ID}`;
   const logger = jsonLogger({ runtime: 'aws', stage: config.STAGE });
-  const { createSesNotifier } = await import('#shared/adapters/notifications/ses-notifier.ts');
-  const ses = config.NOTIFICATION_SENDER === undefined ? undefined : new (await import('@aws-sdk/client-sesv2')).SESv2Client({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS });
+  const notifierLog = notificationLog(logger.child({ component: 'notifications' }));
+  const notifier = loadOnFirstNotice(async () => {
+    const [{ createSesNotifier }, ses] = await Promise.all([
+      import('#shared/adapters/notifications/ses-notifier.ts'),
+      config.NOTIFICATION_SENDER === undefined ? undefined : import('@aws-sdk/client-sesv2'),
+    ]);
+    return createSesNotifier({ client: ses && new ses.SESv2Client({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }), from: config.NOTIFICATION_SENDER, log: notifierLog });
+  });
   const shared = {
     taxonomy: loadTaxonomy(config.REGION),
     publication: loadPublication(config.REGION),
@@ -67,7 +91,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     freshnessDays: config.FRESHNESS_DAYS,
     referralAnswerDays: config.REFERRAL_ANSWER_WORKING_DAYS,
     referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,
-    notifier: createSesNotifier({ client: ses, from: config.NOTIFICATION_SENDER, log: notificationLog(logger.child({ component: 'notifications' })) }),
+    notifier,
     ...(config.PUBLIC_BASE_URL ? { linkBase: config.PUBLIC_BASE_URL } : {}),
     tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), { timeoutDuration: JWKS_TIMEOUT_MS }), issuer, clientId: config.COGNITO_CLIENT_ID }),
     ...(config.COGNITO_DOMAIN ? { hostedSignIn: createCognitoHostedSignIn({ domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID }) } : {}),

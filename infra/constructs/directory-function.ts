@@ -1,23 +1,38 @@
 /** Owns the project's Lambda defaults (runtime, bundling, logs, tracing) and the env-plus-grant bindings to data stores and the e-mail sender. */
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definition.ts';
-import { depsLockFilePath, entryPath, repoRoot, tsconfigPath } from '../paths.ts';
+import { BUNDLE_ENTRY_FILE } from '../bundling.ts';
+import { repoRoot } from '../paths.ts';
 import { acknowledgeWildcardResource } from './nag.ts';
 
+export { CREATE_REQUIRE_BANNER } from '../bundling.ts';
+
 /**
- * First line of every bundle. ESM bundles have no `require`, and the AWS SDK's CommonJS parts
- * crash with "Dynamic require of node:https" without it.
+ * The function's code: infra/bundling.ts run by local esbuild (it needs plugins and code splitting,
+ * which the NodejsFunction construct's command line cannot give), hashed by its output.
  */
-export const CREATE_REQUIRE_BANNER =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const bundledCode = (entry: string): Code =>
+  Code.fromAsset(repoRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),
+      local: {
+        tryBundle(outputDir) {
+          execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'infra', 'bundling.ts'), entry, outputDir], { cwd: repoRoot, stdio: 'inherit' });
+          return true;
+        },
+      },
+    },
+  });
 
 /** `write` is for functions that add items they never read back, such as the indexer's audit records. */
 export type TableAccess = 'read' | 'write' | 'readWrite';
@@ -45,16 +60,18 @@ export interface DirectoryFunctionProps {
 
 /**
  * A TypeScript Lambda function with the project's defaults: Node.js 24 on arm64, an ESM bundle
- * built by local esbuild (AWS SDK bundled, createRequire banner, minified, source maps enabled),
- * an explicit log group kept for one month, and no X-Ray tracing: requests are followed by the
- * platform's request id in the Powertools log lines and measured by EMF metrics, which cost
- * nothing at import time (a tracer would instrument every client).
+ * built by local esbuild (infra/bundling.ts: AWS SDK bundled, createRequire banner, minified, split
+ * into lazily loaded chunks, source maps shipped beside it but not parsed at run time: no
+ * --enable-source-maps, so the first logged error does not read them), an explicit log group kept
+ * for one month, and no X-Ray tracing: requests are followed by the platform's request id in the
+ * Powertools log lines and measured by EMF metrics, which cost nothing at import time (a tracer
+ * would instrument every client).
  *
  * Data stores are attached with `bindTable()` and `bindSearch()`, which set the environment
  * variables and the IAM grant together so they cannot drift apart.
  */
 export class DirectoryFunction extends Construct {
-  readonly lambda: NodejsFunction;
+  readonly lambda: LambdaFunction;
   readonly logGroup: LogGroup;
   private boundTable: ITable | undefined;
   private boundSearch: IDomain | undefined;
@@ -67,9 +84,9 @@ export class DirectoryFunction extends Construct {
       removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
 
-    this.lambda = new NodejsFunction(this, 'Function', {
-      entry: entryPath(props.entry),
-      handler: props.handler ?? 'handler',
+    this.lambda = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: `${BUNDLE_ENTRY_FILE.replace(/\.mjs$/, '')}.${props.handler ?? 'handler'}`,
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -77,21 +94,7 @@ export class DirectoryFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.DISABLED,
       logGroup: this.logGroup,
-      projectRoot: repoRoot,
-      depsLockFilePath,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        banner: CREATE_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        externalModules: [],
-        tsconfig: tsconfigPath,
-        forceDockerBundling: false,
-      },
+      environment: { ...props.environment },
     });
     Validations.of(this).acknowledge(
       {

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -301,11 +301,10 @@ describe('StatelessStack', () => {
       expect(functionProperties(template, apiFunctionId(dev)).FunctionName).toBeUndefined();
     });
 
-    it('receives the stage and source-map support through its environment', () => {
-      expect(functionProperties(template, apiFunctionId(dev)).Environment.Variables).toMatchObject({
-        STAGE: 'dev',
-        NODE_OPTIONS: '--enable-source-maps',
-      });
+    it('receives the stage through its environment, and no source-map support that would parse the maps on the first logged error', () => {
+      const variables = functionProperties(template, apiFunctionId(dev)).Environment.Variables;
+      expect(variables).toMatchObject({ STAGE: 'dev' });
+      expect(variables.NODE_OPTIONS ?? '').not.toMatch(/enable-source-maps/);
     });
 
     it('reads the table name from a TABLE_NAME variable that references the stateful table', () => {
@@ -743,4 +742,26 @@ describe.each([
   it('ships a source map next to the bundle', () => {
     expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
   });
+
+  it('leaves out zod\'s locales other than English and loads the SES client only when a notice is sent', () => {
+    const loadedAtStart = staticGraph(assetDir, 'index.mjs').map((file) => readFileSync(join(assetDir, file), 'utf8')).join('\n');
+    const everything = chunkFiles(assetDir).map((file) => readFileSync(join(assetDir, file), 'utf8')).join('\n');
+    expect(everything).toContain('Invalid input');
+    expect(everything).not.toContain('Ungültige Eingabe');
+    expect(loadedAtStart).not.toContain('SendEmailCommand');
+  });
 });
+
+/** The bundle's files its entry imports statically, itself included. */
+const staticGraph = (dir: string, entry: string, seen = new Set<string>()): string[] => {
+  if (seen.has(entry)) return [...seen];
+  seen.add(entry);
+  const code = readFileSync(join(dir, entry), 'utf8');
+  for (const [, path] of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.\.?\/[^"']+)["']/g)) {
+    staticGraph(dir, join(dirname(entry), path!), seen);
+  }
+  return [...seen];
+};
+
+const chunkFiles = (dir: string): string[] =>
+  ['index.mjs', ...(existsSync(join(dir, 'chunks')) ? readdirSync(join(dir, 'chunks')).filter((f) => f.endsWith('.mjs')).map((f) => join('chunks', f)) : [])];

@@ -1,0 +1,94 @@
+/**
+ * How a function's code is bundled, for the CDK construct and the benchmark alike: one ESM entry
+ * with the createRequire banner, minified, with source maps beside it (not read at run time), and
+ * split so that modules loaded by dynamic import (the SES client, the embedded engine, credential
+ * providers) become chunks that load only when used. zod's message locales other than English are
+ * left out. Run as a script (`tsx infra/bundling.ts <entry> <outdir>`) it bundles one entry.
+ */
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { repoRoot, tsconfigPath } from './paths.ts';
+
+/**
+ * First line of every bundle. ESM bundles have no `require`, and the AWS SDK's CommonJS parts
+ * crash with "Dynamic require of node:https" without it.
+ */
+export const CREATE_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** The file the handler is exported from, inside the bundle directory. */
+export const BUNDLE_ENTRY_FILE = 'index.mjs';
+
+/**
+ * zod's `locales` namespace holds some forty languages' error messages (about 270 kB minified). The
+ * app keeps zod's English default and never reads another locale, but @hono/zod-openapi passes the
+ * whole `z` namespace to a function, so tree shaking cannot drop it; this plugin does.
+ */
+export const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined);
+    bundler.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+export const bundleOptions = (entry: string, outdir: string): BuildOptions => ({
+  entryPoints: { index: resolve(repoRoot, entry) },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: CREATE_REQUIRE_BANNER },
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  legalComments: 'none',
+  tsconfig: tsconfigPath,
+  plugins: [zodEnglishOnly],
+  metafile: true,
+  logLevel: 'warning',
+});
+
+export type BundleReport = {
+  /** Bytes of JavaScript in the bundle, source maps excluded. */
+  totalBytes: number;
+  /** Bytes of JavaScript the entry loads before its handler runs (its static imports). */
+  entryGraphBytes: number;
+};
+
+const reportOf = (metafile: Metafile, outdir: string): BundleReport => {
+  const outputs = metafile.outputs;
+  const js = Object.keys(outputs).filter((file) => file.endsWith('.mjs'));
+  const entry = js.find((file) => resolve(repoRoot, file) === join(outdir, BUNDLE_ENTRY_FILE))!;
+  const reached = new Set<string>();
+  const visit = (file: string): void => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const imported of outputs[file]!.imports) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(entry);
+  const bytes = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + outputs[file]!.bytes, 0);
+  return { totalBytes: bytes(js), entryGraphBytes: bytes(reached) };
+};
+
+/** Bundles one function entry (relative to the repository root) into `outdir`, emptied first. */
+export const bundleFunction = async (entry: string, outdir: string): Promise<BundleReport> => {
+  const absolute = resolve(repoRoot, outdir);
+  rmSync(absolute, { recursive: true, force: true });
+  const result = await build({ ...bundleOptions(entry, absolute), absWorkingDir: repoRoot });
+  return reportOf(result.metafile!, absolute);
+};
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [entry, outdir] = process.argv.slice(2);
+  if (!entry || !outdir) throw new Error('usage: tsx infra/bundling.ts <entry relative to the repository root> <outdir>');
+  await bundleFunction(entry, resolve(outdir));
+}
