@@ -82,6 +82,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     { documentClient },
     { DynamoEntryRepository },
     { DynamoReferralRepository },
+    { DynamoDemandLog },
     { ChangePublishingRepository },
     { OpenSearchSearchIndex },
     { signedTransport },
@@ -91,6 +92,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     import('#shared/adapters/dynamodb/client.ts'),
     import('#shared/adapters/dynamodb/entry-repository.ts'),
     import('#shared/adapters/dynamodb/referral-repository.ts'),
+    import('#shared/adapters/dynamodb/demand-log.ts'),
     import('#shared/adapters/change-feed/in-process-change-feed.ts'),
     import('#shared/adapters/opensearch/opensearch-search-index.ts'),
     import('./opensearch.ts'),
@@ -105,5 +107,5 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     index: config.OPENSEARCH_INDEX,
     synonyms,
   });
-  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals }) };
+  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals, demandLog: new DynamoDemandLog(client, config.TABLE_NAME) }) };
 };

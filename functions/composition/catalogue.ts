@@ -2,6 +2,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoEntryRepository } from '#shared/adapters/dynamodb/entry-repository.ts';
 import { DynamoReferralRepository } from '#shared/adapters/dynamodb/referral-repository.ts';
+import { DynamoDemandLog } from '#shared/adapters/dynamodb/demand-log.ts';
 import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-process-change-feed.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
@@ -26,7 +27,7 @@ export type CatalogueRuntime = {
  * The catalogue on DynamoDB with the embedded search index: built from the table at start and kept
  * current by the in-process change feed after every write made through `deps`.
  */
-export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' | 'index' | 'referrals'> & {
+export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' | 'index' | 'referrals' | 'demandLog'> & {
   dynamo: DynamoDBClientConfig;
   tableName: string;
   synonyms: Synonyms;
@@ -51,6 +52,6 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     entries: observed,
     index,
     indexed,
-    deps: composeServices({ ...options, entries: observed, index, referrals }),
+    deps: composeServices({ ...options, entries: observed, index, referrals, demandLog: new DynamoDemandLog(client, options.tableName) }),
   };
 };

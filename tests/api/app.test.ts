@@ -88,6 +88,8 @@ describe('the API app', () => {
       editor: {} as never,
       referrals: {} as never,
       openData: {} as never,
+      demand: {} as never,
+      followUp: {} as never,
       tokens: { verify: async () => { throw new Error('no tokens here'); } },
     });
     const response = await crashing.request('/v1/entries/almi-lan', { headers: { 'x-request-id': 'req-123' } });

@@ -24,4 +24,8 @@ export const keys = {
   /** The record of one erasure of a data subject's referrals. */
   erasure: (id: string) => ({ pk: `ERASURE#${id}`, sk: 'ERASURE' }),
   idempotency: (subject: string, key: string) => ({ pk: `IDEMPOTENCY#${subject}#${key}`, sk: 'IDEMPOTENCY' }),
+  /** A month of anonymous demand counts (`yyyy-mm`): one partition, read with one query. */
+  demandMonth: (month: string) => `DEMAND#${month}`,
+  /** One day's count of one demand signal and value. */
+  demand: (day: string, signal: string, value: string) => ({ pk: `DEMAND#${day.slice(0, 7)}`, sk: `${day}#${signal}#${value}` }),
 } as const;

@@ -14,6 +14,7 @@ export const sessionSv: SessionMessages = {
     advisor: 'Rådgivare',
     'actor-staff': 'Aktörsmedarbetare',
     'investment-promotion': 'Investeringsfrämjare',
+    'follow-up': 'Uppföljare',
   },
   title: 'Logga in',
   localLead:
