@@ -1,7 +1,8 @@
 /**
  * Coverage of the support system, computed from the published catalogue: the four strategic areas
  * × four company stages as a matrix of entries (by kind and support type), for the county or one
- * municipality (county-wide entries count in every municipality). An empty cell is a gap; a support
+ * municipality's own supply (entries that name it; county-wide ones serve every municipality alike and
+ * would hide every local gap). An empty cell is a gap; a support
  * type that two or more organisations offer to the same area and stage is a possible overlap.
  * Beside it breadth vs spearhead, the profile areas, the green-transition focus, and freshness: the
  * share of each organisation's entries verified within the freshness period.
@@ -38,9 +39,9 @@ export type FreshnessRow = { organisationId: string; organisationName: string; e
 /** The organisation an entry belongs to: its provider, or itself for an actor or an entry without one. */
 export const organisationOf = (entry: Pick<Entry, 'id' | 'providerId'>): string => entry.providerId ?? entry.id;
 
-/** True when the entry serves `municipality` (county-wide entries serve all). */
+/** True when the entry counts for `municipality`: it names it (county-wide entries count only for the county). */
 export const serves = (entry: Pick<Entry, 'municipalities'>, municipality: string | undefined): boolean =>
-  municipality === undefined || entry.municipalities === 'county' || entry.municipalities.includes(municipality);
+  municipality === undefined || (entry.municipalities !== 'county' && entry.municipalities.includes(municipality));
 
 export const coverageOf = (visible: readonly Entry[], taxonomy: Taxonomy, municipality?: string): Coverage => {
   const entries = visible.filter((entry) => serves(entry, municipality));

@@ -230,7 +230,11 @@ export const createFollowUpService = (deps: {
     };
   };
 
-  return { coverage, freshness, demand, referralFlows, report, freshnessDays: deps.freshnessDays, answerWorkingDays: deps.answerWorkingDays };
+  /** Every actor's name by id (archived ones too: referrals may have gone to them). */
+  const organisationNames = async (): Promise<Map<string, string>> =>
+    new Map((await allEntries(deps.entries)).filter((e) => e.kind === 'actor').map((e) => [e.id as string, e.name.sv]));
+
+  return { coverage, freshness, demand, referralFlows, report, organisationNames, freshnessDays: deps.freshnessDays, answerWorkingDays: deps.answerWorkingDays };
 };
 
 export type BoardReport = Awaited<ReturnType<FollowUpService['report']>>;

@@ -10,7 +10,7 @@ export const followUpEn: FollowUpMessages = {
   sectionsNav: 'Parts of the follow-up',
   sections: { overview: 'Overview', coverage: 'Coverage', demand: 'Demand', referrals: 'Referrals', report: 'Board report' },
   sectionLeads: {
-    coverage: 'Published entries per strategic area and company stage, for the whole county or one municipality. Empty cells are gaps; where several organisations offer the same support type to the same stage there is a possible overlap.',
+    coverage: 'Published entries per strategic area and company stage, for the whole county or what is offered specifically in one municipality (county-wide entries count only for the county). Empty cells are gaps; where several organisations offer the same support type to the same stage there is a possible overlap.',
     demand: 'What visitors search for, which filters and finder answers they use and which entries they open, and the searches that found nothing or little.',
     referrals: 'Referrals from organisation to actor, how they end and how quickly they are answered.',
     report: 'One printable page with the period’s key figures for the regional development board. Counts below 5 are not shown.',

@@ -10,7 +10,7 @@ export const followUpSv: FollowUpMessages = {
   sectionsNav: 'Uppföljningens delar',
   sections: { overview: 'Översikt', coverage: 'Täckning', demand: 'Efterfrågan', referrals: 'Hänvisningar', report: 'Rapport till nämnden' },
   sectionLeads: {
-    coverage: 'Publicerade poster per strategiskt område och företagsfas, för hela länet eller en kommun. Tomma rutor är luckor; där flera organisationer erbjuder samma stödform till samma fas finns en möjlig överlappning.',
+    coverage: 'Publicerade poster per strategiskt område och företagsfas, för hela länet eller det som erbjuds särskilt i en kommun (länsövergripande poster räknas bara för länet). Tomma rutor är luckor; där flera organisationer erbjuder samma stödform till samma fas finns en möjlig överlappning.',
     demand: 'Vad besökare söker efter, vilka filter och svar i guiden de använder och vilka poster de öppnar, samt sökningar som gav inga eller få träffar.',
     referrals: 'Hänvisningar från organisation till aktör, hur de slutar och hur snabbt de besvaras.',
     report: 'En utskrivbar sida med periodens nyckeltal för regionala tillväxtnämnden. Antal under 5 visas inte.',
