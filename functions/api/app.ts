@@ -11,6 +11,7 @@ import { htmlAwareErrors, htmlAwareNotFound, pageRoutes } from './pages/pages.in
 import { notFound, onError, validationHook } from './problem.ts';
 import { editorRoutes } from './routes/editor/editor.index.ts';
 import { entryRoutes } from './routes/entries/entries.index.ts';
+import { followUpRoutes } from './routes/follow-up/follow-up.index.ts';
 import { healthRoutes } from './routes/health/health.index.ts';
 import { hsdsRoutes } from './routes/hsds/hsds.index.ts';
 import { referralRoutes } from './routes/referrals/referrals.index.ts';
@@ -32,6 +33,7 @@ export const createApp = (deps: AppDeps) => {
   app.route('/', editorRoutes(deps));
   app.route('/', referralRoutes(deps));
   app.route('/', hsdsRoutes(deps));
+  app.route('/', followUpRoutes(deps));
   app.route('/', pageRoutes(deps));
 
   app.doc31('/openapi.json', {

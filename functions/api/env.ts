@@ -10,6 +10,8 @@ import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
 import type { CatalogueService } from '#shared/services/catalogue.ts';
 import type { EditorService } from '#shared/services/editor.ts';
 import type { OpenDataService } from '#shared/services/open-data.ts';
+import type { DemandRecorder } from '#shared/services/demand-recorder.ts';
+import type { FollowUpService } from '#shared/services/follow-up.ts';
 import type { ReferralService } from '#shared/services/referrals.ts';
 import type { SearchService } from '#shared/services/search.ts';
 import type { Logger } from './middleware/request-log.ts';
@@ -22,6 +24,10 @@ export type AppDeps = {
   referrals: ReferralService;
   /** The published catalogue as open data (HSDS 3.0) with the region's licence. */
   openData: OpenDataService;
+  /** Counts what visitors look for, anonymously, after the response. */
+  demand: DemandRecorder;
+  /** Coverage, demand, referral flows and the board report, for the region's follow-up. */
+  followUp: FollowUpService;
   tokens: TokenVerifier;
   /** Sessions ended at sign-out, refused from then on. */
   sessions: SessionStore;

@@ -109,6 +109,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     { DynamoEntryRepository },
     { DynamoReferralRepository },
     { DynamoSessionStore },
+    { DynamoDemandLog },
     { ChangePublishingRepository },
     { OpenSearchSearchIndex },
     { signedTransport },
@@ -119,6 +120,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     import('#shared/adapters/dynamodb/entry-repository.ts'),
     import('#shared/adapters/dynamodb/referral-repository.ts'),
     import('#shared/adapters/dynamodb/session-store.ts'),
+    import('#shared/adapters/dynamodb/demand-log.ts'),
     import('#shared/adapters/change-feed/in-process-change-feed.ts'),
     import('#shared/adapters/opensearch/opensearch-search-index.ts'),
     import('./opensearch.ts'),
@@ -133,5 +135,5 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     index: config.OPENSEARCH_INDEX,
     synonyms,
   });
-  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals, sessions: new DynamoSessionStore(client, config.TABLE_NAME) }) };
+  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals, sessions: new DynamoSessionStore(client, config.TABLE_NAME), demandLog: new DynamoDemandLog(client, config.TABLE_NAME) }) };
 };

@@ -3,6 +3,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { DynamoEntryRepository } from '#shared/adapters/dynamodb/entry-repository.ts';
 import { DynamoReferralRepository } from '#shared/adapters/dynamodb/referral-repository.ts';
 import { DynamoSessionStore } from '#shared/adapters/dynamodb/session-store.ts';
+import { DynamoDemandLog } from '#shared/adapters/dynamodb/demand-log.ts';
 import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-process-change-feed.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
@@ -30,7 +31,7 @@ export type CatalogueRuntime = {
  * The catalogue on DynamoDB with the embedded search index: built from the table at start and kept
  * current by the in-process change feed after every write made through `deps`.
  */
-export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' | 'index' | 'referrals' | 'sessions'> & {
+export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' | 'index' | 'referrals' | 'sessions' | 'demandLog'> & {
   dynamo: DynamoDBClientConfig;
   tableName: string;
   synonyms: Synonyms;
@@ -64,6 +65,6 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     index,
     indexed,
     recovered,
-    deps: composeServices({ ...options, entries: observed, index, referrals, sessions: new DynamoSessionStore(client, options.tableName) }),
+    deps: composeServices({ ...options, entries: observed, index, referrals, sessions: new DynamoSessionStore(client, options.tableName), demandLog: new DynamoDemandLog(client, options.tableName) }),
   };
 };

@@ -2,6 +2,10 @@
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
+import type { DemandLog } from '#shared/ports/demand-log.ts';
+import { createDemandRecorder } from '#shared/services/demand-recorder.ts';
+import { createFollowUpService } from '#shared/services/follow-up.ts';
+
 import type { ReferralRepository } from '#shared/ports/referral-repository.ts';
 import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
 import type { OutboxReader, ReferralNotifier } from '#shared/ports/notifier.ts';
@@ -13,7 +17,7 @@ import { createEditorService } from '#shared/services/editor.ts';
 import { createOpenDataService } from '#shared/services/open-data.ts';
 import { loadPublication, type Publication } from '#shared/open-data/publication.ts';
 import { RegionCode } from '#shared/taxonomy/regions.ts';
-import { createReferralService } from '#shared/services/referrals.ts';
+import { createReferralService, DEFAULT_ANSWER_WORKING_DAYS } from '#shared/services/referrals.ts';
 import { createSearchService } from '#shared/services/search.ts';
 import type { AppDeps, DevSignIn } from '../api/env.ts';
 import type { Logger } from '../api/middleware/request-log.ts';
@@ -23,6 +27,8 @@ export const DEFAULT_FRESHNESS_DAYS = 180;
 export type ServiceOptions = {
   entries: EntryRepository;
   referrals: ReferralRepository;
+  /** Anonymous demand counts, written after the response. */
+  demandLog: DemandLog;
   index: SearchIndex;
   taxonomy: Taxonomy;
   /** The region's open-data licence and dataset description; by default the taxonomy's region's. */
@@ -69,6 +75,20 @@ export const composeServices = (options: ServiceOptions): AppDeps => ({
     log: options.logger,
   }),
   openData: createOpenDataService({ entries: options.entries, taxonomy: options.taxonomy, clock: options.clock, publication: options.publication ?? loadPublication(RegionCode.parse(options.taxonomy.region.code)) }),
+  demand: createDemandRecorder({
+    log: options.demandLog,
+    clock: options.clock,
+    onError: (error) => options.logger.error('demand not recorded', { error: error instanceof Error ? error.message : String(error) }),
+  }),
+  followUp: createFollowUpService({
+    entries: options.entries,
+    referrals: options.referrals,
+    demandLog: options.demandLog,
+    taxonomy: options.taxonomy,
+    clock: options.clock,
+    freshnessDays: options.freshnessDays ?? DEFAULT_FRESHNESS_DAYS,
+    answerWorkingDays: options.referralAnswerDays ?? DEFAULT_ANSWER_WORKING_DAYS,
+  }),
   tokens: options.tokens,
   sessions: options.sessions,
   taxonomy: options.taxonomy,

@@ -53,6 +53,8 @@ const EntryBase = z.strictObject({
   stages: unique(Stage).min(1),
   supportTypes: unique(Code).default([]),
   focus: Focus,
+  /** The entry states a focus on the green transition (environment and climate); counted in follow-up coverage. */
+  greenTransition: z.boolean().optional(),
   /** `county` when the entry serves the whole county, otherwise the municipalities it serves. */
   municipalities: z.union([z.literal('county'), unique(MunicipalityCode).min(1)]),
   sectors: unique(z.string().trim().min(1).max(60)).max(30).default([]),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { EntryId } from './entry.ts';
 
-export const ROLES = ['admin', 'editor', 'advisor', 'actor-staff', 'investment-promotion'] as const;
+export const ROLES = ['admin', 'editor', 'advisor', 'actor-staff', 'investment-promotion', 'follow-up'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

@@ -73,6 +73,11 @@ export const Consent = z.strictObject({
 
 export const Need = z.string().trim().min(1).max(2000);
 
+/** The company's leadership, for the gender-equality perspective: optional, counted only in aggregates, erased with the referral. */
+export const LEADERSHIPS = ['women', 'men', 'mixed', 'not-stated'] as const;
+export const Leadership = z.enum(LEADERSHIPS);
+export type Leadership = z.infer<typeof Leadership>;
+
 const Someone = z.strictObject({ subject: z.string().min(1), name: z.string().min(1) });
 
 export const HistoryEvent = z.strictObject({
@@ -95,6 +100,9 @@ export const Referral = z.strictObject({
   history: z.array(HistoryEvent).min(1),
   referrerSubject: z.string().min(1),
   referrerName: z.string().min(1),
+  /** The referrer's organisation when they refer as actor staff (advisors have none): where the flow starts. */
+  referrerOrganisationId: EntryId.optional(),
+  leadership: Leadership.optional(),
   redirectedFromId: ReferralId.optional(),
   /** Set on a declined referral that was redirected: the linked new referral. */
   redirectedToId: ReferralId.optional(),
@@ -115,6 +123,7 @@ export const ReferralInput = z.strictObject({
   need: Need,
   contact: Contact,
   consent: Consent,
+  leadership: Leadership.optional(),
 });
 export type ReferralInput = z.infer<typeof ReferralInput>;
 
@@ -155,6 +164,9 @@ export const ReferralStatistic = z.strictObject({
   closedAt: IsoDateTime.optional(),
   redirectedFrom: z.boolean(),
   redirectedTo: z.boolean(),
+  referrerOrganisationId: EntryId.optional(),
+  /** Removed from the record when the referral is erased. */
+  leadership: Leadership.optional(),
 });
 export type ReferralStatistic = z.infer<typeof ReferralStatistic>;
 
@@ -171,6 +183,8 @@ export const statisticOf = (referral: Referral): ReferralStatistic => ({
   ...(referral.closedAt ? { closedAt: referral.closedAt } : {}),
   redirectedFrom: referral.redirectedFromId !== undefined,
   redirectedTo: referral.redirectedToId !== undefined,
+  ...(referral.referrerOrganisationId ? { referrerOrganisationId: referral.referrerOrganisationId } : {}),
+  ...(referral.leadership ? { leadership: referral.leadership } : {}),
 });
 
 /**

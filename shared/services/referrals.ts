@@ -138,6 +138,8 @@ export const createReferralService = (deps: {
       history: [{ status: 'sent', at: now, by: { subject: by.subject, name: by.name }, ...(extra.note ? { note: extra.note } : {}) }],
       referrerSubject: principal.subject,
       referrerName: principal.name,
+      ...(hasRole(principal, 'actor-staff') && principal.organisationId ? { referrerOrganisationId: principal.organisationId } : {}),
+      ...(input.leadership ? { leadership: input.leadership } : {}),
       ...(extra.redirectedFromId ? { redirectedFromId: extra.redirectedFromId } : {}),
       version: 1,
       createdAt: now,

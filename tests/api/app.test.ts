@@ -89,6 +89,8 @@ describe('the API app', () => {
       referrals: {} as never,
       sessions: {} as never,
       openData: {} as never,
+      demand: {} as never,
+      followUp: {} as never,
       tokens: { verify: async () => { throw new Error('no tokens here'); } },
     });
     const response = await crashing.request('/v1/entries/almi-lan');

@@ -174,7 +174,7 @@ describe('StatefulStack', () => {
 
     it('has one group per role', () => {
       const groups = Object.values(dev.statefulTemplate.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
-      expect(groups).toEqual(['actor-staff', 'admin', 'advisor', 'editor', 'investment-promotion']);
+      expect(groups).toEqual(['actor-staff', 'admin', 'advisor', 'editor', 'follow-up', 'investment-promotion']);
     });
 
     it('copies the organisation into access tokens with a version 2 pre-token-generation trigger', () => {

@@ -13,6 +13,9 @@ export const REFERRING_ROLES = ['advisor', 'actor-staff', 'editor', 'admin'] as 
 /** Who lists and changes establishment offers (the editor service's mayEdit decides per entry as well). */
 export const OFFER_ROLES = ['admin', 'investment-promotion'] as const satisfies readonly Role[];
 
+/** Who reads the region's follow-up (read only): follow-up staff and admins. */
+export const FOLLOW_UP_ROLES = ['follow-up', 'admin'] as const satisfies readonly Role[];
+
 export const EDITING_ROLES = ['admin', 'editor', 'actor-staff', 'investment-promotion'] as const satisfies readonly Role[];
 
 /** Keyed by `METHOD path` as Hono registers the route (`:id` parameters). */
@@ -72,7 +75,15 @@ export const ROUTE_POLICIES: Readonly<Record<string, Policy>> = {
   'POST /v1/referrals/:id/complete': REFERRING_ROLES,
   'POST /v1/referrals/:id/decline': REFERRING_ROLES,
   'POST /v1/referrals/:id/cancel': REFERRING_ROLES,
-  'GET /v1/stats/referrals': ['editor', 'admin'],
+  'GET /v1/stats/referrals': ['editor', 'follow-up', 'admin'],
+  'GET /v1/follow-up/report': FOLLOW_UP_ROLES,
+  // Follow-up pages: a signed-out browser is sent to /sign-in, other roles get the HTML 403 page.
+  'GET /follow-up': FOLLOW_UP_ROLES,
+  'GET /follow-up/coverage': FOLLOW_UP_ROLES,
+  'GET /follow-up/demand': FOLLOW_UP_ROLES,
+  'GET /follow-up/referrals': FOLLOW_UP_ROLES,
+  'GET /follow-up/report': FOLLOW_UP_ROLES,
+  'GET /follow-up/:section/csv': FOLLOW_UP_ROLES,
   // Sign-in pages: public, since they come before (or end) a session. POST /sign-in is guarded against
   // login CSRF by its own pre-session cookie; POST /sign-out by the session's CSRF token.
   'GET /sign-in': 'public',

@@ -14,7 +14,7 @@ import { messagesFor, type Messages } from './messages/index.ts';
 import { readLang, type ParamIssue } from './params.ts';
 import { pageHref } from './urls.ts';
 
-const API_PREFIXES = ['/v1/', '/openapi.json', '/health'];
+const API_PREFIXES = ['/v1/', '/openapi.json', '/health', '/hsds'];
 
 export const isApiPath = (path: string): boolean => path === '/v1' || API_PREFIXES.some((prefix) => path.startsWith(prefix));
 

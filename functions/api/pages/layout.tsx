@@ -10,12 +10,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from '../env.ts';
 import { PAGE_CSP } from '../middleware/security-headers.ts';
 import { CSS_PATH, JS_PATH } from './assets/index.ts';
-import { mayUseEditor, PostForm, SessionContext, sessionOf, type PageSession } from './components/session.tsx';
+import { mayFollowUp, mayUseEditor, PostForm, SessionContext, sessionOf, type PageSession } from './components/session.tsx';
 import type { Messages } from './messages/index.ts';
 import { mayRefer } from './referrals/refer-link.tsx';
 import { pageHref, switchLanguageHref } from './urls.ts';
 
-export type NavItem = 'search' | 'finder' | 'areas' | 'accessibility' | 'editor' | 'referrals' | 'privacy' | 'establish';
+export type NavItem = 'search' | 'finder' | 'areas' | 'accessibility' | 'editor' | 'referrals' | 'privacy' | 'establish' | 'follow-up';
 
 export type PageOptions = {
   t: Messages;
@@ -93,6 +93,7 @@ const Layout = (props: { t: Messages; title: string; current?: NavItem | undefin
                 {navLink('establish', '/establish', t.offers.nav)}
                 {mayUseEditor(props.session.principal) && navLink('editor', '/editor', t.editor.nav)}
                 {mayRefer(props.session.principal) && navLink('referrals', '/referrals', t.referrals.nav)}
+                {mayFollowUp(props.session.principal) && navLink('follow-up', '/follow-up', t.followUp.nav)}
               </ul>
             </nav>
             <a class="lang-switch" href={props.switchHref} lang={t.site.switchLang} hreflang={t.site.switchLang}>

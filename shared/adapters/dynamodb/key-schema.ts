@@ -30,4 +30,8 @@ export const keys = {
   /** One planned write of an import run. */
   importJournalWrite: (runId: string, index: number) => ({ pk: `IMPORT_JOURNAL#${runId}`, sk: `WRITE#${String(index).padStart(7, '0')}` }),
   idempotency: (subject: string, key: string) => ({ pk: `IDEMPOTENCY#${subject}#${key}`, sk: 'IDEMPOTENCY' }),
+  /** A month of anonymous demand counts (`yyyy-mm`): one partition, read with one query. */
+  demandMonth: (month: string) => `DEMAND#${month}`,
+  /** One day's count of one demand signal and value. */
+  demand: (day: string, signal: string, value: string) => ({ pk: `DEMAND#${day.slice(0, 7)}`, sk: `${day}#${signal}#${value}` }),
 } as const;

@@ -10,7 +10,7 @@
  * statistics, exports and erasure scan.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { ErasureRecord, Referral, ReferralId, ReferralStatistic, statisticOf } from '#shared/domain/referral.ts';
 import { DEFAULT_REFERRAL_RETENTION_MONTHS, retentionEnds } from '#shared/domain/referral-lifecycle.ts';
@@ -120,6 +120,12 @@ export class DynamoReferralRepository implements ReferralRepository {
     for (const id of ids) {
       const { Attributes } = await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.referral(id), ReturnValues: 'ALL_OLD' }));
       if (Attributes) erased += 1;
+      // The company's leadership goes with the referral; the rest of its statistics record stays.
+      await this.client.send(
+        new UpdateCommand({ TableName: this.tableName, Key: keys.referralStatistic(id), UpdateExpression: 'REMOVE leadership', ConditionExpression: 'attribute_exists(pk)' }),
+      ).catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
     }
     return erased;
   }

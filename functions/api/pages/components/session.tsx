@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { createContext, useContext, type Child } from 'hono/jsx';
-import { EDITING_ROLES } from '../../authorization/policies.ts';
+import { EDITING_ROLES, FOLLOW_UP_ROLES } from '../../authorization/policies.ts';
 import { CSRF_FIELD } from '../../authorization/session.ts';
 import { hasRole, type Principal } from '#shared/domain/identity.ts';
 import type { AppEnv } from '../../env.ts';
@@ -19,6 +19,9 @@ export const sessionOf = (c: Context<AppEnv>): PageSession => ({ principal: c.va
 
 /** True when the principal may use the editor pages. */
 export const mayUseEditor = (principal: Principal | undefined): boolean => principal !== undefined && hasRole(principal, ...EDITING_ROLES);
+
+/** True when the principal may read the follow-up pages. */
+export const mayFollowUp = (principal: Principal | undefined): boolean => principal !== undefined && hasRole(principal, ...FOLLOW_UP_ROLES);
 
 /** The hidden CSRF field, when the visitor has a cookie session (nothing otherwise). */
 export const CsrfField = () => {

@@ -25,6 +25,7 @@ export const entryPageHandler = (deps: AppDeps) => async (c: Context<AppEnv>) =>
   if (!id.success) return notFoundPage(c, t, t.errors.entryNotFoundLead);
   const entry = await orNotFound(deps.catalogue.getPublished(id.data));
   if (!entry) return notFoundPage(c, t, t.errors.entryNotFoundLead);
+  deps.demand.opened(entry.id);
 
   const provider: Entry | undefined = entry.providerId ? await orNotFound(deps.catalogue.getPublished(entry.providerId)) : undefined;
   const family = entry.kind === 'actor' ? entry.id : provider?.id;

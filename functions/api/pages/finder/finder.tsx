@@ -179,5 +179,6 @@ export const finderResultHandler = (deps: AppDeps) => (c: Context<AppEnv>) => {
   const t = messagesFor(lang);
   const { answers, issues } = parseAnswers(queries, t, deps.taxonomy);
   if (langIssues.length + issues.length > 0) return badRequestPage(c, t, [...langIssues, ...issues]);
+  for (const [step, answer] of Object.entries(answers)) deps.demand.finder(step, answer);
   return c.redirect(searchHref(answersToSearch(answers, lang)), 303);
 };

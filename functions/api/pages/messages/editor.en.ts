@@ -15,6 +15,7 @@ export const sessionEn: SessionMessages = {
     advisor: 'Advisor',
     'actor-staff': 'Actor staff',
     'investment-promotion': 'Investment promotion',
+    'follow-up': 'Follow-up',
   },
   title: 'Sign in',
   localLead: 'This is the local development environment. Choose a demo user to sign in with that user’s role. No passwords are needed here.',

@@ -15,6 +15,7 @@ export const sessionSv: SessionMessages = {
     advisor: 'Rådgivare',
     'actor-staff': 'Aktörsmedarbetare',
     'investment-promotion': 'Investeringsfrämjare',
+    'follow-up': 'Uppföljare',
   },
   title: 'Logga in',
   localLead:

@@ -85,6 +85,7 @@ export const searchPageHandler = (deps: AppDeps) => {
       }
     }
     const help = response.total === 0 ? await emptyHelp(run, effective, t, deps.taxonomy) : undefined;
+    deps.demand.search({ q: state.q, filters: state.filters, page: state.page ?? 1 }, response.total);
     return renderSearchPage(c, { t, taxonomy: deps.taxonomy, state: effective, response, interpretation, help });
   };
 };

@@ -39,6 +39,7 @@ export const searchHandler =
     const raw: RawOfferParams = Object.fromEntries(OFFER_PARAMS.map((name) => [name, c.req.queries(name)]));
     const query = toSearchQuery(c.req.valid('query'), raw, swedishDate(deps.clock.now()), deps.taxonomy);
     const { query: _query, ...response } = await deps.search.search(query);
+    deps.demand.search(query, response.total);
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(response, 200);
   };
