@@ -199,6 +199,7 @@ a.button:focus-visible{background:#ffdd00;color:#0b0c0c;border-color:#0b0c0c}
 .offer-counts .town{font-weight:400}
 .offer-counts .num{text-align:right}
 .offer-counts tfoot th,.offer-counts tfoot td{font-weight:700;border-top:2px solid #1d1d1b}
+.char-count.over{color:#b3261e;font-weight:700}
 .not-stated{font-style:italic;color:#4a4a4a;font-weight:400}
 .enquiry{border-top:1px solid #b1b4b6;margin-top:1rem;padding-top:.5rem}
 .enquiry textarea{min-height:6rem;background:#f3f2f1}
