@@ -137,7 +137,8 @@ export type OfferPrice = z.infer<typeof OfferPrice>;
 
 /**
  * The hard facts of a site, premises or land. The offer's `providerId` is its contact organisation.
- * Every fact beyond type and location is optional: a listing says what is known and nothing more.
+ * Every fact beyond type and location is three-valued: stated yes (or a value), stated no (`false`,
+ * `none`, `no-plan`), or absent when the listing's sources do not say. Absent is never read as no.
  */
 export const EstablishmentOfferDetails = z.strictObject({
   offerType: OfferType,

@@ -38,13 +38,37 @@ export const luhnValid = (digits: string): boolean => {
 /** A stored organisation number: ten digits. */
 export const OrganisationNumber = z.string().regex(/^\d{10}$/, 'ten digits');
 
-/** An organisation number as typed: `5561234567` or `556123-4567`; stored as its ten digits. */
+/** Centuries a 12-digit number may start with: 16 (the prefix of legal persons), 18, 19, 20 (a sole trader's birth century). */
+const CENTURIES = new Set(['16', '18', '19', '20']);
+
+export type OrganisationNumberReading = { ok: true; digits: string } | { ok: false; problem: 'format' | 'check' };
+
+/**
+ * An organisation number as people type it: with or without hyphen, plus or spaces, in 10 digits or 12
+ * (with the century, as a sole trader's personal identity number often is: 19850101-1234). Read as its
+ * ten digits, the Luhn check digit verified.
+ */
+export const readOrganisationNumber = (typed: string): OrganisationNumberReading => {
+  const compact = typed.trim().replace(/[\s\u00a0-]|\+/g, '');
+  if (!/^(\d{10}|\d{12})$/.test(compact)) return { ok: false, problem: 'format' };
+  if (compact.length === 12 && !CENTURIES.has(compact.slice(0, 2))) return { ok: false, problem: 'format' };
+  const digits = compact.slice(-10);
+  return luhnValid(digits) ? { ok: true, digits } : { ok: false, problem: 'check' };
+};
+
+/** An organisation number as typed (see `readOrganisationNumber`); stored as its ten digits. */
 export const OrganisationNumberInput = z
   .string()
-  .trim()
-  .regex(/^\d{6}-?\d{4}$/, 'ten digits, such as 556123-4567')
-  .transform((value) => value.replace('-', ''))
-  .refine(luhnValid, 'the check digit does not match; check the number');
+  .max(40)
+  .transform((value, ctx) => {
+    const reading = readOrganisationNumber(value);
+    if (reading.ok) return reading.digits;
+    ctx.addIssue({
+      code: 'custom',
+      message: reading.problem === 'format' ? '10 or 12 digits, such as 556123-4567 or 19850101-1234' : 'the check digit does not match; check the number',
+    });
+    return z.NEVER;
+  });
 
 /** `556123-****`: enough to tell companies apart in a list, not enough to identify a sole trader. */
 export const maskOrganisationNumber = (digits: string): string => `${digits.slice(0, 6)}-****`;

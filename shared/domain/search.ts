@@ -93,7 +93,8 @@ export const OfferDocument = z.strictObject({
   landAreaM2: z.number().optional(),
   floorAreaM2: z.number().optional(),
   powerMW: z.number().optional(),
-  railSiding: z.boolean(),
+  /** Three-valued like every offer fact: true, false, or absent when the offer does not state it. */
+  railSiding: z.boolean().optional(),
   availability: OfferAvailability.optional(),
   availableFrom: IsoDate.optional(),
   position: GeoPoint,
@@ -206,7 +207,7 @@ const toOfferDocument = (offer: Extract<Entry, { kind: 'establishment-offer' }>[
     ...(offer.landAreaM2 !== undefined ? { landAreaM2: offer.landAreaM2 } : {}),
     ...(offer.floorAreaM2 !== undefined ? { floorAreaM2: offer.floorAreaM2 } : {}),
     ...(offer.powerCapacityMW !== undefined ? { powerMW: offer.powerCapacityMW } : {}),
-    railSiding: offer.railSiding === true,
+    ...(offer.railSiding !== undefined ? { railSiding: offer.railSiding } : {}),
     ...(offer.availability ? { availability: offer.availability.status, ...(offer.availability.availableFrom ? { availableFrom: offer.availability.availableFrom } : {}) } : {}),
     position: { lat: position.lat, lon: position.lon },
     positionApproximate: offer.location.position === undefined,

@@ -14,7 +14,13 @@ export const Municipality = z.strictObject({
 export type Municipality = z.infer<typeof Municipality>;
 
 export const Taxonomy = z.strictObject({
-  region: z.strictObject({ code: Code, countyCode: z.string().regex(/^\d{2}$/), name: Label }),
+  region: z.strictObject({
+    code: Code,
+    countyCode: z.string().regex(/^\d{2}$/),
+    name: Label,
+    /** The catalogue id of the region's investment-promotion actor: whom an establishment enquiry goes to. */
+    investmentPromotion: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,78}[a-z0-9])$/).optional(),
+  }),
   areas: z.array(Term).min(1),
   stages: z.array(Term).min(1),
   kinds: z.array(Term).min(1),

@@ -7,7 +7,8 @@ describeInBrowser('establishment offers in a browser (listing, finding, refusing
   let browser: Browser;
   let page: Page;
   const checks = createPageChecks({ browser: () => browser, siteUrl: () => site.url, prefix: 'offers-', label: 'offers axe' });
-  const { axe } = checks;
+  const { axe, check, goto } = checks;
+  const HALLSBERG = 'hallsberg-etableringsmark-hallsbergsterminalen';
   const url = (path: string) => `${site.url}${path}`;
   const name = `Spårmark Hallsberg ${Date.now().toString(36)}`;
   let offerId = '';
@@ -21,6 +22,53 @@ describeInBrowser('establishment offers in a browser (listing, finding, refusing
     await browser?.close();
     await site?.stop();
   });
+
+  it('on the seed, "rail siding within 30 km of Örebro" claims no rail siding for Hallsberg; it shows "not stated" only where the sources are silent', async () => {
+    await page.goto(url('/establish'));
+    await page.getByLabel('Bara lägen med industrispår').check();
+    await page.selectOption('#o-radius', '30');
+    await page.selectOption('#o-nearMunicipality', '1880');
+    await Promise.all([page.waitForURL(/railSiding=true/), page.getByRole('button', { name: 'Visa erbjudanden' }).click()]);
+    expect(await page.locator(`#results a[href^="/entries/${HALLSBERG}"]`).count()).toBe(0);
+    expect(await page.locator('.empty').count()).toBe(1);
+    expect(await page.locator('#enquiry-text').inputValue()).toMatch(/Industrispår och Inom 30 km från Örebro/);
+    expect(await page.locator('.enquiry a[href="https://businessregionorebro.se/"]').count()).toBe(1);
+    await axe(expect, page, 'seed-empty-sv');
+    await Promise.all([page.waitForURL((u) => !u.search.includes('railSiding')), page.getByRole('link', { name: /Ta bort ”Industrispår”/ }).click()]);
+    const hit = page.locator('li.offer-hit', { has: page.locator(`a[href^="/entries/${HALLSBERG}"]`) });
+    const facts = (await hit.locator('dl').textContent()) ?? '';
+    expect(facts).toMatch(/900\s000\sm²/);
+    expect(facts).toContain('IndustrispårUppgift saknas');
+    expect(facts).not.toContain('IndustrispårNej');
+    expect(facts).toMatch(/23,7 km från Örebro/);
+    expect(await page.locator('#results').textContent()).toMatch(/I Örebro kommun \(exakt läge inte angivet\)/);
+    expect(await page.locator('#results').textContent()).not.toMatch(/\b0 km från Örebro/);
+    expect(await page.locator('svg circle.radius').count()).toBe(1);
+    expect(await page.locator('svg a[data-cluster="1880"]').getAttribute('data-count')).toBe('5');
+    await axe(expect, page, 'seed-search-sv');
+    await page.goto(url(`/entries/${HALLSBERG}`));
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main.indexOf('Läget i siffror')).toBeLessThan(main.indexOf('Bredd eller spets'));
+    expect(main).toMatch(/Markyta900\s000\sm²/);
+    expect(main).toContain('IndustrispårUppgift saknas');
+    expect(main).toContain('Intill kombiterminalen, rangerbangården, E20 och R50');
+    expect(await page.locator('#contact-heading').textContent()).toBe('Kontakt om erbjudandet');
+    for (const lang of ['sv', 'en'] as const) await check(expect, { name: 'seed-offer', lang, status: 200, open: goto(withLang(`/entries/${HALLSBERG}`, lang)) });
+  }, 180_000);
+
+  it('a 320 px /establish has no horizontal scroll, results before the map, and no WCAG violations, in Swedish and English', async () => {
+    for (const lang of ['sv', 'en'] as const) {
+      const opened = await check(expect, { name: 'establish-radius', lang, status: 200, axeAtNarrow: true, keepOpen: true, open: goto(withLang('/establish?nearMunicipality=1880&radius=30', lang)) });
+      const order = await opened.evaluate(() => {
+        const results = document.getElementById('results')!.getBoundingClientRect().top;
+        const map = document.getElementById('map-heading')!.getBoundingClientRect().top;
+        return results < map;
+      });
+      expect(order).toBe(true);
+      await opened.close();
+      await check(expect, { name: 'establish-empty', lang, status: 200, axeAtNarrow: true, open: goto(withLang('/establish?railSiding=true&nearMunicipality=1880&radius=30', lang)) });
+    }
+  }, 180_000);
 
   it('demo-investment lists a 50 000 m² site with rail siding and 10 MW in Hallsberg and publishes it', async () => {
     await signInAs(page, site.url, 'Demo Investeringsfrämjare');

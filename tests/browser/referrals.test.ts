@@ -43,22 +43,49 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
     await check(expect, { name: 'my-referrals-empty', lang: 'sv', status: 200, open: goto('/referrals') });
 
     await page.getByLabel('Företagets namn').fill('Webbläsarbolaget AB');
-    await page.getByLabel('Organisationsnummer').fill('556123-4567');
+    await page.getByLabel('Organisationsnummer').fill('556123 4567');
     await page.getByLabel('Kommun').selectOption('1880');
     await page.getByLabel('Fas', { exact: true }).selectOption('startup');
     await page.getByLabel('Strategiskt område').selectOption('company-development');
     await page.getByLabel('Företagets behov').fill('Behöver hjälp att hitta finansiering till en ny maskin.');
+    expect(await page.locator('#f-need-count').textContent()).toMatch(/^55 av 2\s000 tecken$/);
     await page.getByLabel('Namn', { exact: true }).fill('Kim Exempel');
     await page.getByLabel('E-post').fill('kim@example.se');
     await page.getByLabel('Företaget har bett om att bli hänvisat hit').check();
     await page.getByLabel('Företaget har fått veta hur uppgifterna hanteras').check();
     await Promise.all([page.waitForURL(/\/referrals\/ref_[a-z2-7]{20}\?notice=created$/), page.getByRole('button', { name: 'Skicka hänvisningen' }).click()]);
     referralPath = new URL(page.url()).pathname;
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Hänvisningen är skickad.');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Hänvisningen är registrerad.');
+    const next = await page.locator('.next-steps').textContent();
+    expect(next).toContain('Almi Företagspartner Mälardalen har inte fått något meddelande');
+    expect(next).toContain('inom 2 arbetsdagar');
+    expect(await page.locator('.next-steps a[href="https://www.almi.se/"]').count()).toBe(1);
+    expect(await page.locator('.facts').first().textContent()).toContain('556123-4567');
     expect(await statusOf()).toBe('Skickad');
     await check(expect, { name: 'referral-sent', lang: 'sv', status: 200, open: goto(referralPath) });
+    await check(expect, { name: 'referral-sent', lang: 'en', status: 200, open: goto(`${referralPath}?lang=en`) });
     await check(expect, { name: 'my-referrals', lang: 'sv', status: 200, open: goto('/referrals') });
     await check(expect, { name: 'my-referrals', lang: 'en', status: 200, open: goto('/referrals?lang=en') });
+  }, 180_000);
+
+  it('accepts a sole trader\'s 12-digit personal identity number, and names a wrong check digit', async () => {
+    await signInAs(page, site.url, 'Demo Rådgivare');
+    await page.goto(url(`/entries/${ALMI}/refer`));
+    await page.getByLabel('Organisationsnummer').fill('556123-4568');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Skicka hänvisningen' }).click()]);
+    expect(await page.locator('.errors').textContent()).toContain('Kontrollsiffran stämmer inte');
+    await page.getByLabel('Företagets namn').fill('Enskilda firman Exempel');
+    await page.getByLabel('Organisationsnummer').fill('198112189876');
+    await page.getByLabel('Kommun').selectOption('1880');
+    await page.getByLabel('Fas', { exact: true }).selectOption('idea');
+    await page.getByLabel('Strategiskt område').selectOption('company-development');
+    await page.getByLabel('Företagets behov').fill('Vill starta och behöver rådgivning.');
+    await page.getByLabel('Namn', { exact: true }).fill('Kim Exempel');
+    await page.getByLabel('E-post').fill('kim@example.se');
+    await page.getByLabel('Företaget har bett om att bli hänvisat hit').check();
+    await page.getByLabel('Företaget har fått veta hur uppgifterna hanteras').check();
+    await Promise.all([page.waitForURL(/\/referrals\/ref_[a-z2-7]{20}\?notice=created$/), page.getByRole('button', { name: 'Skicka hänvisningen' }).click()]);
+    expect(await page.locator('.facts').first().textContent()).toContain('811218-9876');
   }, 180_000);
 
   it('as Almi, accepts, starts and completes it from the inbox; the advisor sees each status', async () => {

@@ -64,9 +64,11 @@ describe('the establishment-offer pages', () => {
       expect(attr(svg[0]!, 'aria-labelledby')).toBe('offer-map-title');
       expect(text(byId(page.html, 'offer-map-title'))).toBe('Schematisk karta över Örebro län med 3 matchande erbjudanden');
       const markers = tags(page.html, /<a[^>]*class="map-offer[^"]*"[^>]*>/g);
-      expect(markers.map((m) => attr(m, 'data-offer')).sort()).toEqual(['hallsberg-logistikmark', 'karlskoga-kontor', 'lindesberg-industri']);
+      expect(markers.map((m) => attr(m, 'data-offer')).filter(Boolean).sort()).toEqual(['hallsberg-logistikmark', 'lindesberg-industri']);
       expect(markers.every((m) => (attr(m, 'aria-label') ?? '').length > 0)).toBe(true);
-      expect(attr(markers.find((m) => attr(m, 'data-offer') === 'karlskoga-kontor')!, 'class')).toContain('approximate');
+      const cluster = markers.find((m) => attr(m, 'data-cluster') === '1883')!;
+      expect(attr(cluster, 'class')).toContain('approximate');
+      expect(attr(cluster, 'aria-label')).toBe('1 erbjudande utan exakt position i Karlskoga kommun');
       expect(attr(markers.find((m) => attr(m, 'data-offer') === 'hallsberg-logistikmark')!, 'aria-label')).not.toContain('ungefärlig');
     });
 
@@ -79,7 +81,7 @@ describe('the establishment-offer pages', () => {
       expect(rows).toHaveLength(12);
       for (const row of rows) {
         const count = Number(row.at(-1));
-        const town = row.slice(1, -1).join(' ') || row[0]!;
+        const town = /\((.+)\)/.exec(row.join(' '))?.[1] ?? row[0]!;
         expect(mapCounts.get(town)).toBe(count);
       }
       expect(mapCounts.get('Hallsberg')).toBe(1);
@@ -100,6 +102,27 @@ describe('the establishment-offer pages', () => {
       expect(tags(page.html, /<a[^>]*class="map-offer[^"]*"[^>]*>/g)).toHaveLength(1);
       expect(hrefs(page.html)).toContain('/establish?railSiding=true&minPower=5&radius=30&nearMunicipality=1880&sort=distance&lang=sv');
       expect(hrefs(page.html)).toContain('/establish?municipality=1861&minPower=5&railSiding=true&nearMunicipality=1880&radius=30&sort=distance&lang=en#results');
+    });
+
+    it('says "not stated" where an offer is silent and "about N km" from a central town, never 0 km', async () => {
+      const hit = (html: string, name: string) => text(tags(byId(html, 'results'), /<li class="hit offer-hit">[\s\S]*?<\/li>/g).find((h) => h.includes(name)) ?? '');
+      const fromÖrebro = (await visitor().get('/establish?nearMunicipality=1880')).html;
+      expect(hit(fromÖrebro, 'Kontor i Karlskoga')).toContain('Industrispår Uppgift saknas');
+      expect(hit(fromÖrebro, 'Kontor i Karlskoga')).toMatch(/Avstånd cirka \d+ km från Örebro \(läget ungefärligt: kommunens centralort\)/);
+      expect(hit(fromÖrebro, 'Logistikmark vid Hallsbergs')).toContain('Industrispår Ja');
+      expect(hit(fromÖrebro, 'Logistikmark vid Hallsbergs')).toMatch(/Avstånd 23,7 km från Örebro/);
+      const fromKarlskoga = hit((await visitor().get('/establish?nearMunicipality=1883&lang=en')).html, 'Kontor i Karlskoga');
+      expect(fromKarlskoga).toContain('Distance In Karlskoga municipality (exact position not stated)');
+      expect(fromKarlskoga).not.toMatch(/\b0 km/);
+    });
+
+    it('draws the chosen radius on the map around its town', async () => {
+      const html = (await visitor().get('/establish?nearMunicipality=1880&radius=50')).html;
+      const circle = tags(html, /<circle[^>]*class="radius"[^>]*>/g);
+      expect(circle).toHaveLength(1);
+      expect(attr(circle[0]!, 'data-radius-km')).toBe('50');
+      expect(text(html)).toContain('Inom 50 km från Örebro');
+      expect(tags((await visitor().get('/establish?nearMunicipality=1880')).html, /<circle[^>]*class="radius"[^>]*>/g)).toHaveLength(0);
     });
 
     it('reads numbers as each language writes them: 10,000 is ten thousand in English and ten in Swedish', async () => {

@@ -225,7 +225,9 @@ describe('the web pages', () => {
       expect(lab).toContain('Capabilities and equipment Robot cells');
       const siteHtml = (await page('/entries/test-site')).html;
       expect(text(siteHtml)).toContain('Markyta 120 000 m²');
-      expect(text(siteHtml)).toMatch(/Plats Testmarken, Hallsberg Kommun Hallsberg/);
+      expect(text(siteHtml)).toMatch(/Plats Testmarken, Hallsberg ?, Hallsberg Koordinater/);
+      expect(text(siteHtml).indexOf('Läget i siffror')).toBeLessThan(text(siteHtml).indexOf('Bredd eller spets'));
+      expect(text(siteHtml)).toMatch(/Pris Uppgift saknas/);
       expect(hrefs(siteHtml)).toContain('https://www.openstreetmap.org/?mlat=59.067&mlon=15.11#map=14/59.067/15.11');
     });
 

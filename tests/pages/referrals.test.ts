@@ -13,6 +13,7 @@ const ENTRIES = [
   anEntry({ id: ALMI, name: { sv: 'Almi Testaktör', en: 'Almi Test Actor' } }),
   anEntry({ id: 'almi-lan', kind: 'offering', providerId: ALMI, name: { sv: 'Almis testlån' } }),
   anEntry({ id: 'inkubera', name: { sv: 'Inkubera Testaktör' } }),
+  anEntry({ id: 'noticed-actor', name: { sv: 'Aviserad Testaktör' }, website: 'https://aviserad.example.se', referralIntakeEmail: 'intag@aviserad.example.se' }),
   anEntry({ id: 'orphan-offer', kind: 'offering', name: { sv: 'Stöd utan aktör' } }),
 ];
 /** The error summary of a page: from its box to the end of its list. */
@@ -99,7 +100,7 @@ describe('the referral pages', () => {
       'companyName', 'organisationNumber', 'municipality', 'stage', 'area', 'need', 'contactName', 'email', 'phone', 'askedToBeReferred', 'informedAboutDataHandling',
     ]);
     for (const control of controls) expect(form, attr(control, 'name')).toContain(`<label for="${attr(control, 'id')}"`);
-    expect(attr(controls.find((c) => attr(c, 'name') === 'need')!, 'maxlength')).toBe('2000');
+    expect(attr(controls.find((c) => attr(c, 'name') === 'need')!, 'data-count-limit')).toBe('2000');
     expect(attr(controls.find((c) => attr(c, 'name') === 'organisationNumber')!, 'aria-describedby')).toBe('f-organisationNumber-hint');
     expect(text(form)).toContain('556123-4567');
     expect(text(form)).toContain('personnummer');
@@ -146,8 +147,42 @@ describe('the referral pages', () => {
     const noContact = await v.post('/referrals', referForm((await v.get('/entries/almi-lan/refer')).html, { email: '', organisationNumber: '12345' }));
     expect(noContact.status).toBe(400);
     expect(text(noContact.html)).toContain('Ange e-post eller telefon, eller båda.');
-    expect(text(noContact.html)).toContain('Skriv tio siffror, till exempel 556123-4567.');
+    expect(text(noContact.html)).toContain('Skriv 10 siffror, t.ex. 556123-4567');
     expect(await sentCount()).toBe(before);
+  });
+
+  it('tells the referrer the receiver was notified, what happens next and the two-working-day promise, when it has an intake address', async () => {
+    const v = await signedIn('demo-advisor');
+    const created = await v.post('/referrals', referForm((await v.get('/entries/noticed-actor/refer')).html));
+    const body = text((await v.get(created.location!)).html);
+    expect(body).toContain('Vad händer nu Aviserad Testaktör har fått ett meddelande');
+    expect(body).toContain('inom 2 arbetsdagar');
+    expect(body).not.toContain('har inte fått något meddelande');
+  });
+
+  it('reads organisation numbers as people type them and says what is wrong, never a generic message', async () => {
+    const v = await signedIn('demo-advisor');
+    for (const number of ['556123 4567', '19811218-9876', '198112189876']) {
+      const created = await v.post('/referrals', referForm((await v.get('/entries/almi-lan/refer')).html, { organisationNumber: number }));
+      expect(created.status, number).toBe(303);
+    }
+    const wrong = async (number: string) => errorSummary((await v.post('/referrals', referForm((await v.get('/entries/almi-lan/refer')).html, { organisationNumber: number }))).html);
+    expect(await wrong('556123-4568')).toContain('Kontrollsiffran stämmer inte');
+    expect(await wrong('556123-456')).toContain('Skriv 10 siffror, t.ex. 556123-4567');
+    expect(await wrong('')).toContain('Skriv företagets organisationsnummer');
+    expect(await wrong('')).not.toContain('Fyll i det här fältet');
+  });
+
+  it('shows the need field\'s limit in the hint and never cuts pasted text with maxlength', async () => {
+    const v = await signedIn('demo-advisor');
+    const html = (await v.get('/entries/almi-lan/refer')).html;
+    const need = tags(html, /<textarea[^>]*id="f-need"[^>]*>/g)[0]!;
+    expect(need).not.toMatch(/maxlength/);
+    expect(attr(need, 'data-count-limit')).toBe('2000');
+    expect(text(html)).toContain('högst 2 000 tecken');
+    const long = await v.post('/referrals', referForm(html, { need: 'x'.repeat(2001) }));
+    expect(long.status).toBe(400);
+    expect(errorSummary(long.html)).toMatch(/Skriv högst 2\s000 tecken\./);
   });
 
   it('creates one referral for a double submit and redirects to its page, which is never cached', async () => {
@@ -164,7 +199,9 @@ describe('the referral pages', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toContain('no-store');
     const body = text(page.html);
-    expect(body).toContain('Hänvisningen är skickad.');
+    expect(body).toContain('Hänvisningen är registrerad.');
+    expect(body).toContain('Almi Testaktör har inte fått något meddelande');
+    expect(body).not.toContain('har fått ett meddelande om att en hänvisning väntar');
     expect(body).toContain('Provbolaget AB');
     expect(body).toContain('556123-4567');
     expect(body).toContain('kim@example.se');

@@ -52,7 +52,7 @@ const offerCatalogue = (): SearchDocument[] =>
         availability: { status: 'available' },
       },
     }),
-    anOffer({ id: 'offer-lindesberg', name: { sv: 'Lindesbergs mark' }, offer: { offerType: 'land', location: { municipality: '1885', placeName: 'Lindesberg' } } }),
+    anOffer({ id: 'offer-lindesberg', name: { sv: 'Lindesbergs mark' }, offer: { offerType: 'land', location: { municipality: '1885', placeName: 'Lindesberg' }, railSiding: false } }),
   ]
     .map((entry) => toSearchDocument(entry, taxonomy))
     .concat(aDocument({ id: 'almi', name: { sv: 'Almi' } }));
@@ -332,6 +332,13 @@ export const describeSearchIndexContract = (engine: string, createIndex: (resour
         expect(hallsberg?.offer).toMatchObject({ type: 'land', municipality: '1861', areaM2: 50_000, powerMW: 10, railSiding: true, availability: 'available', positionApproximate: false });
         expect(hits.find((hit) => hit.id === 'offer-kumla')?.offer).toMatchObject({ areaM2: 12_000, availableFrom: '2027-03-01', position: { lat: 59.128, lon: 15.143 }, positionApproximate: true });
         expect(hits.every((hit) => hit.distanceKm === undefined)).toBe(true);
+      });
+
+      it('keeps every offer fact three-valued: stated yes, stated no, or absent when not stated', async () => {
+        const { hits } = await offerQuery({ type: ['land', 'industrial-premises'] });
+        const rail = Object.fromEntries(hits.map((hit) => [hit.id, hit.offer && 'railSiding' in hit.offer ? hit.offer.railSiding : 'not stated']));
+        expect(rail).toEqual({ 'offer-hallsberg': true, 'offer-kumla': 'not stated', 'offer-lindesberg': false });
+        expect(sortedIds((await offerQuery({ railSiding: true, type: ['land', 'industrial-premises'] })).hits)).toEqual(['offer-hallsberg']);
       });
 
       it('narrows every facet count by the offer filters', async () => {

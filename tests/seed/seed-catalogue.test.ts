@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseOfferQuery } from '#shared/services/offer-query.ts';
+import { aQuery } from '../support/builders.ts';
+import { seededIndex } from '../support/seeded-index.ts';
 import { ENTRY_KINDS, STAGES } from '#shared/domain/entry.ts';
 import { seedRecords } from '#shared/seed/regions.ts';
 import { seedEntries } from '#shared/services/seed-catalogue.ts';
@@ -40,6 +44,26 @@ describe('the Örebro län demonstration catalogue', () => {
     expect(byId.size).toBe(entries.length);
     const dangling = entries.filter((e) => e.providerId && byId.get(e.providerId)?.kind !== 'actor').map((e) => e.id);
     expect(dangling).toEqual([]);
+  });
+
+  it('answers the README\'s establishment-offer example with an offer, Hallsberg\'s site among them', async () => {
+    const examples = [...readFileSync('README.md', 'utf8').matchAll(/localhost:3000\/v1\/search\?([^\s)]*(?:nearMunicipality|railSiding|minArea|minPower)[^\s)]*)/g)].map((m) => m[1]!);
+    expect(examples.length).toBeGreaterThan(0);
+    const { index } = await seededIndex();
+    for (const example of examples) {
+      const params = Object.fromEntries(new URLSearchParams(example));
+      const query = parseOfferQuery(params, taxonomy);
+      const result = await index.search(aQuery({ filters: { kind: ['establishment-offer'] }, offer: query.offer, sort: query.sort, pageSize: 50 }));
+      expect(result.hits.map((h) => h.id), example).toContain('hallsberg-etableringsmark-hallsbergsterminalen');
+    }
+  });
+
+  it('states no offer fact its sources do not give: no rail siding, power, price or availability anywhere', () => {
+    const offers = entries.flatMap((e) => (e.kind === 'establishment-offer' ? [e.establishmentOffer] : []));
+    expect(offers.length).toBeGreaterThan(5);
+    expect(offers.filter((o) => o.railSiding !== undefined || o.powerCapacityMW !== undefined || o.price || o.availability)).toEqual([]);
+    const hallsberg = entries.find((e) => e.id === 'hallsberg-etableringsmark-hallsbergsterminalen');
+    expect(hallsberg?.kind === 'establishment-offer' && hallsberg.establishmentOffer.landAreaM2).toBe(900_000);
   });
 
   it('has an English name and summary for every entry', () => {

@@ -4,7 +4,7 @@ import { DynamoEntryRepository } from '#shared/adapters/dynamodb/entry-repositor
 import { DynamoReferralRepository } from '#shared/adapters/dynamodb/referral-repository.ts';
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
-import { luhnValid, maskOrganisationNumber, OrganisationNumberInput, type ReferralId } from '#shared/domain/referral.ts';
+import { luhnValid, readOrganisationNumber, maskOrganisationNumber, OrganisationNumberInput, type ReferralId } from '#shared/domain/referral.ts';
 import { addWorkingDays, isOverdue, nextStatus } from '#shared/domain/referral-lifecycle.ts';
 import { createReferralService, type ReferralService } from '#shared/services/referrals.ts';
 import { anEntry, aPrincipal, aReferralInput, taxonomy } from '../support/builders.ts';
@@ -24,10 +24,25 @@ describe('organisation numbers', () => {
     expect(OrganisationNumberInput.parse('5561234567')).toBe('5561234567');
   });
 
+  it('reads numbers as people type them: spaces, 12 digits with the century, a sole trader\'s personal identity number', () => {
+    expect(OrganisationNumberInput.parse('556123 4567')).toBe('5561234567');
+    expect(OrganisationNumberInput.parse(' 16556123-4567 ')).toBe('5561234567');
+    expect(OrganisationNumberInput.parse('19811218-9876')).toBe('8112189876');
+    expect(OrganisationNumberInput.parse('811218-9876')).toBe('8112189876');
+    expect(readOrganisationNumber('198112189876')).toEqual({ ok: true, digits: '8112189876' });
+  });
+
+  it('says what is wrong: the shape or the check digit', () => {
+    expect(readOrganisationNumber('556123-456')).toEqual({ ok: false, problem: 'format' });
+    expect(readOrganisationNumber('21811218-9876')).toEqual({ ok: false, problem: 'format' });
+    expect(readOrganisationNumber('556123-4568')).toEqual({ ok: false, problem: 'check' });
+    expect(readOrganisationNumber('556123-456a')).toEqual({ ok: false, problem: 'format' });
+  });
+
   it('refuses a wrong check digit or a malformed number', () => {
     expect(luhnValid('5561234568')).toBe(false);
     expect(OrganisationNumberInput.safeParse('556123-4568').success).toBe(false);
-    expect(OrganisationNumberInput.safeParse('55612-34567').success).toBe(false);
+    expect(OrganisationNumberInput.safeParse('55612345678').success).toBe(false);
     expect(OrganisationNumberInput.safeParse('556123456').success).toBe(false);
   });
 

@@ -172,7 +172,8 @@ a.button:focus-visible{background:#ffdd00;color:#0b0c0c;border-color:#0b0c0c}
 .offer-facts-inline{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.25rem 1rem;margin:.5rem 0 0}
 .offer-facts-inline dt{font-size:.875rem;color:#4a4a4a}
 .offer-facts-inline dd{margin:0;font-weight:700}
-.offer-map-layout{display:grid;gap:1rem 2rem;align-items:start}
+.offer-map-layout{display:grid;grid-template-columns:minmax(0,1fr);gap:1rem 2rem;align-items:start}
+.offer-map-layout>*{min-width:0}
 @media (min-width:56rem){.offer-map-layout{grid-template-columns:minmax(0,28rem) minmax(0,1fr)}}
 .offer-map{margin:0}
 .offer-map>svg{display:block;width:100%;height:auto;max-width:28rem;border:1px solid #b1b4b6;background:#f4f8fb}
@@ -181,7 +182,9 @@ a.button:focus-visible{background:#ffdd00;color:#0b0c0c;border-color:#0b0c0c}
 .offer-map .map-town text{font-size:13px;fill:#1d1d1b}
 .offer-map .map-town.has-offers text{font-weight:700}
 .offer-map .map-offer.exact path,.legend-exact path{fill:#0b5394;stroke:#fff;stroke-width:1.5}
-.offer-map .map-offer.approximate circle,.legend-approximate circle{fill:none;stroke:#0b5394;stroke-width:2.5;stroke-dasharray:3 2}
+.offer-map .map-offer.approximate circle,.legend-approximate circle{fill:#fff;stroke:#0b5394;stroke-width:2.5;stroke-dasharray:3 2}
+.offer-map .map-offer.approximate text{font-size:12px;font-weight:700;fill:#0b5394}
+.offer-map .radius,.legend-radius circle{fill:rgba(11,83,148,.08);stroke:#0b5394;stroke-width:1.5}
 .legend-town circle{fill:#1d1d1b}
 .offer-map a:focus{outline:none}
 .offer-map a:focus-visible circle,.offer-map a:focus-visible path{stroke:#0b0c0c;stroke-width:4}
@@ -192,9 +195,14 @@ a.button:focus-visible{background:#ffdd00;color:#0b0c0c;border-color:#0b0c0c}
 .map-legend svg{flex:none}
 .offer-counts{border-collapse:collapse;width:100%;max-width:30rem}
 .offer-counts caption{text-align:left;font-weight:700;margin-bottom:.5rem}
-.offer-counts th,.offer-counts td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #b1b4b6}
+.offer-counts th,.offer-counts td{text-align:left;padding:.25rem .375rem;border-bottom:1px solid #b1b4b6;overflow-wrap:break-word}
+.offer-counts .town{font-weight:400}
 .offer-counts .num{text-align:right}
 .offer-counts tfoot th,.offer-counts tfoot td{font-weight:700;border-top:2px solid #1d1d1b}
+.char-count.over{color:#b3261e;font-weight:700}
+.not-stated{font-style:italic;color:#4a4a4a;font-weight:400}
+.enquiry{border-top:1px solid #b1b4b6;margin-top:1rem;padding-top:.5rem}
+.enquiry textarea{min-height:6rem;background:#f3f2f1}
 .offer-part{border:1px solid #b1b4b6;padding:.75rem 1rem;margin:0 0 1.25rem}
 .offer-part>legend{font-weight:700;font-size:1.0625rem;padding:0 .25rem}
 `;

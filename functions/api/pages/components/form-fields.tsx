@@ -32,6 +32,11 @@ export type TextProps<N extends string> = {
   maxlength?: number | undefined;
   spellcheck?: boolean | undefined;
   width?: 'short' | 'medium' | undefined;
+  /**
+   * A textarea's character limit shown as a live count by the site script (the hint states it without
+   * script). Unlike `maxlength` it never cuts pasted text: the server refuses too long a text, naming the limit.
+   */
+  count?: { limit: number; /** `{n}` and `{limit}` filled in */ within: string; /** `{over}` and `{limit}` filled in */ over: string } | undefined;
 };
 
 export const fieldKit = <N extends string>(source: FieldSource<N>) => {
@@ -75,9 +80,12 @@ export const fieldKit = <N extends string>(source: FieldSource<N>) => {
     return (
       <Field name={name}>
         {props.rows ? (
-          <textarea {...common} rows={props.rows} autocomplete={props.autocomplete}>
-            {value(name)}
-          </textarea>
+          <>
+            <textarea {...common} rows={props.rows} autocomplete={props.autocomplete} data-count-limit={props.count ? String(props.count.limit) : undefined} data-count-within={props.count?.within} data-count-over={props.count?.over}>
+              {value(name)}
+            </textarea>
+            {props.count && <p class="hint char-count" id={`${fieldId(name)}-count`} hidden />}
+          </>
         ) : (
           <input
             {...common}

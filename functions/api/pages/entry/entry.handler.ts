@@ -9,6 +9,7 @@ import { badRequestPage, notFoundPage } from '../errors.tsx';
 import { messagesFor } from '../messages/index.ts';
 import { noFilters } from '../urls.ts';
 import { readLang } from '../params.ts';
+import { investmentPromotion } from '../offers/offer-contact.tsx';
 import { renderEntryPage } from './entry.view.tsx';
 
 const orNotFound = <T>(promise: Promise<T>): Promise<T | undefined> =>
@@ -41,7 +42,9 @@ export const entryPageHandler = (deps: AppDeps) => async (c: Context<AppEnv>) =>
         }),
       )
     : undefined;
+  const promotion = entry.kind === 'establishment-offer' && !provider && !entry.website && entry.contact.length === 0 ? await investmentPromotion(deps) : undefined;
   return renderEntryPage(c, {
+    promotion,
     t,
     taxonomy: deps.taxonomy,
     entry,

@@ -1,4 +1,7 @@
-/** The entry page: every fact of an entry by kind, contact, provider and its other entries, sources and freshness. */
+/**
+ * The entry page: every fact of an entry by kind, contact, provider and its other entries, sources and freshness.
+ * An establishment offer leads with the facts an investor compares, and its contact names whom to ask.
+ */
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { ENTRY_KINDS, type ContactChannel, type Entry } from '#shared/domain/entry.ts';
@@ -12,7 +15,8 @@ import type { Messages } from '../messages/index.ts';
 import { ReferLink } from '../referrals/refer-link.tsx';
 import { mailtoHref, safeHref, telHref } from '../safe-url.ts';
 import { areaHref, entryHref, pageHref } from '../urls.ts';
-import { OfferFacts } from '../offers/offer-facts.tsx';
+import { ChannelLink, channelsOf, OrganisationChannels } from '../offers/offer-contact.tsx';
+import { OfferCompareFacts, OfferFacts } from '../offers/offer-facts.tsx';
 
 export type EntryPageModel = {
   t: Messages;
@@ -20,6 +24,8 @@ export type EntryPageModel = {
   entry: Entry;
   provider: Entry | undefined;
   related: ExplainedHit[];
+  /** For an establishment offer: the region's investment promotion, whom to ask when neither offer nor provider says. */
+  promotion?: Entry | undefined;
 };
 
 /** A link when the URL is https/mailto/tel, otherwise the text alone. */
@@ -125,7 +131,7 @@ const KindFacts = (props: { t: Messages; taxonomy: Taxonomy; entry: Entry; provi
       );
     }
     case 'establishment-offer':
-      return <OfferFacts t={t} taxonomy={taxonomy} entry={entry} provider={props.provider} />;
+      return <OfferFacts t={t} entry={entry} provider={props.provider} />;
   }
 };
 
@@ -179,6 +185,35 @@ const Related = (props: { t: Messages; taxonomy: Taxonomy; heading: string; hits
   );
 };
 
+/** An offer's contact: its own channels, then its provider's; without either, the region's investment promotion's, said plainly. */
+const OfferContact = (props: { t: Messages; entry: Entry; provider: Entry | undefined; promotion: Entry | undefined }) => {
+  const { t, entry, provider, promotion } = props;
+  const f = t.offers.facts;
+  const own = channelsOf(entry);
+  const who = provider ?? (own.length === 0 ? promotion : undefined);
+  return (
+    <section class="side-box" aria-labelledby="contact-heading">
+      <h2 id="contact-heading">{f.contactHeading}</h2>
+      {own.length > 0 && (
+        <ul class="plain">
+          {own.map((channel) => (
+            <li>
+              <ChannelLink channel={channel} t={t} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {who && (
+        <>
+          <p>{provider ? f.contactVia(localize(provider.name, t.lang)) : f.contactRegion(localize(who.name, t.lang))}</p>
+          <OrganisationChannels organisation={who} t={t} />
+        </>
+      )}
+      {own.length === 0 && !who && <p>{t.entry.noContact}</p>}
+    </section>
+  );
+};
+
 export const renderEntryPage = (c: Context, model: EntryPageModel) => {
   const { t, taxonomy, entry, provider, related } = model;
   const name = localize(entry.name, t.lang);
@@ -199,6 +234,12 @@ export const renderEntryPage = (c: Context, model: EntryPageModel) => {
       </p>
       <div class="entry-layout">
         <div>
+          {entry.kind === 'establishment-offer' && (
+            <>
+              <h2>{t.offers.facts.compareHeading}</h2>
+              <OfferCompareFacts t={t} taxonomy={taxonomy} entry={entry} />
+            </>
+          )}
           <h2>{t.entry.aboutHeading}</h2>
           <Paragraphs text={entry.description} lang={t.lang} />
           <h2>{t.entry.factsHeading}</h2>
@@ -239,20 +280,24 @@ export const renderEntryPage = (c: Context, model: EntryPageModel) => {
         </div>
         <div>
           <ReferLink t={t} entry={entry} />
-          <section class="side-box" aria-labelledby="contact-heading">
-            <h2 id="contact-heading">{t.entry.contactHeading}</h2>
-            <ul class="plain">
-              {entry.website && (
-                <li>
-                  {t.entry.website}: <SafeLink href={website}>{displayUrl(entry.website)}</SafeLink>
-                </li>
-              )}
-              {entry.contact.map((channel) => (
-                <li>{contactLink(channel, t)}</li>
-              ))}
-            </ul>
-            {entry.contact.length === 0 && <p>{t.entry.noContact}</p>}
-          </section>
+          {entry.kind === 'establishment-offer' ? (
+            <OfferContact t={t} entry={entry} provider={provider} promotion={model.promotion} />
+          ) : (
+            <section class="side-box" aria-labelledby="contact-heading">
+              <h2 id="contact-heading">{t.entry.contactHeading}</h2>
+              <ul class="plain">
+                {entry.website && (
+                  <li>
+                    {t.entry.website}: <SafeLink href={website}>{displayUrl(entry.website)}</SafeLink>
+                  </li>
+                )}
+                {entry.contact.map((channel) => (
+                  <li>{contactLink(channel, t)}</li>
+                ))}
+              </ul>
+              {entry.contact.length === 0 && <p>{t.entry.noContact}</p>}
+            </section>
+          )}
           {provider && providerName && (
             <section class="side-box" aria-labelledby="provider-heading">
               <h2 id="provider-heading">{t.entry.providerHeading}</h2>

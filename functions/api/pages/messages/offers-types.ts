@@ -53,6 +53,12 @@ export type OffersMessages = {
   hitDistance: string;
   distanceFrom: (km: string, town: string) => string;
   distanceKm: (km: string) => string;
+  /** An offer placed at its municipality's central town: a rounded distance and the reason. */
+  distanceAbout: (km: string, town: string | undefined) => string;
+  /** An approximate offer in the very municipality measured from: no distance, only the municipality. */
+  distanceInMunicipality: (municipality: string) => string;
+  /** A county-wide offer has no one place to measure to. */
+  distanceWholeCounty: string;
   yes: string;
   no: string;
   notStated: string;
@@ -61,6 +67,18 @@ export type OffersMessages = {
   wouldGive: (count: number) => string;
   noSuggestion: string;
   contactPrompt: string;
+  enquiry: {
+    heading: string;
+    lead: (actor: string) => string;
+    /** The enquiry's text: what the visitor looked for, ready to send or copy. */
+    body: (criteria: string) => string;
+    subject: string;
+    textLabel: string;
+    write: (actor: string) => string;
+    visit: (actor: string) => string;
+    readMore: (actor: string) => string;
+    anything: string;
+  };
   dropFilter: (label: string) => string;
   filterLabels: {
     type: (types: string) => string;
@@ -80,12 +98,14 @@ export type OffersMessages = {
   mapDesc: string;
   mapTownLink: (town: string, municipality: string, count: number) => string;
   mapOfferLink: (name: string, place: string, approximate: boolean) => string;
+  /** The one marker of the offers placed at a municipality's central town. */
+  mapClusterLink: (count: number, municipality: string) => string;
+  legendRadius: (km: string, town: string) => string;
   legendTown: string;
   legendExact: string;
   legendApproximate: string;
   tableCaption: string;
   tableMunicipality: string;
-  tableTown: string;
   tableCount: string;
   tableTotal: string;
   facts: {
@@ -121,6 +141,12 @@ export type OffersMessages = {
     imageLink: (alt: string) => string;
     documents: string;
     keyFacts: string;
+    compareHeading: string;
+    notStated: string;
+    contactHeading: string;
+    contactVia: (organisation: string) => string;
+    contactRegion: (organisation: string) => string;
+    noChannels: (organisation: string) => string;
   };
   form: {
     listOffer: string;

@@ -20,11 +20,27 @@ export type ReferralMessages = {
   privacyLink: string;
   fields: Record<ReferralField, string>;
   hints: Partial<Record<ReferralField, string>>;
+  /** The need field's live count: `{n}` and `{limit}` are filled in by the site script. */
+  countWithin: string;
+  /** `{over}` and `{limit}` are filled in by the site script. */
+  countOver: string;
   chooseOption: string;
+  /** What happens after a referral is sent, for its referrer. */
+  next: {
+    heading: string;
+    notified: (receiver: string) => string;
+    promise: (receiver: string, workingDays: number) => string;
+    notNotifiedHeading: (receiver: string) => string;
+    notNotified: (receiver: string) => string;
+    noChannels: string;
+    promiseOnceTold: (receiver: string, workingDays: number) => string;
+  };
   submit: string;
   errorSummary: string;
   errorPrefix: string;
   errorTitle: (title: string) => string;
+  /** A missing field's own message, where the generic one would not say what to write. */
+  requiredFor: Partial<Record<ReferralField, string>>;
   issues: Record<ReferralIssueCode, (limit?: number) => string>;
   cannotReceiveTitle: string;
   cannotReceiveLead: string;

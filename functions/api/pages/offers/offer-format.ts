@@ -16,3 +16,26 @@ export const km = (value: number, t: Messages): string => oneDecimal(t).format(v
 
 /** Decimal degrees as given, in the page's decimal separator. */
 export const degrees = (value: number, t: Messages): string => sixDecimals(t).format(value);
+
+/** A three-valued yes/no fact in words: yes, no, or not stated (never "no" for a fact the offer leaves out). */
+export const yesNo = (value: boolean | undefined, t: Messages): string =>
+  value === undefined ? t.offers.notStated : value ? t.offers.yes : t.offers.no;
+
+export type DistanceFrom = { town: string; municipality: string } | undefined;
+
+/**
+ * An offer's distance in words. An exact position is measured to 0.1 km. An offer without one is placed
+ * at its municipality's central town, so its distance is "about" a whole number of km, with that reason;
+ * measured from that very town it is only "in the municipality", never 0 km; a county-wide offer has none.
+ */
+export const offerDistance = (
+  hit: { distanceKm: number; wholeCounty: boolean; offer: { municipality: string; positionApproximate: boolean } },
+  t: Messages,
+  municipalityName: (code: string) => string,
+  from: DistanceFrom,
+): string => {
+  if (!hit.offer.positionApproximate) return from ? t.offers.distanceFrom(km(hit.distanceKm, t), from.town) : t.offers.distanceKm(km(hit.distanceKm, t));
+  if (hit.wholeCounty) return t.offers.distanceWholeCounty;
+  if (from && from.municipality === hit.offer.municipality) return t.offers.distanceInMunicipality(municipalityName(hit.offer.municipality));
+  return t.offers.distanceAbout(formatNumber(Math.round(hit.distanceKm), t), from?.town);
+};

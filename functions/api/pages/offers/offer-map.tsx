@@ -1,9 +1,10 @@
 /**
  * The offer search's overview map: a server-rendered inline SVG of Örebro län (equirectangular, x
  * scaled by cos(latitude)) with a schematic outline around the twelve central towns, each town a link
- * labelled with its count of matching offers, and a marker per matching offer linking to it (exact
- * positions as diamonds, approximate ones as dashed rings: shape, not colour). Beside it, the same
- * counts as a table. No tiles, no external assets.
+ * labelled with its count of matching offers, a marker per offer with an exact position linking to it
+ * (a diamond), one dashed ring per town with the count of offers placed there without an exact position
+ * (linking to that municipality's results: shape and number, not colour), and the chosen radius as a
+ * circle around its town. Beside it, the same counts as a table. No tiles, no external assets.
  */
 import type { GeoPoint } from '#shared/domain/entry.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
@@ -32,7 +33,9 @@ export const projection = (towns: readonly GeoPoint[]) => {
   const inside = (p: GeoPoint) =>
     p.lat >= -maxY - MARGIN_DEG && p.lat <= -minY + MARGIN_DEG && p.lon * k >= minX - MARGIN_DEG && p.lon * k <= maxX + MARGIN_DEG;
   const project = (p: GeoPoint): XY => ({ x: PAD + (p.lon * k - minX) * scale, y: PAD + (-p.lat - minY) * scale });
-  return { width: WIDTH, height, project, inside };
+  /** A great-circle distance as map units: one degree of latitude is 111.195 km on OpenSearch's mean Earth radius. */
+  const kmToUnits = (km: number) => (km / 111.195) * scale;
+  return { width: WIDTH, height, project, inside, kmToUnits };
 };
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -80,21 +83,20 @@ export const OfferMap = (props: OfferMapModel) => {
   const map = projection(towns.map((m) => m.position));
   const counts = countsByMunicipality(hits);
   const townXY = new Map(towns.map((m) => [m.code, map.project(m.position)]));
-  const approximateIndex = new Map<string, number>();
   const markers = hits
-    .filter((hit) => map.inside(hit.offer.position))
-    .map((hit) => {
-      let at = map.project(hit.offer.position);
-      if (hit.offer.positionApproximate) {
-        const i = approximateIndex.get(hit.offer.municipality) ?? 0;
-        approximateIndex.set(hit.offer.municipality, i + 1);
-        const angle = ((150 + i * 40) * Math.PI) / 180;
-        const r = 15 + 9 * Math.floor(i / 6);
-        const town = townXY.get(hit.offer.municipality) ?? at;
-        at = { x: town.x + Math.cos(angle) * r, y: town.y - Math.sin(angle) * r };
-      }
-      return { hit, at };
+    .filter((hit) => !hit.offer.positionApproximate && map.inside(hit.offer.position))
+    .map((hit) => ({ hit, at: map.project(hit.offer.position) }));
+  const approximateCounts = new Map<string, number>();
+  for (const hit of hits) if (hit.offer.positionApproximate) approximateCounts.set(hit.offer.municipality, (approximateCounts.get(hit.offer.municipality) ?? 0) + 1);
+  const clusters = towns
+    .filter((m) => approximateCounts.has(m.code))
+    .map((m) => {
+      const town = townXY.get(m.code)!;
+      return { municipality: m, count: approximateCounts.get(m.code)!, at: { x: town.x - 16, y: town.y - 14 } };
     });
+  const { near, radiusKm } = state.query.offer;
+  const nearTown = state.query.nearMunicipality ? towns.find((m) => m.code === state.query.nearMunicipality) : undefined;
+  const radius = near && radiusKm !== undefined ? { at: map.project(near), r: map.kmToUnits(radiusKm), label: t.offers.legendRadius(String(radiusKm), nearTown?.centralTown ?? `${near.lat}, ${near.lon}`) } : undefined;
   const sortedTowns = [...towns].sort((a, b) => a.name.localeCompare(b.name, t.locale));
   return (
     <section class="offer-map-section" aria-labelledby="map-heading">
@@ -109,11 +111,12 @@ export const OfferMap = (props: OfferMapModel) => {
             role="group"
             aria-labelledby="offer-map-title"
             aria-describedby="offer-map-desc"
-            data-markers={String(markers.length)}
+            data-markers={String(markers.length + clusters.length)}
           >
             <title id="offer-map-title">{t.offers.mapTitle(hits.length)}</title>
             <desc id="offer-map-desc">{t.offers.mapDesc}</desc>
             <path class="county" d={outline([...townXY.values()], 26)} aria-hidden="true" />
+            {radius && <circle class="radius" cx={round(radius.at.x)} cy={round(radius.at.y)} r={round(radius.r)} aria-hidden="true" data-radius-km={String(radiusKm)} />}
             {towns.map((m) => {
               const at = townXY.get(m.code)!;
               const count = counts.get(m.code) ?? 0;
@@ -128,26 +131,33 @@ export const OfferMap = (props: OfferMapModel) => {
                 </a>
               );
             })}
-            {markers.map(({ hit, at }) => {
-              const name = localize(hit.name, t.lang);
-              return (
-                <a
-                  class={`map-offer ${hit.offer.positionApproximate ? 'approximate' : 'exact'}`}
-                  href={entryHref(hit.id, t.lang)}
-                  aria-label={t.offers.mapOfferLink(name, place(hit, taxonomy), hit.offer.positionApproximate)}
-                  data-offer={hit.id}
-                >
-                  {hit.offer.positionApproximate ? <circle cx={round(at.x)} cy={round(at.y)} r="6" /> : <path d={diamond(at, 7)} />}
-                </a>
-              );
-            })}
+            {markers.map(({ hit, at }) => (
+              <a class="map-offer exact" href={entryHref(hit.id, t.lang)} aria-label={t.offers.mapOfferLink(localize(hit.name, t.lang), place(hit, taxonomy), false)} data-offer={hit.id}>
+                <path d={diamond(at, 7)} />
+              </a>
+            ))}
+            {clusters.map(({ municipality, count, at }) => (
+              <a
+                class="map-offer approximate"
+                href={offerSearchHref({ ...state, municipality: municipality.code, page: 1 }, 'results')}
+                aria-label={t.offers.mapClusterLink(count, municipality.name)}
+                data-cluster={municipality.code}
+                data-count={String(count)}
+              >
+                <circle cx={round(at.x)} cy={round(at.y)} r="10" />
+                <text x={round(at.x)} y={round(at.y + 4.5)} text-anchor="middle" aria-hidden="true">
+                  {String(count)}
+                </text>
+              </a>
+            ))}
           </svg>
           <figcaption>
             <ul class="map-legend">
               {[
                 { kind: 'town', symbol: <circle cx="10" cy="10" r="4" />, label: t.offers.legendTown },
                 { kind: 'exact', symbol: <path d={diamond({ x: 10, y: 10 }, 7)} />, label: t.offers.legendExact },
-                { kind: 'approximate', symbol: <circle cx="10" cy="10" r="6" />, label: t.offers.legendApproximate },
+                { kind: 'approximate', symbol: <circle cx="10" cy="10" r="7" />, label: t.offers.legendApproximate },
+                ...(radius ? [{ kind: 'radius', symbol: <circle cx="10" cy="10" r="8" />, label: radius.label }] : []),
               ].map((item) => (
                 <li>
                   <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" class={`legend-${item.kind}`}>
@@ -164,7 +174,6 @@ export const OfferMap = (props: OfferMapModel) => {
           <thead>
             <tr>
               <th scope="col">{t.offers.tableMunicipality}</th>
-              <th scope="col">{t.offers.tableTown}</th>
               <th scope="col" class="num">
                 {t.offers.tableCount}
               </th>
@@ -175,15 +184,15 @@ export const OfferMap = (props: OfferMapModel) => {
               <tr data-municipality={m.code}>
                 <th scope="row">
                   <a href={offerSearchHref({ ...state, municipality: m.code, page: 1 }, 'results')}>{m.name}</a>
+                  {m.centralTown !== m.name && <span class="town"> ({m.centralTown})</span>}
                 </th>
-                <td>{m.centralTown}</td>
                 <td class="num">{counts.get(m.code) ?? 0}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colspan={2}>
+              <th scope="row">
                 {t.offers.tableTotal}
               </th>
               <td class="num">{hits.length}</td>

@@ -10,7 +10,8 @@ import { formatNumber, listFormat } from '../format.ts';
 import { messagesFor, type Messages } from '../messages/index.ts';
 import { km } from './offer-format.ts';
 import { allOffers, offerSearchHref, readOfferSearch, type OfferSearchState } from './offer-search.ts';
-import { renderOfferSearch, type Loosening } from './offer-search.view.tsx';
+import { investmentPromotion } from './offer-contact.tsx';
+import { renderOfferSearch, type Loosening, type OfferSearchModel } from './offer-search.view.tsx';
 
 const without = (state: OfferSearchState, change: (offer: OfferFilters) => OfferFilters): OfferSearchState => ({
   ...state,
@@ -57,7 +58,10 @@ export const offerSearchHandler = (deps: AppDeps) => async (c: Context<AppEnv>) 
   const t = messagesFor(state.lang);
   const hits = await allOffers(deps, state);
   let loosenings: Loosening[] | undefined;
+  let enquiry: OfferSearchModel['enquiry'];
   if (hits.length === 0) {
+    const labels = filtersOf(state, t, deps.taxonomy).map((f) => f.label);
+    enquiry = { promotion: await investmentPromotion(deps), criteria: labels.length > 0 ? listFormat(labels, t) : t.offers.enquiry.anything };
     const counted = await Promise.all(
       filtersOf(state, t, deps.taxonomy).map(async (f) => ({
         label: t.offers.dropFilter(f.label),
@@ -67,5 +71,5 @@ export const offerSearchHandler = (deps: AppDeps) => async (c: Context<AppEnv>) 
     );
     loosenings = counted.filter((l) => l.count > 0).sort((a, b) => b.count - a.count);
   }
-  return renderOfferSearch(c, { t, taxonomy: deps.taxonomy, state, hits, issues, loosenings });
+  return renderOfferSearch(c, { t, taxonomy: deps.taxonomy, state, hits, issues, loosenings, enquiry });
 };

@@ -4,7 +4,7 @@
  * facts, the empty state naming the filter to loosen, the overview map and its table.
  */
 import type { Context } from 'hono';
-import { OFFER_AVAILABILITIES, OFFER_TYPES } from '#shared/domain/entry.ts';
+import { OFFER_AVAILABILITIES, OFFER_TYPES, type Entry } from '#shared/domain/entry.ts';
 import { SEARCH_SORTS } from '#shared/domain/search.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import { localize } from '#shared/domain/text.ts';
@@ -14,7 +14,8 @@ import { fallbackLang } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import { entryHref, pageHref } from '../urls.ts';
-import { km, m2, mw } from './offer-format.ts';
+import { m2, mw, offerDistance, yesNo, type DistanceFrom } from './offer-format.ts';
+import { OrganisationChannels } from './offer-contact.tsx';
 import { OfferMap } from './offer-map.tsx';
 import { OFFER_PAGE_SIZE, OFFER_SEARCH_PATH, offerSearchHref, type OfferHit, type OfferParamIssue, type OfferSearchState } from './offer-search.ts';
 
@@ -29,6 +30,8 @@ export type OfferSearchModel = {
   hits: readonly OfferHit[];
   issues: readonly OfferParamIssue[];
   loosenings?: readonly Loosening[] | undefined;
+  /** For an empty result: the region's investment promotion and the search's criteria in words. */
+  enquiry?: { promotion: Entry | undefined; criteria: string } | undefined;
 };
 
 /** The id of the control a parameter comes from, for the problem links. */
@@ -197,7 +200,7 @@ const OfferFact = (props: { label: string; value: string }) => (
   </div>
 );
 
-const HitItem = (props: { t: Messages; taxonomy: Taxonomy; hit: OfferHit; from?: string | undefined }) => {
+const HitItem = (props: { t: Messages; taxonomy: Taxonomy; hit: OfferHit; from: DistanceFrom }) => {
   const { t, taxonomy, hit } = props;
   const o = hit.offer;
   const municipality = taxonomy.municipalities.find((m) => m.code === o.municipality)?.name ?? o.municipality;
@@ -218,10 +221,13 @@ const HitItem = (props: { t: Messages; taxonomy: Taxonomy; hit: OfferHit; from?:
           <OfferFact label={t.offers.hitType} value={t.offers.typeValues[o.type]} />
           <OfferFact label={t.offers.hitArea} value={o.areaM2 !== undefined ? m2(o.areaM2, t) : t.offers.notStated} />
           <OfferFact label={t.offers.hitPower} value={o.powerMW !== undefined ? mw(o.powerMW, t) : t.offers.notStated} />
-          <OfferFact label={t.offers.railSiding} value={o.railSiding ? t.offers.yes : t.offers.no} />
+          <OfferFact label={t.offers.railSiding} value={yesNo(o.railSiding, t)} />
           <OfferFact label={t.offers.hitAvailability} value={o.availability ? t.offers.availabilityValues[o.availability] : t.offers.notStated} />
           {hit.distanceKm !== undefined && (
-            <OfferFact label={t.offers.hitDistance} value={props.from ? t.offers.distanceFrom(km(hit.distanceKm, t), props.from) : t.offers.distanceKm(km(hit.distanceKm, t))} />
+            <OfferFact
+              label={t.offers.hitDistance}
+              value={offerDistance({ ...hit, distanceKm: hit.distanceKm }, t, (code) => taxonomy.municipalities.find((m) => m.code === code)?.name ?? code, props.from)}
+            />
           )}
         </dl>
       </article>
@@ -229,7 +235,28 @@ const HitItem = (props: { t: Messages; taxonomy: Taxonomy; hit: OfferHit; from?:
   );
 };
 
-const Empty = (props: { t: Messages; loosenings: readonly Loosening[] }) => {
+/** The empty result's door: the search written out as a short enquiry to the region's investment promotion, and how to reach it. */
+const Enquiry = (props: { t: Messages; promotion: Entry | undefined; criteria: string }) => {
+  const { t, promotion } = props;
+  if (!promotion) return <p>{t.offers.contactPrompt}</p>;
+  const name = localize(promotion.name, t.lang);
+  const body = t.offers.enquiry.body(props.criteria);
+  return (
+    <section class="enquiry" aria-labelledby="enquiry-heading">
+      <h4 id="enquiry-heading">{t.offers.enquiry.heading}</h4>
+      <p>{t.offers.enquiry.lead(name)}</p>
+      <div class="field">
+        <label for="enquiry-text">{t.offers.enquiry.textLabel}</label>
+        <textarea id="enquiry-text" readonly rows={4}>
+          {body}
+        </textarea>
+      </div>
+      <OrganisationChannels organisation={promotion} t={t} mailto={{ subject: t.offers.enquiry.subject, body }} />
+    </section>
+  );
+};
+
+const Empty = (props: { t: Messages; loosenings: readonly Loosening[]; enquiry?: OfferSearchModel['enquiry'] }) => {
   const { t } = props;
   return (
     <div class="empty">
@@ -250,7 +277,7 @@ const Empty = (props: { t: Messages; loosenings: readonly Loosening[] }) => {
           {t.offers.noSuggestion} <a href={pageHref(OFFER_SEARCH_PATH, t.lang)}>{t.offers.clearAll}</a>
         </p>
       )}
-      <p>{t.offers.contactPrompt}</p>
+      {props.enquiry ? <Enquiry t={t} promotion={props.enquiry.promotion} criteria={props.enquiry.criteria} /> : <p>{t.offers.contactPrompt}</p>}
     </div>
   );
 };
@@ -261,7 +288,8 @@ export const renderOfferSearch = (c: Context, model: OfferSearchModel) => {
   const page = Math.min(state.page, pageCount);
   const shown = hits.slice((page - 1) * OFFER_PAGE_SIZE, page * OFFER_PAGE_SIZE);
   const from = (page - 1) * OFFER_PAGE_SIZE + 1;
-  const town = state.query.nearMunicipality ? taxonomy.municipalities.find((m) => m.code === state.query.nearMunicipality)?.centralTown : undefined;
+  const nearTown = state.query.nearMunicipality ? taxonomy.municipalities.find((m) => m.code === state.query.nearMunicipality) : undefined;
+  const measuredFrom: DistanceFrom = nearTown ? { town: nearTown.centralTown, municipality: nearTown.code } : undefined;
   return renderPage(
     c,
     { t, title: model.issues.length > 0 ? t.offers.title : t.offers.resultsTitle(hits.length), status: model.issues.length > 0 ? 400 : 200, current: 'establish' },
@@ -282,11 +310,11 @@ export const renderOfferSearch = (c: Context, model: OfferSearchModel) => {
             {shown.length > 0 && (
               <ol class="hits">
                 {shown.map((hit) => (
-                  <HitItem t={t} taxonomy={taxonomy} hit={hit} from={town} />
+                  <HitItem t={t} taxonomy={taxonomy} hit={hit} from={measuredFrom} />
                 ))}
               </ol>
             )}
-            {hits.length === 0 && model.loosenings && <Empty t={t} loosenings={model.loosenings} />}
+            {hits.length === 0 && model.loosenings && <Empty t={t} loosenings={model.loosenings} enquiry={model.enquiry} />}
             <Pagination t={t} page={page} pageCount={pageCount} href={(p) => offerSearchHref({ ...state, page: p }, 'results')} />
           </section>
         </div>

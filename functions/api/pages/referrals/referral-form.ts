@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { EntryId } from '#shared/domain/entry.ts';
-import { luhnValid, ReferralInput } from '#shared/domain/referral.ts';
+import { readOrganisationNumber, ReferralInput } from '#shared/domain/referral.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import { valueOf, type FormValues } from '../form-values.ts';
 
@@ -49,7 +49,7 @@ export const NEED_MAX = 2000;
 const NAME_MAX = 200;
 const EMAIL_MAX = 254;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
-const ORGANISATION_NUMBER = /^\d{6}-?\d{4}$/;
+const ORGANISATION_NUMBER_MAX = 40;
 /** A per-render key: printable, no spaces, at most 200 characters, as the API's Idempotency-Key. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -98,10 +98,10 @@ export const formToInput = (
   };
 
   const name = text('companyName', NAME_MAX, true);
-  const organisationNumber = text('organisationNumber', 11, true);
-  if (organisationNumber !== undefined && organisationNumber.length <= 11) {
-    if (!ORGANISATION_NUMBER.test(organisationNumber)) issues.push({ field: 'organisationNumber', code: 'org-format' });
-    else if (!luhnValid(organisationNumber.replace('-', ''))) issues.push({ field: 'organisationNumber', code: 'org-check' });
+  const organisationNumber = text('organisationNumber', ORGANISATION_NUMBER_MAX, true);
+  if (organisationNumber !== undefined && organisationNumber.length <= ORGANISATION_NUMBER_MAX) {
+    const reading = readOrganisationNumber(organisationNumber);
+    if (!reading.ok) issues.push({ field: 'organisationNumber', code: reading.problem === 'format' ? 'org-format' : 'org-check' });
   }
   const municipality = choice('municipality', taxonomy.municipalities.map((m) => m.code));
   const stage = choice('stage', taxonomy.stages.map((s) => s.code));

@@ -34,10 +34,14 @@ export type ReferralFormModel = {
 /** The id of a field's control. */
 export const fieldId = (name: ReferralField): string => `f-${name}`;
 
+/** An issue in words: a missing field's own message where there is one, else the message of its code. */
+const issueText = (t: Messages, issue: ReferralIssue): string =>
+  (issue.code === 'required' ? t.referrals.requiredFor[issue.field] : undefined) ?? t.referrals.issues[issue.code](issue.limit);
+
 const formKit = (model: ReferralFormModel) => {
   const m = model.t.referrals;
   const errors = new Map<string, string>();
-  for (const issue of model.issues) if (!errors.has(issue.field)) errors.set(issue.field, m.issues[issue.code](issue.limit));
+  for (const issue of model.issues) if (!errors.has(issue.field)) errors.set(issue.field, issueText(model.t, issue));
   const kit = fieldKit<ReferralField>({
     fieldId,
     label: (name) => m.fields[name],
@@ -75,7 +79,7 @@ const ErrorSummary = (props: { t: Messages; issues: readonly ReferralIssue[]; fo
         {props.formError && <li>{props.formError}</li>}
         {shown.map((issue) => (
           <li>
-            <a href={`#${fieldId(issue.field)}`}>{`${m.fields[issue.field]}: ${m.issues[issue.code](issue.limit)}`}</a>
+            <a href={`#${fieldId(issue.field)}`}>{`${m.fields[issue.field]}: ${issueText(props.t, issue)}`}</a>
           </li>
         ))}
       </ul>
@@ -122,7 +126,7 @@ export const renderReferralForm = (c: Context<AppEnv>, model: ReferralFormModel)
           <Select name="area" options={terms(taxonomy.areas)} />
         </Group>
         <Group id="group-need" heading={m.groups.need}>
-          <Text name="need" rows={6} maxlength={NEED_MAX} autocomplete="off" />
+          <Text name="need" rows={6} count={{ limit: NEED_MAX, within: m.countWithin, over: m.countOver }} autocomplete="off" />
         </Group>
         <Group id="group-contact" heading={m.groups.contact} lead={m.contactLead}>
           <Text name="contactName" autocomplete="name" />

@@ -102,7 +102,9 @@ export const referralPageHandlers = (deps: AppDeps) => {
     const actions = availableActions(principal, referral);
     const names = await namesOf([referral.receivingOrganisationId, referral.targetId], t);
     const actors = actions.includes('decline') ? await actorOptions(t, referral.receivingOrganisationId) : [];
-    return renderReferralPage(c, { t, taxonomy: deps.taxonomy, referral, names, actions, actors, answerWorkingDays: deps.referrals.answerWorkingDays, ...extra });
+    const viewerIsReferrer = principal.subject === referral.referrerSubject;
+    const receiver = viewerIsReferrer ? await orUndefined(deps.catalogue.getPublished(referral.receivingOrganisationId)) : undefined;
+    return renderReferralPage(c, { t, taxonomy: deps.taxonomy, referral, names, actions, actors, answerWorkingDays: deps.referrals.answerWorkingDays, receiver, viewerIsReferrer, ...extra });
   };
 
   const formPage = (c: Context<AppEnv>, model: Omit<ReferralFormModel, 'taxonomy'>) => renderReferralForm(c, { ...model, taxonomy: deps.taxonomy });

@@ -6,7 +6,9 @@
  */
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { Entry } from '#shared/domain/entry.ts';
 import type { ReferralSummary, ReferralView } from '#shared/domain/referral.ts';
+import { localize } from '#shared/domain/text.ts';
 import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { AppEnv } from '../../env.ts';
@@ -16,6 +18,7 @@ import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import type { ReferralNotice } from '../messages/referrals-types.ts';
 import { entryHref, pageHref, searchHref } from '../urls.ts';
+import { OrganisationChannels } from '../offers/offer-contact.tsx';
 import { referralHref, type Box } from './referral-urls.ts';
 
 export type Option = { value: string; label: string };
@@ -138,12 +141,46 @@ export type ReferralPageModel = {
   /** Actors a declined referral may be passed on to. */
   actors: readonly Option[];
   answerWorkingDays: number;
+  /** The receiving organisation as the catalogue publishes it, to tell whether it was notified and how to reach it. */
+  receiver?: Entry | undefined;
+  /** True when the viewer sent the referral. */
+  viewerIsReferrer?: boolean | undefined;
   notice?: ReferralNotice | undefined;
   /** `stale`: the form's version was old; `conflict`: the action does not fit the status. */
   problem?: 'stale' | 'conflict' | undefined;
   /** The decline form's problems and values, kept when it is refused. */
   decline?: { reason: string; redirectTo: string; issues: readonly ('reason' | 'redirectTo')[] } | undefined;
   status?: 200 | 400 | 409;
+};
+
+/** True when the receiving organisation has an intake address, so a notice about the referral went out. */
+export const receiverNotified = (receiver: Entry | undefined): boolean => receiver?.kind === 'actor' && receiver.referralIntakeEmail !== undefined;
+
+/**
+ * For the referrer of a referral not yet answered: whether the receiver was told, what happens next and
+ * the answer promise; without an intake address, plainly that nobody was notified and how to reach them.
+ */
+const WhatHappensNext = (props: { model: ReferralPageModel }) => {
+  const { t, referral, receiver, answerWorkingDays } = props.model;
+  const m = t.referrals.next;
+  const name = receiver ? localize(receiver.name, t.lang) : (props.model.names.get(referral.receivingOrganisationId) ?? referral.receivingOrganisationId);
+  if (receiverNotified(receiver)) {
+    return (
+      <section class="notice next-steps" aria-labelledby="next-heading">
+        <h2 id="next-heading">{m.heading}</h2>
+        <p>{m.notified(name)}</p>
+        <p>{m.promise(name, answerWorkingDays)}</p>
+      </section>
+    );
+  }
+  return (
+    <section class="notice overdue next-steps" aria-labelledby="next-heading">
+      <h2 id="next-heading">{m.notNotifiedHeading(name)}</h2>
+      <p>{m.notNotified(name)}</p>
+      {receiver ? <OrganisationChannels organisation={receiver} t={t} /> : <p>{m.noChannels}</p>}
+      <p>{m.promiseOnceTold(name, answerWorkingDays)}</p>
+    </section>
+  );
 };
 
 const DeclineForm = (props: { model: ReferralPageModel }) => {
@@ -265,6 +302,7 @@ export const renderReferralPage = (c: Context<AppEnv>, model: ReferralPageModel)
       </p>
       <h1>{title}</h1>
       <Notice t={t} notice={model.notice} />
+      {model.viewerIsReferrer && referral.status === 'sent' && <WhatHappensNext model={model} />}
       {model.problem && (
         <div class="errors" role="alert" aria-labelledby="problem-title" tabindex={-1}>
           <h2 id="problem-title">{m.staleTitle}</h2>

@@ -40,7 +40,7 @@ export const searchQueryParams = (taxonomy: Taxonomy) =>
     minArea: z.coerce.number().min(0).optional().openapi({ description: 'Offers whose area (the larger of land and floor area) is at least this many m².', example: 10000 }),
     maxArea: z.coerce.number().min(0).optional().openapi({ description: 'Offers whose area (the larger of land and floor area) is at most this many m².' }),
     minPower: z.coerce.number().min(0).optional().openapi({ description: 'Offers with at least this much electrical power capacity, in MW.', example: 5 }),
-    railSiding: z.enum(['true', 'false']).optional().openapi({ description: '`true` keeps offers with a rail siding.' }),
+    railSiding: z.enum(['true', 'false']).optional().openapi({ description: '`true` keeps offers that state a rail siding; `false` (or absent) does not filter. A hit\'s `offer.railSiding` is absent when the offer does not state it.' }),
     near: z
       .string()
       .regex(/^\s*[+-]?\d+(\.\d+)?\s*,\s*[+-]?\d+(\.\d+)?\s*$/, { error: 'expected lat,lon in decimal degrees, e.g. 59.27,15.21' })
@@ -83,7 +83,7 @@ export const searchRoute = (taxonomy: Taxonomy) =>
     path: '/v1/search',
     summary: 'Search the catalogue',
     description:
-      'Full-text search over published, currently valid entries with filters and disjunctive facet counts. Offer filters (offerType, availability, minArea, maxArea, minPower, railSiding, radius) keep only establishment offers that state and satisfy each fact; they narrow every facet count. With near or nearMunicipality, offer hits carry distanceKm.',
+      'Full-text search over published, currently valid entries with filters and disjunctive facet counts. Offer filters (offerType, availability, minArea, maxArea, minPower, railSiding, radius) keep only establishment offers that state and satisfy each fact; they narrow every facet count. With near or nearMunicipality, offer hits carry distanceKm. An offer fact a hit leaves out is not stated, never no.',
     request: { query: searchQueryParams(taxonomy) },
     responses: {
       200: { content: { 'application/json': { schema: SearchResponse } }, description: 'A page of hits with facet counts' },
