@@ -11,6 +11,7 @@ import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { createCognitoHostedSignIn } from '#shared/adapters/oidc/cognito-hosted-sign-in.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
+import { loadQueryVocabulary } from '#shared/search/understanding.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import type { AppDeps } from '../api/env.ts';
 import type { NotificationLog } from '#shared/ports/notifier.ts';
@@ -52,12 +53,14 @@ export const notificationLog = (logger: Logger): NotificationLog => ({
 export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<AwsRuntime> => {
   const config = AwsConfig.parse(env);
   const synonyms = loadSynonyms(config.REGION);
+  const vocabulary = loadQueryVocabulary(config.REGION);
   const issuer = `https://cognito-idp.${config.AWS_REGION}.amazonaws.com/${config.COGNITO_USER_POOL_ID}`;
   const logger = jsonLogger({ runtime: 'aws', stage: config.STAGE });
   const { createSesNotifier } = await import('#shared/adapters/notifications/ses-notifier.ts');
   const ses = config.NOTIFICATION_SENDER === undefined ? undefined : new (await import('@aws-sdk/client-sesv2')).SESv2Client({ region: config.AWS_REGION });
   const shared = {
     taxonomy: loadTaxonomy(config.REGION),
+    vocabulary,
     clock: systemClock,
     logger,
     freshnessDays: config.FRESHNESS_DAYS,
@@ -102,6 +105,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     transport: await signedTransport(config.OPENSEARCH_ENDPOINT, config.AWS_REGION),
     index: config.OPENSEARCH_INDEX,
     synonyms,
+    understanding: vocabulary,
   });
   return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals }) };
 };

@@ -16,6 +16,7 @@ import { seedRecords } from '#shared/seed/regions.ts';
 import { seedIfEmpty } from '#shared/services/seed-catalogue.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
+import { loadQueryVocabulary } from '#shared/search/understanding.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { startDynalite } from '../local/dynalite.ts';
 import { createDevIssuer, DEV_CLIENT_ID, DEV_ISSUER } from '../local/dev-issuer.ts';
@@ -72,6 +73,7 @@ export const composeLocal = async (
       tableName: config.TABLE_NAME,
       taxonomy,
       synonyms: loadSynonyms(config.REGION),
+      vocabulary: loadQueryVocabulary(config.REGION),
       clock,
       logger,
       beforeIndexing: async (entries) => {

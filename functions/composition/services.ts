@@ -11,6 +11,7 @@ import { createCatalogueService } from '#shared/services/catalogue.ts';
 import { createEditorService } from '#shared/services/editor.ts';
 import { createReferralService } from '#shared/services/referrals.ts';
 import { createSearchService } from '#shared/services/search.ts';
+import type { QueryVocabulary } from '#shared/search/understanding.ts';
 import type { AppDeps, DevSignIn } from '../api/env.ts';
 import type { Logger } from '../api/middleware/request-log.ts';
 
@@ -21,6 +22,8 @@ export type ServiceOptions = {
   referrals: ReferralRepository;
   index: SearchIndex;
   taxonomy: Taxonomy;
+  /** How the region's queries are read: filler, sizes, need words, filter words. */
+  vocabulary: QueryVocabulary;
   clock: Clock;
   logger: Logger;
   tokens: TokenVerifier;
@@ -42,7 +45,7 @@ export type ServiceOptions = {
 
 export const composeServices = (options: ServiceOptions): AppDeps => ({
   catalogue: createCatalogueService({ entries: options.entries, clock: options.clock }),
-  search: createSearchService({ index: options.index, taxonomy: options.taxonomy }),
+  search: createSearchService({ index: options.index, taxonomy: options.taxonomy, vocabulary: options.vocabulary }),
   editor: createEditorService({
     entries: options.entries,
     taxonomy: options.taxonomy,

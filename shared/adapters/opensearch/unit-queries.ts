@@ -4,7 +4,7 @@
  * a unit's level and tell a common unit from a rare one.
  */
 import { fold, lower, queryVariants } from '#shared/search/analysis.ts';
-import type { QueryUnit } from '#shared/search/query-plan.ts';
+import { requiredUnits as requiredPlanUnits, type QueryUnit } from '#shared/search/query-plan.ts';
 import { FIELD_PATHS, MIN_SUGGEST_PREFIX_LENGTH, SUBFIELDS, SYNONYM_ANALYZERS, TEXT_FIELDS, type TextField } from './index-definition.ts';
 
 /** Name over summary over description over tags, taxonomy labels like a summary, as in the embedded engine. */
@@ -135,8 +135,6 @@ export const chooseLevel = (total: number, counts: UnitCounts): { level: Level; 
   return strict.count > 0 ? strict : { level: 'tolerant', count: counts.tolerant };
 };
 
-/** Units to require: the rare ones, or all when every unit is common. */
-export const requiredUnits = (total: number, matching: readonly number[]): boolean[] => {
-  const rare = matching.map((count) => count <= commonAbove(total));
-  return rare.some(Boolean) ? rare : rare.map(() => true);
-};
+/** Units to require (see the shared requiredUnits): needs that are not common, else the rare units, else all. */
+export const requiredUnits = (total: number, plan: readonly QueryUnit[], matching: readonly number[]): boolean[] =>
+  requiredPlanUnits(plan, matching, commonAbove(total));
