@@ -1,7 +1,8 @@
 /**
  * Turns a visitor's query into units — a word, or a phrase of a synonym group or of a need — each with
  * the forms it may be found in (exact, analysed variants, synonyms, compound parts) and, for a need
- * word, what it means in the taxonomy. Filler words and sizes ("40 anställda") make no unit.
+ * word or a compound with a need among its parts ("livsmedelsprodukt"), what it means in the taxonomy.
+ * Filler words and sizes ("40 anställda") make no unit.
  */
 import type { Synonyms } from './synonyms.ts';
 import { decompound, fold, isStopWord, lower, stem, tokenize } from './analysis.ts';
@@ -18,6 +19,8 @@ export type QueryUnit = {
   last: boolean;
   /** For a need word: the entries that serve it, whatever their text says. */
   means?: Meaning;
+  /** A need that ranks but does not decide (see requiredUnits). */
+  ranksOnly?: true;
   /** Search-as-you-type: the last word is a prefix from its first letters. */
   suggesting?: boolean;
 };
@@ -65,7 +68,7 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
         synonyms: alternatives.map((p) => p.filter((w) => !isStopWord(w))),
         parts: unitWords.length === 1 ? decompound(fold(lower(unitWords[0]!)), lexicon) : [],
         last: false,
-        ...(need && need.words.length === length ? { means: need.means } : {}),
+        ...(need && need.words.length === length ? { means: need.means, ...(need.ranksOnly ? { ranksOnly: need.ranksOnly } : {}) } : {}),
       });
       i += length;
       continue;
@@ -78,7 +81,9 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
     const word = words[i]!;
     i += 1;
     if (isStopWord(word)) continue;
-    units.push({ text: word, words: [word], synonyms: [], parts: decompound(fold(lower(word)), lexicon), last: false });
+    const parts = decompound(fold(lower(word)), lexicon);
+    const partNeed = parts.map((part) => needAt([part], 0, understanding)).find((need) => need !== undefined && need.words.length === 1);
+    units.push({ text: word, words: [word], synonyms: [], parts, last: false, ...(partNeed ? { means: partNeed.means, ranksOnly: true as const } : {}) });
   }
   const lastUnit = units.at(-1);
   if (lastUnit && lastUnit.words.length === 1 && lastUnit.synonyms.length === 0 && !lastUnit.means) lastUnit.last = true;
@@ -89,11 +94,12 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
  * Which units an entry must match, given how many entries each matches: a unit matching more than
  * `commonAbove` is common and only ranks. When the query names a need that is not common, the needs
  * decide and the other words rank ("I run a manufacturing company … who can invest?" wants investors);
- * otherwise the rare units are required, or all of them when every unit is common.
+ * otherwise the rare units are required, or all of them when every unit is common. A need that only
+ * ranks (advice; a need found inside a compound) is a word like the others here.
  */
 export const requiredUnits = (units: readonly QueryUnit[], matching: readonly number[], commonAbove: number): boolean[] => {
   const rare = matching.map((count) => count <= commonAbove);
-  const rareNeeds = units.map((unit, i) => unit.means !== undefined && rare[i]!);
+  const rareNeeds = units.map((unit, i) => unit.means !== undefined && !unit.ranksOnly && rare[i]!);
   if (rareNeeds.some(Boolean)) return rareNeeds;
   return rare.some(Boolean) ? rare : rare.map(() => true);
 };

@@ -31,7 +31,7 @@ export const QueryVocabulary = z.strictObject({
   /** What a number counts: "40 anställda" is a size, not two search words. */
   sizeWords: z.array(Word).default([]),
   /** Words and phrases that name a need, and what the need means. */
-  needs: z.array(z.strictObject({ words: z.array(Word).min(1), means: Meaning })).default([]),
+  needs: z.array(z.strictObject({ words: z.array(Word).min(1), means: Meaning, ranksOnly: z.literal(true).optional() })).default([]),
   /** Inflections and synonyms naming one filter value that the taxonomy's labels do not spell out. */
   filterWords: z.array(z.strictObject({ facet: z.enum(['kind', 'area', 'stage', 'municipality', 'supportType', 'focus']), value: z.string(), words: z.array(Word).min(1) })).default([]),
   /** Words too general to stay as search words once a query's filter words are read ("företag", "support"). */
@@ -43,7 +43,8 @@ export const NO_QUERY_VOCABULARY: QueryVocabulary = { filler: { sv: [], en: [] }
 
 export const loadQueryVocabulary = (region: RegionCode): QueryVocabulary => QueryVocabulary.parse({ 'orebro-lan': orebroLan }[region]);
 
-type Need = { words: string[]; means: Meaning };
+/** A need phrase; `ranksOnly` when serving it ranks an entry but does not decide whether it matches. */
+type Need = { words: string[]; means: Meaning; ranksOnly?: true };
 
 /** A vocabulary compiled for reading queries: filler and size words as typed (lower case), needs by their first word's stem. */
 export type Understanding = { filler: ReadonlySet<string>; sizeWords: ReadonlySet<string>; needs: ReadonlyMap<string, readonly Need[]> };
@@ -58,7 +59,7 @@ export const compileUnderstanding = (vocabulary: QueryVocabulary): Understanding
       const words = phraseWords(phrase);
       if (words.length === 0) continue;
       const list = needs.get(key(words[0]!)) ?? [];
-      list.push({ words, means: need.means });
+      list.push({ words, means: need.means, ...(need.ranksOnly ? { ranksOnly: true as const } : {}) });
       list.sort((a, b) => b.words.length - a.words.length);
       needs.set(key(words[0]!), list);
     }

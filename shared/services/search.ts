@@ -47,7 +47,7 @@ export type SearchOptions = {
   /**
    * Read filter words ("Karlskoga", "tillväxtfas", "testbäddar") as filters, the remaining words staying
    * search words, when that finds entries holding every remaining word (or the words as typed did not);
-   * a municipality read also ranks its own entries before county-wide ones.
+   * a municipality read also ranks its own entries above county-wide ones (its own door first).
    */
   interpret?: boolean;
 };
@@ -64,6 +64,9 @@ export const createSearchService = (deps: { index: SearchIndex; taxonomy: Taxono
   const interpreted = async (query: SearchQuery, asked: EngineResult): Promise<{ query: SearchQuery; result: EngineResult; read: ReadFilterWord[] } | undefined> => {
     const read = readFilterWords(query.q, dictionary, query.filters, understanding);
     if (!read || read.read.length === 0) return undefined;
+    const onlyFilterWords = read.q === '' && read.read.length >= 2;
+    const sentence = readQuery(query.q, understanding).ignored.length > 0;
+    if (!onlyFilterWords && !sentence && asked.total > 0 && !asked.relaxed) return undefined;
     const places = read.read.filter((r) => r.facet === 'municipality').map((r) => r.value);
     const candidate: SearchQuery = {
       ...query,

@@ -150,5 +150,6 @@ describe('requiredUnits', () => {
   it('lets a need that is not common decide, the other words only ranking', () => {
     expect(requiredUnits(100, [...words('tillverkningsföretag'), need], [5, 8])).toEqual([false, true]);
     expect(requiredUnits(100, [...words('tillverkningsföretag'), need], [5, 30])).toEqual([true, false]);
+    expect(requiredUnits(100, [...words('tillverkningsföretag'), { ...need, ranksOnly: true as const }], [5, 8])).toEqual([true, true]);
   });
 });

@@ -53,6 +53,7 @@ const ALL_FIELDS = FIELD_SPECS.map((s) => s.name);
 const NAME_FIELDS = FIELD_SPECS.filter((s) => s.field === 'name').map((s) => s.name);
 /** The fields that say what an entry is; synonyms and compound parts are looked for only here. */
 const STRONG_FIELDS = FIELD_SPECS.filter((s) => s.field !== 'description').map((s) => s.name);
+const NEED_TEXT_FIELDS = FIELD_SPECS.filter((s) => s.field !== 'labels').map((s) => s.name);
 
 const fieldText = (doc: SearchDocument, spec: FieldSpec): string => {
   switch (spec.field) {
@@ -131,7 +132,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const { candidates, relaxed } =
       query.q.trim() === ''
         ? { candidates: this.byName(query.language).map((doc) => ({ doc, score: 0, matches: [] as UnitMatch[] })), relaxed: false }
-        : this.match(units);
+        : this.match(units, preferenceBoost(query));
 
     const ofProvider = query.providerId;
     const active = FACETS.filter((f) => query.filters[f].length > 0).map((f) => ({ facet: f, values: new Set(query.filters[f]) }));
@@ -186,7 +187,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * the match is relaxed: entries serving more of the needs named come first, then those matching
    * more units (filler never is one), then by score.
    */
-  private match(units: readonly QueryUnit[]): { candidates: Candidate[]; relaxed: boolean } {
+  private match(units: readonly QueryUnit[], boost: (doc: SearchDocument) => number): { candidates: Candidate[]; relaxed: boolean } {
     if (units.length === 0) return { candidates: [], relaxed: false };
     const perUnit = units.map((unit) => this.unitMatches(unit));
     const required = requiredUnits(units, perUnit.map((results) => results.size), this.commonAbove());
@@ -199,7 +200,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
           const result = perUnit[i]!.get(id);
           return result ? [{ unit, result }] : [];
         });
-        return [{ doc, score: matches.reduce((sum, m) => sum + m.result.score, 0), matches }];
+        return [{ doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc), matches }];
       });
 
     const strictIds = [...perUnit[required.indexOf(true)]!.keys()].filter((id) => perUnit.every((results, i) => !required[i] || results.has(id)));
@@ -214,9 +215,11 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /**
    * A unit's matches by text and, for a need word (outside suggestions), every entry that serves the
    * need: how well it serves it (meaningFit, 0–1), times the unit's best text score, adds to its score.
+   * A need word's text is not looked for in the taxonomy labels: its meaning says that more exactly
+   * ("etablera" is not the stage "Etablerat").
    */
   private unitMatches(unit: QueryUnit, only?: readonly string[]): Map<string, UnitResult> {
-    const results = this.textMatches(unit, only);
+    const results = this.textMatches(unit, only ?? (unit.means ? NEED_TEXT_FIELDS : undefined));
     if (!unit.means || only) return results;
     const scale = Math.max(NEED_MIN_SCORE, ...[...results.values()].map((r) => r.score));
     for (const doc of this.documents.values()) {
@@ -367,9 +370,16 @@ const sorted = (candidates: Candidate[], query: SearchQuery): Candidate[] => {
   return keyed.map((k) => k.candidate);
 };
 
+/** With words, each preference met raises an entry's score by half; without, entries meeting more come first (see `preferred`). */
+const PREFERENCE_WEIGHT = 0.5;
+const preferenceBoost = (query: SearchQuery): ((doc: SearchDocument) => number) => {
+  const fit = preferenceFit(query.prefer);
+  return fit ? (doc) => 1 + PREFERENCE_WEIGHT * fit(doc) : () => 1;
+};
+
 const preferred = (candidates: Candidate[], query: SearchQuery): Candidate[] => {
   const fit = preferenceFit(query.prefer);
-  if (!fit) return candidates;
+  if (!fit || query.q.trim() !== '') return candidates;
   return candidates
     .map((candidate) => ({ candidate, fit: fit(candidate.doc) }))
     .sort((a, b) => b.fit - a.fit)
