@@ -158,6 +158,7 @@ export const SearchHit = z.strictObject({
   providerId: EntryId.optional(),
   wholeCounty: z.boolean(),
   facets: SearchDocument.shape.facets,
+  profileAreas: z.array(z.string()).optional(),
   score: z.number(),
   /**
    * Why the hit fits: the meaningful query words it matched, in which fields, and for a need word the

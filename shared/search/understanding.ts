@@ -86,12 +86,12 @@ export const ignoredAt = (words: readonly string[], i: number, understanding: Un
 export const needAt = (words: readonly string[], i: number, understanding: Understanding): Need | undefined =>
   understanding.needs.get(key(words[i]!))?.find((need) => need.words.every((w, j) => words[i + j] !== undefined && key(words[i + j]!) === key(w)));
 
-/** What a query says beyond its words: the needs it names and the words not searched for. */
-export type QueryReading = { needs: { words: string; means: Meaning }[]; ignored: string[] };
+/** What a query says beyond its words: the needs it names, the words not searched for, and the other words. */
+export type QueryReading = { needs: { words: string; means: Meaning }[]; ignored: string[]; plain: string[] };
 
 export const readQuery = (query: string, understanding: Understanding): QueryReading => {
   const words = tokenize(query).map((t) => t.text);
-  const reading: QueryReading = { needs: [], ignored: [] };
+  const reading: QueryReading = { needs: [], ignored: [], plain: [] };
   for (let i = 0; i < words.length; ) {
     const need = needAt(words, i, understanding);
     if (need) {
@@ -101,6 +101,7 @@ export const readQuery = (query: string, understanding: Understanding): QueryRea
     }
     const ignored = ignoredAt(words, i, understanding);
     if (ignored > 0) reading.ignored.push(words.slice(i, i + ignored).join(' '));
+    else reading.plain.push(words[i]!);
     i += Math.max(ignored, 1);
   }
   return reading;

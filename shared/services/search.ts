@@ -46,8 +46,10 @@ export type SearchResponse = {
 export type SearchOptions = {
   /**
    * Read filter words ("Karlskoga", "tillväxtfas", "testbäddar") as filters, the remaining words staying
-   * search words, when that finds entries holding every remaining word (or the words as typed did not);
-   * a municipality read also ranks its own entries above county-wide ones (its own door first).
+   * search words, when the query is a sentence (it has filler), or nothing but filter and need words
+   * ("investerare tillväxt Karlskoga"), or no entry holds all its words; and only when that finds entries
+   * holding every remaining word (or the words as typed did not). A municipality read also ranks its
+   * own entries above county-wide ones (its own door first).
    */
   interpret?: boolean;
 };
@@ -64,9 +66,9 @@ export const createSearchService = (deps: { index: SearchIndex; taxonomy: Taxono
   const interpreted = async (query: SearchQuery, asked: EngineResult): Promise<{ query: SearchQuery; result: EngineResult; read: ReadFilterWord[] } | undefined> => {
     const read = readFilterWords(query.q, dictionary, query.filters, understanding);
     if (!read || read.read.length === 0) return undefined;
-    const onlyFilterWords = read.q === '' && read.read.length >= 2;
+    const onlyFiltersAndNeeds = readQuery(read.q, understanding).plain.length === 0;
     const sentence = readQuery(query.q, understanding).ignored.length > 0;
-    if (!onlyFilterWords && !sentence && asked.total > 0 && !asked.relaxed) return undefined;
+    if (!onlyFiltersAndNeeds && !sentence && asked.total > 0 && !asked.relaxed) return undefined;
     const places = read.read.filter((r) => r.facet === 'municipality').map((r) => r.value);
     const candidate: SearchQuery = {
       ...query,

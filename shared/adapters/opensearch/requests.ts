@@ -105,7 +105,7 @@ export const offerFilters = (offer: OfferFilters): object[] => {
 };
 
 /** Fields a hit is built from; the description is needed for its snippet, the offer for its facts and distance. */
-export const HIT_SOURCE = ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets', 'offer'];
+export const HIT_SOURCE = ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets', 'profileAreas', 'offer'];
 
 /** The text fields whose highlights tell which words of a snippet matched. */
 export const HIGHLIGHT_FIELDS = (['summary', 'description'] as const).flatMap((field) =>

@@ -25,6 +25,7 @@ const HitSource = SearchDocument.pick({
   providerId: true,
   wholeCounty: true,
   facets: true,
+  profileAreas: true,
   offer: true,
 });
 type HitSource = z.infer<typeof HitSource>;
