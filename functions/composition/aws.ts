@@ -13,6 +13,7 @@ import { createCognitoHostedSignIn } from '#shared/adapters/oidc/cognito-hosted-
 import { loadPublication } from '#shared/open-data/publication.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
+import { loadQueryVocabulary } from '#shared/search/understanding.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import type { AppDeps } from '../api/env.ts';
 import type { NotificationLog, ReferralNotifier } from '#shared/ports/notifier.ts';
@@ -72,6 +73,7 @@ export const loadOnFirstNotice = (load: () => Promise<ReferralNotifier>): Referr
 export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<AwsRuntime> => {
   const config = AwsConfig.parse(env);
   const synonyms = loadSynonyms(config.REGION);
+  const vocabulary = loadQueryVocabulary(config.REGION);
   const issuer = `https://cognito-idp.${config.AWS_REGION}.amazonaws.com/${config.COGNITO_USER_POOL_ID}`;
   const logger = jsonLogger({ runtime: 'aws', stage: config.STAGE });
   const notifierLog = notificationLog(logger.child({ component: 'notifications' }));
@@ -85,6 +87,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
   const shared = {
     taxonomy: loadTaxonomy(config.REGION),
     publication: loadPublication(config.REGION),
+    vocabulary,
     clock: systemClock,
     logger,
     strictTransportSecurity: true,
@@ -134,6 +137,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     transport: await signedTransport(config.OPENSEARCH_ENDPOINT, config.AWS_REGION, API_SEARCH_TIMEOUTS),
     index: config.OPENSEARCH_INDEX,
     synonyms,
+    understanding: vocabulary,
   });
   return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals, sessions: new DynamoSessionStore(client, config.TABLE_NAME), demandLog: new DynamoDemandLog(client, config.TABLE_NAME) }) };
 };

@@ -52,6 +52,7 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
   const index = new EmbeddedSearchIndex({
     lexicon: await catalogueLexicon(entries, options.taxonomy),
     synonyms: options.synonyms,
+    understanding: options.vocabulary,
   });
   const indexer = createIndexer({ index, taxonomy: options.taxonomy, clock: options.clock });
   const indexed = await rebuildIndex(entries, indexer);

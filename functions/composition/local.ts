@@ -17,6 +17,7 @@ import { seedRecords } from '#shared/seed/regions.ts';
 import { seedIfEmpty } from '#shared/services/seed-catalogue.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
+import { loadQueryVocabulary } from '#shared/search/understanding.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { startDynalite } from '../local/dynalite.ts';
 import { createDevIssuer, DEV_CLIENT_ID, DEV_ISSUER } from '../local/dev-issuer.ts';
@@ -76,6 +77,7 @@ export const composeLocal = async (
       taxonomy,
       publication: loadPublication(config.REGION),
       synonyms: loadSynonyms(config.REGION),
+      vocabulary: loadQueryVocabulary(config.REGION),
       clock,
       logger,
       recover: true,

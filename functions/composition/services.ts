@@ -19,6 +19,7 @@ import { loadPublication, type Publication } from '#shared/open-data/publication
 import { RegionCode } from '#shared/taxonomy/regions.ts';
 import { createReferralService, DEFAULT_ANSWER_WORKING_DAYS } from '#shared/services/referrals.ts';
 import { createSearchService } from '#shared/services/search.ts';
+import type { QueryVocabulary } from '#shared/search/understanding.ts';
 import type { AppDeps, DevSignIn } from '../api/env.ts';
 import type { Logger } from '../api/middleware/request-log.ts';
 
@@ -33,6 +34,8 @@ export type ServiceOptions = {
   taxonomy: Taxonomy;
   /** The region's open-data licence and dataset description; by default the taxonomy's region's. */
   publication?: Publication;
+  /** How the region's queries are read: filler, sizes, need words, filter words. */
+  vocabulary: QueryVocabulary;
   clock: Clock;
   logger: Logger;
   tokens: TokenVerifier;
@@ -57,7 +60,7 @@ export type ServiceOptions = {
 
 export const composeServices = (options: ServiceOptions): AppDeps => ({
   catalogue: createCatalogueService({ entries: options.entries, clock: options.clock }),
-  search: createSearchService({ index: options.index, taxonomy: options.taxonomy }),
+  search: createSearchService({ index: options.index, taxonomy: options.taxonomy, vocabulary: options.vocabulary }),
   editor: createEditorService({
     entries: options.entries,
     taxonomy: options.taxonomy,

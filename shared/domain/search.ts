@@ -45,6 +45,17 @@ export const restrictsToOffers = (offer: OfferFilters): boolean =>
   offer.railSiding !== undefined ||
   offer.radiusKm !== undefined;
 
+const PreferredCodes = z.array(z.string()).optional();
+export const Preference = z.strictObject({
+  kind: PreferredCodes,
+  area: PreferredCodes,
+  stage: PreferredCodes,
+  supportType: PreferredCodes,
+  profileArea: PreferredCodes,
+  municipality: PreferredCodes,
+});
+export type Preference = z.infer<typeof Preference>;
+
 export const SearchQuery = z.strictObject({
   q: z.string().max(MAX_QUERY_LENGTH).default(''),
   filters: z.strictObject({
@@ -64,6 +75,11 @@ export const SearchQuery = z.strictObject({
   sort: SearchSort.default('relevance'),
   /** The day whose validity windows apply, as an ISO date. */
   today: IsoDate,
+  /**
+   * Values that rank an entry up without filtering (the finder's softer answers): entries meeting more
+   * of them come first; a municipality here prefers entries of that municipality over county-wide ones.
+   */
+  prefer: Preference.optional(),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
@@ -123,6 +139,8 @@ export const SearchDocument = z.strictObject({
     supportType: z.array(z.string()),
     focus: z.array(z.string()),
   }),
+  /** The smart-specialisation profile areas a spearhead entry serves. */
+  profileAreas: z.array(z.string()).optional(),
   offer: OfferDocument.optional(),
   validFrom: IsoDate.optional(),
   validUntil: IsoDate.optional(),
@@ -141,9 +159,19 @@ export const SearchHit = z.strictObject({
   providerId: EntryId.optional(),
   wholeCounty: z.boolean(),
   facets: SearchDocument.shape.facets,
+  profileAreas: z.array(z.string()).optional(),
   score: z.number(),
-  /** Why the hit fits: the query words it matched, and in which fields. */
-  matchedTerms: z.array(z.strictObject({ term: z.string(), fields: z.array(z.string()) })),
+  /**
+   * Why the hit fits: the meaningful query words it matched, in which fields, and for a need word the
+   * taxonomy values through which the entry serves it (`meets`), e.g. "investera" → kind investor.
+   */
+  matchedTerms: z.array(
+    z.strictObject({
+      term: z.string(),
+      fields: z.array(z.string()),
+      meets: z.array(z.strictObject({ dimension: z.enum(['kind', 'supportType', 'area', 'stage', 'profileArea']), values: z.array(z.string()) })).optional(),
+    }),
+  ),
   snippet: z.array(SnippetPart),
   offer: OfferDocument.optional(),
   /** Great-circle distance in km from the query's `offer.near`, rounded to 0.1 km. */
@@ -188,6 +216,7 @@ export const toSearchDocument = (entry: Entry, taxonomy: Taxonomy): SearchDocume
       supportType: entry.supportTypes,
       focus: [entry.focus.level],
     },
+    ...(entry.focus.profileAreas.length > 0 ? { profileAreas: entry.focus.profileAreas } : {}),
     ...(entry.kind === 'establishment-offer' ? { offer: toOfferDocument(entry.establishmentOffer, taxonomy) } : {}),
     ...(entry.validFrom ? { validFrom: entry.validFrom } : {}),
     ...(entry.validUntil ? { validUntil: entry.validUntil } : {}),

@@ -39,18 +39,37 @@ export const isStopWord = (word: string): boolean => STOP_WORDS.has(lower(word))
 
 const STEMMERS: Record<Language, (word: string) => string> = { sv: swedishStem, en: englishStem };
 
-/** The folded stem of a word in a language. */
-export const stem = (word: string, language: Language): string => fold(STEMMERS[language](lower(word)));
+/** The stem of a word in a language, its å, ä and ö kept. */
+export const letterStem = (word: string, language: Language): string => STEMMERS[language](lower(word));
 
-/** The forms a query word is looked up in: its exact surface (ranked higher) and its folded stems in both languages. */
-export const queryForms = (word: string): { exact: string; stems: string[] } => {
+/** The folded stem of a word in a language. */
+export const stem = (word: string, language: Language): string => fold(letterStem(word, language));
+
+/** True when folding changes the word: it has å, ä, ö or another letter with a diacritic. */
+export const hasDiacritics = (word: string): boolean => fold(word) !== word;
+
+/** A word's stems with their diacritics kept, where they differ from the folded ones (index and query agree on these). */
+const letterStems = (word: string, languages: readonly Language[]): string[] =>
+  hasDiacritics(lower(word)) ? [...new Set(languages.map((language) => letterStem(word, language)))].filter(hasDiacritics) : [];
+
+/**
+ * The forms a query word is looked up in: its exact surface (ranked higher) and its stems. Folding is
+ * a fallback, not an identity: a word typed with å, ä or ö that the catalogue's vocabulary holds
+ * (`known`) is looked up with its letters ("lån" does not find "län"); otherwise, or when typed
+ * without them ("orebro", "vaxa"), by its folded stems in both languages.
+ */
+export const queryForms = (word: string, known: (term: string) => boolean = () => false): { exact: string; stems: string[] } => {
   const lowered = lower(word);
+  const lettered = letterStems(word, ['sv', 'en']);
+  if (lettered.length > 0 && (known(lowered) || lettered.some(known))) {
+    return { exact: lowered, stems: lettered.filter((s) => s !== lowered) };
+  }
   return { exact: lowered, stems: [...new Set([stem(word, 'sv'), stem(word, 'en'), fold(lowered)])].filter((s) => s !== lowered) };
 };
 
 /** Every form a query word may match, for telling which words of a text it matched. */
-export const queryVariants = (word: string): string[] => {
-  const { exact, stems } = queryForms(word);
+export const queryVariants = (word: string, known?: (term: string) => boolean): string[] => {
+  const { exact, stems } = queryForms(word, known);
   return [exact, ...stems];
 };
 
@@ -78,14 +97,14 @@ export const decompound = (word: string, lexicon: ReadonlySet<string>): string[]
 };
 
 /**
- * The terms a field holds for a word: its exact surface, its folded stem, and the parts of a
- * Swedish compound (folded, and stemmed).
+ * The terms a field holds for a word: its exact surface, its folded stem (and its stem with å, ä, ö
+ * kept, when that differs), and the parts of a Swedish compound (folded, and stemmed).
  */
 export const indexTerms = (word: string, language: Language, lexicon: ReadonlySet<string>): string[] => {
   if (isStopWord(word)) return [];
   const lowered = lower(word);
   const parts = language === 'sv' ? decompound(fold(lowered), lexicon) : [];
-  return [...new Set([lowered, stem(word, language), ...parts.flatMap((part) => [part, stem(part, 'sv')])])];
+  return [...new Set([lowered, stem(word, language), ...letterStems(word, [language]), ...parts.flatMap((part) => [part, stem(part, 'sv')])])];
 };
 
 /** Query words without stop words, as typed. */

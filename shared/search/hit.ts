@@ -11,7 +11,7 @@ import { buildSnippet } from './snippet.ts';
  * An offer's distance from `near` is measured from its indexed position, so both engines give the same figure.
  */
 export const buildHit = (
-  doc: Pick<SearchDocument, 'id' | 'kind' | 'name' | 'summary' | 'description' | 'providerId' | 'wholeCounty' | 'facets'> & Partial<Pick<SearchDocument, 'offer'>>,
+  doc: Pick<SearchDocument, 'id' | 'kind' | 'name' | 'summary' | 'description' | 'providerId' | 'wholeCounty' | 'facets'> & Partial<Pick<SearchDocument, 'offer' | 'profileAreas'>>,
   language: Language,
   match: { score: number; matchedTerms: SearchHit['matchedTerms']; isMatch: (word: string) => boolean },
   near?: GeoPoint,
@@ -28,6 +28,7 @@ export const buildHit = (
     ...(doc.providerId ? { providerId: doc.providerId } : {}),
     wholeCounty: doc.wholeCounty,
     facets: doc.facets,
+    ...(doc.profileAreas && doc.profileAreas.length > 0 ? { profileAreas: doc.profileAreas } : {}),
     score: match.score,
     matchedTerms: match.matchedTerms,
     snippet: buildSnippet(snippetSource, match.isMatch),

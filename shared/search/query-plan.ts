@@ -1,9 +1,12 @@
 /**
- * Turns a visitor's query into units — a word, or a phrase of a synonym group — each with the forms
- * it may be found in: exact, analysed variants, synonyms and compound parts.
+ * Turns a visitor's query into units — a word, or a phrase of a synonym group or of a need — each with
+ * the forms it may be found in (exact, analysed variants, synonyms, compound parts) and, for a need
+ * word or a compound with a need among its parts ("livsmedelsprodukt"), what it means in the taxonomy.
+ * Filler words and sizes ("40 anställda") make no unit.
  */
 import type { Synonyms } from './synonyms.ts';
 import { decompound, fold, isStopWord, lower, stem, tokenize } from './analysis.ts';
+import { ignoredAt, needAt, NO_UNDERSTANDING, type Meaning, type Understanding } from './understanding.ts';
 
 export type QueryUnit = {
   /** The words as the visitor typed them. */
@@ -14,6 +17,10 @@ export type QueryUnit = {
   /** Known words a single-word compound splits into. */
   parts: string[];
   last: boolean;
+  /** For a need word: the entries that serve it, whatever their text says. */
+  means?: Meaning;
+  /** A need that ranks but does not decide (see requiredUnits). */
+  ranksOnly?: true;
   /** Search-as-you-type: the last word is a prefix from its first letters. */
   suggesting?: boolean;
 };
@@ -44,31 +51,55 @@ export const synonymIndex = (synonyms: Synonyms) => {
 };
 export type SynonymIndex = ReturnType<typeof synonymIndex>;
 
-export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: ReadonlySet<string>): QueryUnit[] => {
+export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: ReadonlySet<string>, understanding: Understanding = NO_UNDERSTANDING): QueryUnit[] => {
   const words = tokenize(query).map((t) => t.text);
   const units: QueryUnit[] = [];
   for (let i = 0; i < words.length; ) {
     const candidates = synonyms.get(key(words[i]!)) ?? [];
     const phrase = candidates.find((c) => c.words.every((w, j) => words[i + j] !== undefined && key(words[i + j]!) === key(w)));
-    if (phrase) {
-      const unitWords = words.slice(i, i + phrase.words.length);
+    const need = needAt(words, i, understanding);
+    const length = Math.max(phrase?.words.length ?? 0, need?.words.length ?? 0);
+    if (length > 0) {
+      const unitWords = words.slice(i, i + length);
+      const alternatives = phrase && phrase.words.length === length ? phrase.alternatives : [];
       units.push({
         text: unitWords.join(' '),
         words: unitWords.filter((w) => !isStopWord(w)),
-        synonyms: phrase.alternatives.map((p) => p.filter((w) => !isStopWord(w))),
+        synonyms: alternatives.map((p) => p.filter((w) => !isStopWord(w))),
         parts: unitWords.length === 1 ? decompound(fold(lower(unitWords[0]!)), lexicon) : [],
         last: false,
+        ...(need && need.words.length === length ? { means: need.means, ...(need.ranksOnly ? { ranksOnly: need.ranksOnly } : {}) } : {}),
       });
-      i += phrase.words.length;
+      i += length;
+      continue;
+    }
+    const ignored = ignoredAt(words, i, understanding);
+    if (ignored > 0) {
+      i += ignored;
       continue;
     }
     const word = words[i]!;
     i += 1;
     if (isStopWord(word)) continue;
-    units.push({ text: word, words: [word], synonyms: [], parts: decompound(fold(lower(word)), lexicon), last: false });
+    const parts = decompound(fold(lower(word)), lexicon);
+    const partNeed = parts.map((part) => needAt([part], 0, understanding)).find((need) => need !== undefined && need.words.length === 1);
+    units.push({ text: word, words: [word], synonyms: [], parts, last: false, ...(partNeed ? { means: partNeed.means, ranksOnly: true as const } : {}) });
   }
   const lastUnit = units.at(-1);
-  if (lastUnit && lastUnit.words.length === 1 && lastUnit.synonyms.length === 0) lastUnit.last = true;
+  if (lastUnit && lastUnit.words.length === 1 && lastUnit.synonyms.length === 0 && !lastUnit.means) lastUnit.last = true;
   return units;
 };
 
+/**
+ * Which units an entry must match, given how many entries each matches: a unit matching more than
+ * `commonAbove` is common and only ranks. When the query names a need that is not common, the needs
+ * decide and the other words rank ("I run a manufacturing company … who can invest?" wants investors);
+ * otherwise the rare units are required, or all of them when every unit is common. A need that only
+ * ranks (advice; a need found inside a compound) is a word like the others here.
+ */
+export const requiredUnits = (units: readonly QueryUnit[], matching: readonly number[], commonAbove: number): boolean[] => {
+  const rare = matching.map((count) => count <= commonAbove);
+  const rareNeeds = units.map((unit, i) => unit.means !== undefined && !unit.ranksOnly && rare[i]!);
+  if (rareNeeds.some(Boolean)) return rareNeeds;
+  return rare.some(Boolean) ? rare : rare.map(() => true);
+};

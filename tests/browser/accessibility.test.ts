@@ -21,6 +21,7 @@ const PAGE_TYPES: { name: string; path: string; status: number }[] = [
   { name: 'entry-actor', path: '/entries/orebro-universitet-samverkan-innovation', status: 200 },
   { name: 'finder-intro', path: '/finder', status: 200 },
   { name: 'finder-step', path: '/finder/municipality?stage=growth&need=capital', status: 200 },
+  { name: 'finder-result', path: '/finder/result?stage=startup&need=innovation&municipality=1880&sector=food-health-meal', status: 200 },
   { name: 'areas', path: '/areas', status: 200 },
   { name: 'area', path: '/areas/innovation', status: 200 },
   { name: 'accessibility', path: '/accessibility', status: 200 },

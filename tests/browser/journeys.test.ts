@@ -65,8 +65,8 @@ describeInBrowser('the pages in a browser (journeys)', () => {
     expect(namesAfter.length).toBeGreaterThan(0);
     expect(namesAfter.length).toBeLessThan(namesBefore.length);
     for (const why of await page.locator('#results ol.hits .why').allTextContents()) {
-      expect(why).toContain('Företagets fas: Tillväxt');
-      expect(why).toContain('innehåller ”riskkapital”');
+      expect(why).toContain('För företag i tillväxtfas');
+      expect(why).toContain('Nämner ”riskkapital”');
     }
     await page.locator('#results ol.hits h3 a').first().click();
     await page.waitForURL(/\/entries\//);
@@ -91,20 +91,30 @@ describeInBrowser('the pages in a browser (journeys)', () => {
     await page.getByRole('button', { name: 'Nästa' }).click();
     expect(await page.locator('h1').textContent()).toBe('Hör företaget till något av regionens profilområden?');
     await page.getByRole('link', { name: 'Hoppa över frågan' }).click();
+    await page.waitForURL((u) => u.pathname === '/finder/result');
+    expect(await page.locator('h1').textContent()).toBe('Stöd som passar dina svar');
+    expect(await page.locator('.answer-summary').textContent()).toBe('Tillväxt · Finansiering · Karlskoga');
+    expect(await page.getByRole('link', { name: /^Ändra\W+Vad behöver du hjälp med/ }).count()).toBe(1);
+    expect((await resultNames()).length).toBeGreaterThan(0);
+    await page.getByRole('link', { name: /^Ändra\W+I vilken kommun finns företaget/ }).click();
+    expect(await page.getByLabel('Karlskoga', { exact: true }).isChecked()).toBe(true);
+    await page.goBack();
+    await page.getByRole('link', { name: /söksidan/ }).click();
     await page.waitForURL((u) => u.pathname === '/');
     const params = new URL(page.url()).searchParams;
     expect(params.getAll('stage')).toEqual(['growth']);
     expect(params.getAll('municipality')).toEqual(['1883']);
     expect(params.getAll('supportType').sort()).toEqual(['equity', 'grant', 'loan']);
-    expect(params.has('focus')).toBe(false);
     for (const name of [/^Tillväxt/, /^Karlskoga/, /^Riskkapital/, /^Lån/, /^Bidrag/]) {
       expect(await page.getByRole('checkbox', { name }).isChecked()).toBe(true);
     }
-    expect((await resultNames()).length).toBeGreaterThan(0);
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === '/finder/result');
     // The result is a shareable URL: opening it afresh gives the same page.
     const shared = await browser.context.newPage();
     await shared.goto(page.url());
     expect(await shared.locator('#results ol.hits h3').allTextContents()).toEqual(await resultNames());
+    await screenshot(shared, 'finder-result-sv-1280');
     await shared.close();
   });
 

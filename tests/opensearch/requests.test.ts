@@ -12,6 +12,7 @@ import {
   MARK_END,
   MARK_START,
   MAX_FACET_VALUES,
+  PREFERENCE_WEIGHT,
   RELAXED_UNIT_SCORE,
   refreshRequest,
   searchRequest,
@@ -22,7 +23,9 @@ import {
   validOn,
   type MatchMode,
 } from '#shared/adapters/opensearch/requests.ts';
-import { unitClause, type Level } from '#shared/adapters/opensearch/unit-queries.ts';
+import { meaningClause, NEED_BOOST, unitClause, type Level } from '#shared/adapters/opensearch/unit-queries.ts';
+import { parseSearchResponse } from '#shared/adapters/opensearch/responses.ts';
+import { compileUnderstanding } from '#shared/search/understanding.ts';
 import { SuggestQuery } from '#shared/domain/search.ts';
 import { planQuery, synonymIndex } from '#shared/search/query-plan.ts';
 import { aDocument, aQuery, TODAY } from '../support/builders.ts';
@@ -59,7 +62,7 @@ describe('searchRequest', () => {
     });
 
     it('returns only what a hit shows and its snippet needs', () => {
-      expect(body._source).toEqual({ includes: ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets', 'offer'] });
+      expect(body._source).toEqual({ includes: ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets', 'profileAreas', 'offer'] });
     });
   });
 
@@ -226,6 +229,54 @@ describe('searchRequest', () => {
       expect(second.bool.should[1]).toEqual(unitClause(plan('riskkapital xylofon')[1]!, 1, 'tolerant', { named: true, prefix: 'folded' }));
       expect(body.aggs).not.toHaveProperty(STRICT_MATCHES);
     });
+  });
+});
+
+describe('searchRequest with query understanding', () => {
+  const VOCABULARY = compileUnderstanding({
+    filler: { sv: ['jag', 'vill', 'vem', 'kan', 'ett', 'i'], en: [] },
+    sizeWords: ['anställda'],
+    needs: [{ words: ['investera'], means: { kind: ['investor'], supportType: ['equity'] } }],
+    filterWords: [],
+    filterFiller: [],
+  });
+  const understood = (q: string) => planQuery(q, SYNONYMS, LEXICON, VOCABULARY);
+
+  it('makes no unit of filler or sizes, and a need word also matches the entries that serve it, by facet codes, named', () => {
+    const units = understood('Jag vill växa med 40 anställda, vem kan investera?');
+    expect(units.map((u) => u.text)).toEqual(['växa', 'investera']);
+    const query = aQuery({ q: 'vem kan investera' });
+    const need = understood(query.q);
+    const body = searchRequest(INDEX, query, need, strict(['plain'])).body as Body;
+    const clauses = body.query.bool.must[0].bool.should;
+    expect(clauses.map((c: Body) => c.bool._name)).toEqual(['0:name', '0:summary', '0:description', '0:tags', '0:meaning']);
+    expect(clauses.at(-1)).toEqual(meaningClause({ kind: ['investor'], supportType: ['equity'] }, '0:meaning'));
+    expect(clauses.at(-1).bool.should).toEqual([
+      { constant_score: { filter: { terms: { 'facets.kind': ['investor'] } }, boost: NEED_BOOST } },
+      { constant_score: { filter: { terms: { 'facets.supportType': ['equity'] } }, boost: NEED_BOOST } },
+    ]);
+  });
+
+  it('reports a hit matched by a need’s meaning with the values it meets', () => {
+    const need = understood('investera');
+    const { version: _version, sectors: _sectors, keywords: _keywords, ...source } = aDocument({ id: 'fund', kind: 'investor' });
+    const response = { hits: { total: { value: 1 }, hits: [{ _id: 'fund', _score: 10, _source: source, matched_queries: ['0:meaning'] }] } };
+    const { result } = parseSearchResponse(response, need, 'sv', false, undefined);
+    expect(result.hits[0]!.matchedTerms).toEqual([{ term: 'investera', fields: [], meets: [{ dimension: 'kind', values: ['investor'] }] }]);
+  });
+
+  it('ranks by preferences: summed weights on a base of one, multiplied into a text score or replacing a list’s', () => {
+    const list = bodyOf('', { prefer: { stage: ['growth'], municipality: ['1883'] } });
+    expect(list.query.function_score.boost_mode).toBe('replace');
+    expect(list.query.function_score.score_mode).toBe('sum');
+    expect(list.query.function_score.functions).toEqual([
+      { weight: 1 },
+      { filter: { terms: { 'facets.stage': ['growth'] } }, weight: PREFERENCE_WEIGHT },
+      { filter: { bool: { filter: [{ terms: { 'facets.municipality': ['1883'] } }, { term: { wholeCounty: false } }] } }, weight: PREFERENCE_WEIGHT },
+    ]);
+    expect(list.sort[0]).toEqual({ _score: { order: 'desc' } });
+    expect(bodyOf('export', { prefer: { profileArea: ['food-health-meal'] } }).query.function_score.boost_mode).toBe('multiply');
+    expect(bodyOf('export').query).not.toHaveProperty('function_score');
   });
 });
 

@@ -132,15 +132,24 @@ describe('chooseLevel', () => {
 });
 
 describe('requiredUnits', () => {
+  const words = (...texts: string[]) => texts.map((text) => ({ text, words: [text], synonyms: [], parts: [], last: false }));
+  const need = { text: 'investera', words: ['investera'], synonyms: [], parts: [], last: false, means: { kind: ['investor'] } };
+
   it('requires every unit in a catalogue of fewer than forty entries', () => {
-    expect(requiredUnits(39, [39, 1])).toEqual([true, true]);
+    expect(requiredUnits(39, words('a', 'b'), [39, 1])).toEqual([true, true]);
   });
 
   it('does not require a unit found in more than a fifth of a larger catalogue', () => {
-    expect(requiredUnits(100, [21, 20, 3])).toEqual([false, true, true]);
+    expect(requiredUnits(100, words('a', 'b', 'c'), [21, 20, 3])).toEqual([false, true, true]);
   });
 
   it('requires every unit when all of them are common', () => {
-    expect(requiredUnits(100, [50, 60])).toEqual([true, true]);
+    expect(requiredUnits(100, words('a', 'b'), [50, 60])).toEqual([true, true]);
+  });
+
+  it('lets a need that is not common decide, the other words only ranking', () => {
+    expect(requiredUnits(100, [...words('tillverkningsföretag'), need], [5, 8])).toEqual([false, true]);
+    expect(requiredUnits(100, [...words('tillverkningsföretag'), need], [5, 30])).toEqual([true, false]);
+    expect(requiredUnits(100, [...words('tillverkningsföretag'), { ...need, ranksOnly: true as const }], [5, 8])).toEqual([true, true]);
   });
 });

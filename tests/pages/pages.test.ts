@@ -145,10 +145,10 @@ describe('the web pages', () => {
       expect(tags(html, /<input[^>]*id="f-stage-idea"[^>]*>/g)[0]).not.toContain('checked');
       const results = text(byId(html, 'results'));
       expect(results).toContain('Tillväxtfonden Test');
-      expect(results).toMatch(/innehåller ”ägarkapital”/i);
-      expect(results).toContain('Typ: Investerare och finansiär');
-      expect(results).toContain('Företagets fas: Tillväxt');
-      expect(results).toContain('Kommun: Karlskoga (verkar i hela länet)');
+      expect(results).toMatch(/Nämner ”ägarkapital”/i);
+      expect(results).toContain('En investerare eller finansiär');
+      expect(results).toContain('För företag i tillväxtfas');
+      expect(results).toContain('Finns i hela länet');
     });
 
     it('reads filter words typed in the query box as filters', async () => {
@@ -321,16 +321,17 @@ describe('the web pages', () => {
       expect(links).toContain('/finder/stage?stage=growth&lang=en'); // back
     });
 
-    it('ends on the search page with the answers as filters in a shareable URL', async () => {
-      const { response } = await page('/finder/result?stage=growth&need=capital&municipality=1883&sector=other&lang=en');
-      expect(response.status).toBe(303);
-      expect(response.headers.get('location')).toBe(
-        '/?stage=growth&municipality=1883&supportType=grant&supportType=loan&supportType=equity&focus=breadth&lang=en',
-      );
+    it('ends on a result page that summarises every answer, each changeable, and links the search with the answers as filters', async () => {
+      const { response, html } = await page('/finder/result?stage=growth&need=capital&municipality=1883&sector=other&lang=en');
+      expect(response.status).toBe(200);
+      expect(text(html)).toContain('Growth · Funding · Karlskoga · No, another sector');
+      expect(hrefs(html)).toContain('/finder/need?stage=growth&need=capital&municipality=1883&sector=other&lang=en');
+      expect(hrefs(html)).toContain('/?stage=growth&municipality=1883&supportType=grant&supportType=loan&supportType=equity&focus=breadth&lang=en#results');
+      expect(text(byId(html, 'results'))).toContain('Growth Fund');
       const skipped = await page('/finder/result?need=premises');
-      expect(skipped.response.headers.get('location')).toBe('/?supportType=establishment-service&supportType=premises-land');
+      expect(hrefs(skipped.html)).toContain('/?supportType=establishment-service&supportType=premises-land#results');
       const profileArea = await page('/finder/result?sector=food-health-meal');
-      expect(profileArea.response.headers.get('location')).toBe('/');
+      expect(text(profileArea.html)).toContain('Livsmedel, hälsa och måltid');
     });
 
     it('refuses an answer it does not offer, and an unknown step', async () => {

@@ -4,6 +4,7 @@ import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
 import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { createDevIssuer, DEV_CLIENT_ID, DEV_ISSUER } from '#functions/local/dev-issuer.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
+import { loadQueryVocabulary } from '#shared/search/understanding.ts';
 import { createApp } from '#functions/api/app.ts';
 import { silentLogger } from '#functions/api/middleware/request-log.ts';
 import { composeCatalogue, type CatalogueRuntime } from '#functions/composition/catalogue.ts';
@@ -22,6 +23,7 @@ export const buildTestApp = async (endpoint: string, entries: readonly Entry[]) 
     tableName,
     taxonomy,
     synonyms: loadSynonyms('orebro-lan'),
+    vocabulary: loadQueryVocabulary('orebro-lan'),
     clock: fixedClock,
     logger: silentLogger,
     tokens: createJwtVerifier({ keys: issuer.jwks, issuer: DEV_ISSUER, clientId: DEV_CLIENT_ID }),

@@ -3,6 +3,7 @@ import { toSearchDocument } from '#shared/domain/search.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
 import { buildLexicon } from '#shared/search/lexicon.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
+import { loadQueryVocabulary } from '#shared/search/understanding.ts';
 import { seedRecords } from '#shared/seed/regions.ts';
 import { seedEntries } from '#shared/services/seed-catalogue.ts';
 import { toIndexOperation } from '#shared/services/indexer.ts';
@@ -17,7 +18,7 @@ export const seededIndex = async () => {
     ...taxonomy.municipalities.flatMap((m) => [m.name, m.centralTown]),
     ...entries.flatMap((e) => [e.name.sv, e.summary.sv, e.description.sv, ...e.sectors]),
   ];
-  const index = new EmbeddedSearchIndex({ lexicon: buildLexicon(texts), synonyms: loadSynonyms('orebro-lan') });
+  const index = new EmbeddedSearchIndex({ lexicon: buildLexicon(texts), synonyms: loadSynonyms('orebro-lan'), understanding: loadQueryVocabulary('orebro-lan') });
   await index.apply(entries.map((entry) => toIndexOperation({ type: 'upserted', entry }, taxonomy, TODAY)));
   return { index, entries, documents: entries.map((e) => toSearchDocument(e, taxonomy)) };
 };

@@ -1,9 +1,10 @@
 /**
  * The embedded search engine: MiniSearch for matching and BM25 ranking over analysed fields (exact
  * surface, folded stems, compound parts), with synonyms, a prefix on the last word and, when a word
- * finds nothing as typed, one typo from five letters and derivations of long stems; filtering
- * (facets disjunctively, offer facts conjunctively), validity windows, sorting, pagination and
- * snippets are done here over the matches.
+ * finds nothing as typed, one typo from five letters and derivations of long stems; need words also
+ * match the entries that serve the need (see understanding.ts), which ranks them up; filtering
+ * (facets disjunctively, offer facts conjunctively), validity windows, sorting, preferences,
+ * pagination and snippets are done here over the matches.
  */
 import MiniSearch, { type QueryCombination } from 'minisearch';
 import { distanceKm } from '#shared/domain/geo.ts';
@@ -11,11 +12,13 @@ import { restrictsToOffers, type EngineResult, type FacetCounts, type SearchDocu
 import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
-import { fold, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
-import { planQuery, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
+import { fold, hasDiacritics, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
+import { planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildHit } from '#shared/search/hit.ts';
 import { passesOfferFilters } from '#shared/search/offer-match.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
+import { compileUnderstanding, meaningFit, meetsMeaning, NO_QUERY_VOCABULARY, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
+import { preferenceFit } from '#shared/search/preference.ts';
 
 const TEXT_FIELDS = ['name', 'summary', 'description', 'labels', 'tags'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -50,6 +53,7 @@ const ALL_FIELDS = FIELD_SPECS.map((s) => s.name);
 const NAME_FIELDS = FIELD_SPECS.filter((s) => s.field === 'name').map((s) => s.name);
 /** The fields that say what an entry is; synonyms and compound parts are looked for only here. */
 const STRONG_FIELDS = FIELD_SPECS.filter((s) => s.field !== 'description').map((s) => s.name);
+const NEED_TEXT_FIELDS = FIELD_SPECS.filter((s) => s.field !== 'labels').map((s) => s.name);
 
 const fieldText = (doc: SearchDocument, spec: FieldSpec): string => {
   switch (spec.field) {
@@ -71,6 +75,8 @@ export type EmbeddedSearchOptions = {
   /** Folded words and stems that compounds are split into (see buildLexicon). */
   lexicon?: Iterable<string>;
   synonyms?: Synonyms;
+  /** Filler, sizes and need words of the region's queries. */
+  understanding?: QueryVocabulary;
 };
 
 export class EmbeddedSearchIndex implements SearchIndex {
@@ -80,12 +86,17 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly collator = new Intl.Collator('sv');
   private readonly lexicon: ReadonlySet<string>;
   private readonly synonyms: SynonymIndex;
+  private readonly understanding: Understanding;
+  /** Index terms spelt with å, ä or ö: the catalogue's vocabulary that decides when a typed word is not folded. */
+  private readonly letterTerms = new Set<string>();
+  private readonly known = (term: string) => this.letterTerms.has(term);
   private readonly engine: MiniSearch<SearchDocument>;
   private readonly analysed = new Map<string, string[]>();
 
   constructor(options: EmbeddedSearchOptions = {}) {
     this.lexicon = new Set(options.lexicon ?? []);
     this.synonyms = synonymIndex(options.synonyms ?? NO_SYNONYMS);
+    this.understanding = compileUnderstanding(options.understanding ?? NO_QUERY_VOCABULARY);
     this.engine = new MiniSearch<SearchDocument>({
       idField: 'id',
       fields: ALL_FIELDS,
@@ -103,6 +114,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (!terms) {
       terms = indexTerms(word, language, this.lexicon);
       this.analysed.set(key, terms);
+      for (const term of terms) if (hasDiacritics(term)) this.letterTerms.add(term);
     }
     return terms;
   }
@@ -116,11 +128,11 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   async search(query: SearchQuery): Promise<EngineResult> {
-    const units = planQuery(query.q, this.synonyms, this.lexicon);
+    const units = planQuery(query.q, this.synonyms, this.lexicon, this.understanding);
     const { candidates, relaxed } =
       query.q.trim() === ''
         ? { candidates: this.byName(query.language).map((doc) => ({ doc, score: 0, matches: [] as UnitMatch[] })), relaxed: false }
-        : this.match(units);
+        : this.match(units, preferenceBoost(query));
 
     const ofProvider = query.providerId;
     const active = FACETS.filter((f) => query.filters[f].length > 0).map((f) => ({ facet: f, values: new Set(query.filters[f]) }));
@@ -171,16 +183,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   /**
-   * Every unit must match, except that a unit found in most of the catalogue ("stöd", "företag")
-   * only adds to the score when rarer units are present. When no entry matches every required unit,
-   * the match is relaxed: entries matching more units come first.
+   * The units `requiredUnits` names must match; the others add to the score. When no entry matches every required unit,
+   * the match is relaxed: entries serving more of the needs named come first, then those matching
+   * more units (filler never is one), then by score.
    */
-  private match(units: readonly QueryUnit[]): { candidates: Candidate[]; relaxed: boolean } {
+  private match(units: readonly QueryUnit[], boost: (doc: SearchDocument) => number): { candidates: Candidate[]; relaxed: boolean } {
     if (units.length === 0) return { candidates: [], relaxed: false };
     const perUnit = units.map((unit) => this.unitMatches(unit));
-    const commonAbove = this.commonAbove();
-    const rare = perUnit.map((results) => results.size <= commonAbove);
-    const required = rare.some(Boolean) ? rare : rare.map(() => true);
+    const required = requiredUnits(units, perUnit.map((results) => results.size), this.commonAbove());
 
     const gather = (ids: Iterable<string>): Candidate[] =>
       [...ids].flatMap((id) => {
@@ -190,25 +200,45 @@ export class EmbeddedSearchIndex implements SearchIndex {
           const result = perUnit[i]!.get(id);
           return result ? [{ unit, result }] : [];
         });
-        return [{ doc, score: matches.reduce((sum, m) => sum + m.result.score, 0), matches }];
+        return [{ doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc), matches }];
       });
 
     const strictIds = [...perUnit[required.indexOf(true)]!.keys()].filter((id) => perUnit.every((results, i) => !required[i] || results.has(id)));
     if (strictIds.length > 0) return { candidates: gather(strictIds).sort(byScore), relaxed: false };
     const anyIds = new Set(perUnit.flatMap((results) => [...results.keys()]));
     return {
-      candidates: gather(anyIds).sort((a, b) => b.matches.length - a.matches.length || byScore(a, b)),
+      candidates: gather(anyIds).sort((a, b) => needsServed(b) - needsServed(a) || b.matches.length - a.matches.length || byScore(a, b)),
       relaxed: units.length > 1,
     };
   }
 
   /**
-   * A unit's matches, searched as typed (the last word a prefix while it is not yet a known word);
+   * A unit's matches by text and, for a need word (outside suggestions), every entry that serves the
+   * need: how well it serves it (meaningFit, 0–1), times the unit's best text score, adds to its score.
+   * A need word's text is not looked for in the taxonomy labels: its meaning says that more exactly
+   * ("etablera" is not the stage "Etablerat").
+   */
+  private unitMatches(unit: QueryUnit, only?: readonly string[]): Map<string, UnitResult> {
+    const results = this.textMatches(unit, only ?? (unit.means ? NEED_TEXT_FIELDS : undefined));
+    if (!unit.means || only) return results;
+    const scale = Math.max(NEED_MIN_SCORE, ...[...results.values()].map((r) => r.score));
+    for (const doc of this.documents.values()) {
+      const meets = meetsMeaning(unit.means, doc);
+      if (meets.length === 0) continue;
+      const held = results.get(doc.id);
+      const score = (held?.score ?? 0) + scale * meaningFit(unit.means, meets, doc);
+      results.set(doc.id, { score, match: held?.match ?? {}, meets });
+    }
+    return results;
+  }
+
+  /**
+   * A unit's matches by text, searched as typed (the last word a prefix while it is not yet a known word);
    * a word common across the catalogue is not widened further. Otherwise synonyms and compound parts
    * join in, in the fields that say what an entry is (name, summary, labels, tags); when that finds
    * nothing, one typo is allowed and long stems match their derivations.
    */
-  private unitMatches(unit: QueryUnit, only?: readonly string[]): Map<string, UnitResult> {
+  private textMatches(unit: QueryUnit, only?: readonly string[]): Map<string, UnitResult> {
     const typing = unit.last && !this.lexicon.has(fold(lower(unit.text)));
     const asTyped = { ...unit, last: typing };
     const plain = this.searchUnit({ ...asTyped, synonyms: [], parts: [] }, { typing, typos: false }, only);
@@ -248,7 +278,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   /** A word matches in the form typed (weighted up) or by a folded stem, within the given fields. */
   private wordQuery(word: string, weight: number, tolerance: Tolerance, fields: string[], suggesting: boolean): QueryCombination {
-    const { exact, stems } = queryForms(word);
+    const { exact, stems } = queryForms(word, this.known);
     const prefix = tolerance.typing && word.length >= (suggesting ? MIN_SUGGEST_PREFIX_LENGTH : MIN_PREFIX_LENGTH);
     const loose = {
       prefix: (term: string) => prefix || (tolerance.typos && term.length >= MIN_DERIVATION_PREFIX_LENGTH),
@@ -299,7 +329,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private toHit({ doc, score, matches }: Candidate, { language, offer }: SearchQuery): SearchHit {
     const matchedTerms = matches.map(({ unit, result }) => {
       const fields = new Set(Object.values(result.match).flatMap((names) => names.map((name) => SPEC_BY_NAME.get(name)!.field)));
-      return { term: unit.text, fields: TEXT_FIELDS.filter((f) => fields.has(f)) };
+      return { term: unit.text, fields: TEXT_FIELDS.filter((f) => fields.has(f)), ...(result.meets ? { meets: result.meets } : {}) };
     });
     const matched = new Set(matches.flatMap(({ result }) => Object.keys(result.match)));
     const isMatch = (word: string) => this.termsOf(word, language).some((term) => matched.has(term));
@@ -307,17 +337,24 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 }
 
-type UnitResult = { score: number; match: Record<string, string[]> };
+type UnitResult = { score: number; match: Record<string, string[]>; meets?: ReturnType<typeof meetsMeaning> };
 type UnitMatch = { unit: QueryUnit; result: UnitResult };
 type Candidate = { doc: SearchDocument; score: number; matches: UnitMatch[] };
 
 const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
 
+/** What a need unit adds when no entry holds its words (a score of the order of one weak text match). */
+const NEED_MIN_SCORE = 1;
+
+const needsServed = (candidate: Candidate): number => candidate.matches.filter((m) => m.result.meets !== undefined).length;
+
 /**
  * Hits in the query's order. Candidates arrive in relevance order, and the sort is stable, so ties
- * keep it. By area, documents without one come last either way; by distance, those without a position.
+ * keep it. By relevance, entries meeting more of the query's preferences come first; by area,
+ * documents without one come last either way; by distance, those without a position.
  */
 const sorted = (candidates: Candidate[], query: SearchQuery): Candidate[] => {
+  if (query.sort === 'relevance') return preferred(candidates, query);
   const near = query.offer.near;
   const key = (doc: SearchDocument): number | undefined => {
     switch (query.sort) {
@@ -327,10 +364,26 @@ const sorted = (candidates: Candidate[], query: SearchQuery): Candidate[] => {
       default: return 0;
     }
   };
-  if (query.sort === 'relevance' || (query.sort === 'distance' && !near)) return candidates;
+  if (query.sort === 'distance' && !near) return candidates;
   const keyed = candidates.map((candidate) => ({ candidate, key: key(candidate.doc) }));
   keyed.sort((a, b) => (a.key === undefined ? (b.key === undefined ? 0 : 1) : b.key === undefined ? -1 : a.key - b.key));
   return keyed.map((k) => k.candidate);
+};
+
+/** With words, each preference met raises an entry's score by half; without, entries meeting more come first (see `preferred`). */
+const PREFERENCE_WEIGHT = 0.5;
+const preferenceBoost = (query: SearchQuery): ((doc: SearchDocument) => number) => {
+  const fit = preferenceFit(query.prefer);
+  return fit ? (doc) => 1 + PREFERENCE_WEIGHT * fit(doc) : () => 1;
+};
+
+const preferred = (candidates: Candidate[], query: SearchQuery): Candidate[] => {
+  const fit = preferenceFit(query.prefer);
+  if (!fit || query.q.trim() !== '') return candidates;
+  return candidates
+    .map((candidate) => ({ candidate, fit: fit(candidate.doc) }))
+    .sort((a, b) => b.fit - a.fit)
+    .map((keyed) => keyed.candidate);
 };
 
 const scaled = (weight: number) => Object.fromEntries(FIELD_SPECS.map((s) => [s.name, FIELD_WEIGHT[s.field] * weight]));

@@ -183,6 +183,7 @@ const DOCUMENT_FIELDS: Record<keyof SearchDocument, unknown> = {
   providerId: keyword,
   wholeCounty: { type: 'boolean' },
   facets: { properties: Object.fromEntries(FACETS.map((facet) => [facet, keyword])) },
+  profileAreas: keyword,
   offer: { properties: OFFER_FIELDS },
   validFrom: date,
   validUntil: date,

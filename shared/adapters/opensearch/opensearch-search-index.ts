@@ -4,6 +4,7 @@ import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
 import { planQuery, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
+import { compileUnderstanding, NO_QUERY_VOCABULARY, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
 import { bulkRequest, countRequest, lexiconRequest, searchRequest, suggestRequest, unitStatsRequest, type MatchMode, type RefreshPolicy } from './requests.ts';
 import {
   parseBulkResponse,
@@ -22,6 +23,8 @@ export type OpenSearchSearchIndexOptions = {
   index: string;
   /** The synonyms the index was created with; query words forming one of their phrases stay one unit. */
   synonyms?: Synonyms;
+  /** Filler, sizes and need words of the region's queries, read as the embedded engine reads them. */
+  understanding?: QueryVocabulary;
   /**
    * The lexicon the index was created with, for splitting a compound query word into parts.
    * @default read once from the index's decompounder settings
@@ -54,6 +57,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
   private readonly transport: OpenSearchTransport;
   private readonly index: string;
   private readonly synonyms: SynonymIndex;
+  private readonly understanding: Understanding;
   private readonly refresh: RefreshPolicy | undefined;
   private readonly requireAlias: boolean;
   private lexicon: Promise<ReadonlySet<string>> | undefined;
@@ -62,6 +66,7 @@ export class OpenSearchSearchIndex implements SearchIndex {
     this.transport = options.transport;
     this.index = options.index;
     this.synonyms = synonymIndex(options.synonyms ?? NO_SYNONYMS);
+    this.understanding = compileUnderstanding(options.understanding ?? NO_QUERY_VOCABULARY);
     this.refresh = options.refresh;
     this.requireAlias = options.requireAlias ?? false;
     if (options.lexicon) this.lexicon = Promise.resolve(new Set(options.lexicon));
@@ -81,14 +86,14 @@ export class OpenSearchSearchIndex implements SearchIndex {
     const { total, counts } = parseUnitStatsResponse(expectSuccess(response, `Unit statistics in ${this.index}`), plan);
     const chosen = counts.map((unitCounts) => chooseLevel(total, unitCounts));
     const levels = chosen.map((c) => c.level);
-    const strict = await this.run(query, plan, { kind: 'strict', levels, required: requiredUnits(total, chosen.map((c) => c.count)) });
+    const strict = await this.run(query, plan, { kind: 'strict', levels, required: requiredUnits(total, plan, chosen.map((c) => c.count)) });
     if (plan.length > 1 && strict.strictMatches === 0) return (await this.run(query, plan, { kind: 'relaxed', levels })).result;
     return strict.result;
   }
 
   private async plan(text: string): Promise<QueryUnit[]> {
     const lexicon = await this.compoundLexicon();
-    return planQuery(text, this.synonyms, lexicon).map((unit) => asTyped(unit, lexicon));
+    return planQuery(text, this.synonyms, lexicon, this.understanding).map((unit) => asTyped(unit, lexicon));
   }
 
   private async run(query: SearchQuery, plan: readonly QueryUnit[], mode: MatchMode) {

@@ -3,7 +3,8 @@
  * filter aggregation per facet, highlight, paging, sort), suggest, bulk with external versions, count,
  * settings, and the index administration a reindex needs.
  */
-import { restrictsToOffers, type OfferFilters, type SearchQuery, type SearchSort, type SuggestQuery } from '#shared/domain/search.ts';
+import { restrictsToOffers, type OfferFilters, type Preference, type SearchQuery, type SearchSort, type SuggestQuery } from '#shared/domain/search.ts';
+import { activePreferences, PREFERENCE_FACETS } from '#shared/search/preference.ts';
 import { FACETS, type Facet } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation } from '#shared/ports/search-index.ts';
@@ -80,6 +81,31 @@ const textQuery = (plan: readonly QueryUnit[], mode: MatchMode) => {
   return { must, ...(should.length > 0 ? { should } : {}) };
 };
 
+/** Each preference met raises a score by half (with words) or is the score (without), as in the embedded engine. */
+export const PREFERENCE_WEIGHT = 0.5;
+
+/**
+ * The query wrapped so that preferences rank: one weighted function per preference (see preference.ts),
+ * summed on a base of 1; multiplied into the text score, or replacing the constant score of a list.
+ */
+export const preferring = (prefer: Preference | undefined, text: boolean, query: object): object => {
+  const active = activePreferences(prefer);
+  if (!active) return query;
+  const filters = [
+    ...PREFERENCE_FACETS.flatMap((facet) => (active[facet]?.length ? [{ terms: { [`facets.${facet}`]: [...active[facet]!] } }] : [])),
+    ...(active.profileArea?.length ? [{ terms: { profileAreas: [...active.profileArea] } }] : []),
+    ...(active.municipality?.length ? [{ bool: { filter: [{ terms: { 'facets.municipality': [...active.municipality] } }, { term: { wholeCounty: false } }] } }] : []),
+  ];
+  return {
+    function_score: {
+      query,
+      functions: [{ weight: 1 }, ...filters.map((filter) => ({ filter, weight: PREFERENCE_WEIGHT }))],
+      score_mode: 'sum',
+      boost_mode: text ? 'multiply' : 'replace',
+    },
+  };
+};
+
 const facetFilter = (query: SearchQuery, facet: Facet) => ({ terms: { [`facets.${facet}`]: [...query.filters[facet]] } });
 
 /**
@@ -105,7 +131,7 @@ export const offerFilters = (offer: OfferFilters): object[] => {
 };
 
 /** Fields a hit is built from; the description is needed for its snippet, the offer for its facts and distance. */
-export const HIT_SOURCE = ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets', 'offer'];
+export const HIT_SOURCE = ['id', 'kind', 'name', 'summary', 'description', 'providerId', 'wholeCounty', 'facets', 'profileAreas', 'offer'];
 
 /** The text fields whose highlights tell which words of a snippet matched. */
 export const HIGHLIGHT_FIELDS = (['summary', 'description'] as const).flatMap((field) =>
@@ -170,7 +196,7 @@ export const searchRequest = (
       size: query.pageSize,
       track_total_hits: true,
       _source: { includes: HIT_SOURCE },
-      query: {
+      query: preferring(query.prefer, text, {
         bool: {
           ...(text ? textQuery(plan, mode) : {}),
           filter: [
@@ -180,7 +206,7 @@ export const searchRequest = (
           ],
           must_not: [TOMBSTONE],
         },
-      },
+      }),
       ...(active.length > 0 ? { post_filter: { bool: { filter: active.map((facet) => facetFilter(query, facet)) } } } : {}),
       aggs: {
         ...aggregations,
@@ -188,7 +214,7 @@ export const searchRequest = (
           ? { [STRICT_MATCHES]: { global: {}, aggs: { live: { filter: { bool: { ...textQuery(plan, mode), must_not: [TOMBSTONE] } } } } } }
           : {}),
       },
-      sort: searchSort(query.sort, query.offer, text, query.language),
+      sort: searchSort(query.sort, query.offer, text || activePreferences(query.prefer) !== undefined, query.language),
       ...(text && query.sort !== 'relevance' ? { track_scores: true } : {}),
       ...(text
         ? {

@@ -3,6 +3,7 @@
  * offer facts and distances, disjunctive facet counts, suggestions, per-item bulk outcomes, counts and settings.
  */
 import { buildHit } from '#shared/search/hit.ts';
+import { meetsMeaning } from '#shared/search/understanding.ts';
 import { z } from 'zod';
 import type { GeoPoint } from '#shared/domain/entry.ts';
 import { SearchDocument, type EngineResult, type FacetCounts, type SearchHit, type Suggestion } from '#shared/domain/search.ts';
@@ -25,6 +26,7 @@ const HitSource = SearchDocument.pick({
   providerId: true,
   wholeCounty: true,
   facets: true,
+  profileAreas: true,
   offer: true,
 });
 type HitSource = z.infer<typeof HitSource>;
@@ -72,7 +74,8 @@ const toHit = (hit: Hit, plan: readonly QueryUnit[], language: Language, relaxed
   const named = new Set(hit.matched_queries ?? []);
   const matchedTerms = plan.flatMap((unit, index) => {
     const fields = TEXT_FIELDS.filter((field) => named.has(namedQuery(index, field)));
-    return fields.length > 0 ? [{ term: unit.text, fields: [...fields] }] : [];
+    const meets = unit.means && named.has(namedQuery(index, 'meaning')) ? meetsMeaning(unit.means, doc) : [];
+    return fields.length > 0 || meets.length > 0 ? [{ term: unit.text, fields: [...fields], ...(meets.length > 0 ? { meets } : {}) }] : [];
   });
   const score = (hit._score ?? 0) - (relaxed ? RELAXED_UNIT_SCORE * matchedTerms.length : 0);
   const marked = highlightedWords(hit.highlight);

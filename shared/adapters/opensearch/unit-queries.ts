@@ -4,7 +4,8 @@
  * a unit's level and tell a common unit from a rare one.
  */
 import { fold, lower, queryVariants } from '#shared/search/analysis.ts';
-import type { QueryUnit } from '#shared/search/query-plan.ts';
+import { requiredUnits as requiredPlanUnits, type QueryUnit } from '#shared/search/query-plan.ts';
+import { MEANING_DIMENSIONS, type Meaning, type MeaningDimension } from '#shared/search/understanding.ts';
 import { FIELD_PATHS, MIN_SUGGEST_PREFIX_LENGTH, SUBFIELDS, SYNONYM_ANALYZERS, TEXT_FIELDS, type TextField } from './index-definition.ts';
 
 /** Name over summary over description over tags, taxonomy labels like a summary, as in the embedded engine. */
@@ -104,10 +105,39 @@ export const fieldClause = (unit: QueryUnit, field: TextField, level: Level, pre
   return { bool: { should, minimum_should_match: 1, ...(name ? { _name: name } : {}) } };
 };
 
-/** The name of the query that matches unit `unit` in `field`; hits list the names that matched. */
-export const namedQuery = (unit: number, field: TextField): string => `${unit}:${field}`;
+/** The name of the query that matches unit `unit` in `field`, or by its meaning; hits list the names that matched. */
+export const namedQuery = (unit: number, field: TextField | 'meaning'): string => `${unit}:${field}`;
 
-/** A unit in any of `fields`, each field's clause named when `named`. */
+/** What each dimension of a need's meaning that an entry meets adds to its score (the embedded engine scales by its text scores). */
+export const NEED_BOOST = 10;
+
+const MEANING_PATHS: Record<MeaningDimension, string> = {
+  kind: 'facets.kind',
+  area: 'facets.area',
+  stage: 'facets.stage',
+  supportType: 'facets.supportType',
+  profileArea: 'profileAreas',
+};
+
+/** The entries that serve a need: any dimension of its meaning met, each adding NEED_BOOST. */
+export const meaningClause = (means: Meaning, name?: string) => ({
+  bool: {
+    should: MEANING_DIMENSIONS.flatMap((dimension) => {
+      const values = means[dimension];
+      return values ? [{ constant_score: { filter: { terms: { [MEANING_PATHS[dimension]]: [...values] } }, boost: NEED_BOOST } }] : [];
+    }),
+    minimum_should_match: 1,
+    ...(name ? { _name: name } : {}),
+  },
+});
+
+/** A need word's text is not looked for in the taxonomy labels: its meaning says that more exactly. */
+const NEED_TEXT_FIELDS: readonly TextField[] = TEXT_FIELDS.filter((field) => field !== 'labels');
+
+/**
+ * A unit in any of `fields`, each field's clause named when `named`; a need word (when no fields are
+ * given, i.e. not while suggesting) also matches the entries serving its meaning.
+ */
 export const unitClause = (
   unit: QueryUnit,
   index: number,
@@ -115,7 +145,12 @@ export const unitClause = (
   options: { fields?: readonly TextField[]; named: boolean; prefix: PrefixMode },
 ) => ({
   bool: {
-    should: (options.fields ?? TEXT_FIELDS).map((field) => fieldClause(unit, field, level, options.prefix, options.named ? namedQuery(index, field) : undefined)),
+    should: [
+      ...(options.fields ?? (unit.means ? NEED_TEXT_FIELDS : TEXT_FIELDS)).map((field) =>
+        fieldClause(unit, field, level, options.prefix, options.named ? namedQuery(index, field) : undefined),
+      ),
+      ...(unit.means && !options.fields ? [meaningClause(unit.means, options.named ? namedQuery(index, 'meaning') : undefined)] : []),
+    ],
     minimum_should_match: 1,
   },
 });
@@ -135,8 +170,6 @@ export const chooseLevel = (total: number, counts: UnitCounts): { level: Level; 
   return strict.count > 0 ? strict : { level: 'tolerant', count: counts.tolerant };
 };
 
-/** Units to require: the rare ones, or all when every unit is common. */
-export const requiredUnits = (total: number, matching: readonly number[]): boolean[] => {
-  const rare = matching.map((count) => count <= commonAbove(total));
-  return rare.some(Boolean) ? rare : rare.map(() => true);
-};
+/** Units to require (see the shared requiredUnits): needs that are not common, else the rare units, else all. */
+export const requiredUnits = (total: number, plan: readonly QueryUnit[], matching: readonly number[]): boolean[] =>
+  requiredPlanUnits(plan, matching, commonAbove(total));

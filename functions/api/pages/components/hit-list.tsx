@@ -1,6 +1,6 @@
 /** A list of search hits: kind, linked name, summary, highlighted snippet, why it fits, where it applies. */
 import type { SnippetPart } from '#shared/domain/search.ts';
-import type { Taxonomy } from '#shared/domain/taxonomy.ts';
+import type { Facet, Taxonomy } from '#shared/domain/taxonomy.ts';
 import { localize } from '#shared/domain/text.ts';
 import type { ExplainedHit } from '#shared/services/search.ts';
 import { commaList, fallbackLang, listFormat, termLabel } from '../format.ts';
@@ -20,17 +20,34 @@ const summaryAndSnippet = (hit: ExplainedHit, lang: Messages['lang']) => {
   return { summaryParts: highlighted && isSummary ? hit.snippet : undefined, extraSnippet: highlighted && !isSummary };
 };
 
-/** The reasons a hit fits: the visitor's words it contains (and where), and the chosen filters it meets. */
-export const whyItFits = (hit: ExplainedHit, t: Messages, taxonomy: Taxonomy): string[] => [
-  ...hit.matchedTerms.map((m) =>
-    t.search.matchesWord(m.term, listFormat([...new Set(m.fields.flatMap((f) => t.search.fieldNames[f] ?? []))], t)),
-  ),
-  ...hit.matchedFilters.map((f) => {
-    const labels = f.values.map((v) => termLabel(taxonomy, f.facet, v, t.lang));
-    const county = f.facet === 'municipality' && hit.wholeCounty ? ` (${t.search.wholeCounty})` : '';
-    return `${t.search.facetLegend[f.facet]}: ${commaList(labels)}${county}`;
-  }),
-];
+/**
+ * The reasons a hit fits, in a visitor's words: the meaningful words it mentions, what it is, offers,
+ * whom it is for and where, from the needs it serves and the filters it meets; never field names.
+ */
+export const whyItFits = (hit: ExplainedHit, t: Messages, taxonomy: Taxonomy): string[] => {
+  const r = t.search.reasons;
+  const labels = (facet: Facet, values: readonly string[]) => commaList(values.map((v) => termLabel(taxonomy, facet, v, t.lang).toLocaleLowerCase(t.locale)));
+  const profileLabels = (values: readonly string[]) =>
+    commaList(values.map((v) => (taxonomy.focus.profileAreas.find((p) => p.code === v)?.label[t.lang] ?? v).toLocaleLowerCase(t.locale)));
+  const about = (dimension: Facet | 'profileArea', values: readonly string[]): string[] => {
+    switch (dimension) {
+      case 'kind': return values.map((v) => r.kind[v as keyof typeof r.kind] ?? v);
+      case 'stage': return values.map((v) => r.stage[v as keyof typeof r.stage] ?? v);
+      case 'focus': return values.map((v) => r.focus[v as keyof typeof r.focus] ?? v);
+      case 'supportType': return [r.supportType(labels('supportType', values))];
+      case 'area': return [r.area(labels('area', values))];
+      case 'profileArea': return [r.profileArea(profileLabels(values))];
+      case 'municipality':
+        return [hit.wholeCounty ? r.wholeCounty : r.municipality(commaList(values.map((v) => termLabel(taxonomy, 'municipality', v, t.lang))))];
+    }
+  };
+  return [
+    ...new Set([
+      ...hit.matchedTerms.flatMap((m) => [...(m.fields.length > 0 ? [t.search.matchesWord(m.term)] : []), ...(m.meets ?? []).flatMap((met) => about(met.dimension, met.values))]),
+      ...hit.matchedFilters.flatMap((f) => about(f.facet, f.values)),
+    ]),
+  ];
+};
 
 const where = (hit: ExplainedHit, t: Messages, taxonomy: Taxonomy): string =>
   hit.wholeCounty

@@ -49,9 +49,18 @@ export type Messages = {
     selectedFilters: string;
     removeFilter: string;
     whyTitle: string;
-    matchesWord: (word: string, fields: string) => string;
-    fieldNames: Record<string, string>;
-    wholeCounty: string;
+    matchesWord: (word: string) => string;
+    /** "Why it fits" in a visitor's words: what an entry is, offers, whom it is for and where. */
+    reasons: {
+      kind: Record<'actor' | 'offering' | 'testbed' | 'investor' | 'establishment-offer', string>;
+      supportType: (labels: string) => string;
+      stage: Record<'idea' | 'startup' | 'growth' | 'established', string>;
+      area: (labels: string) => string;
+      focus: Record<'breadth' | 'spearhead', string>;
+      profileArea: (labels: string) => string;
+      municipality: (names: string) => string;
+      wholeCounty: string;
+    };
     pagination: string;
     previous: string;
     next: string;
@@ -141,6 +150,16 @@ export type Messages = {
     need: { question: string; hint: string; options: Record<NeedCode, string> };
     municipality: { question: string; hint: string };
     sector: { question: string; hint: string; other: string };
+    /** Short names of the need answers, for the summary of answers. */
+    needShort: Record<NeedCode, string>;
+    resultTitle: string;
+    resultLead: string;
+    answersHeading: string;
+    noAnswers: string;
+    answerLabel: Record<'stage' | 'need' | 'municipality' | 'sector', string>;
+    resultCount: (count: number) => string;
+    onSearchPage: string;
+    noResults: string;
   };
   areas: {
     title: string;

@@ -1,6 +1,7 @@
 /**
- * The start and search page (GET /): runs the visitor's search, reads filter words when nothing holds
- * all the words, and when nothing fits works out which filter to drop and who routes companies onward.
+ * The start and search page (GET /): runs the visitor's search (the search service reads filter words
+ * when nothing holds all the words), and when nothing fits works out which filter to drop and who
+ * routes companies onward.
  */
 import type { Context } from 'hono';
 import { SearchQuery } from '#shared/domain/search.ts';
@@ -13,7 +14,6 @@ import { commaList, listFormat, termLabel } from '../format.ts';
 import { messagesFor, type Messages } from '../messages/index.ts';
 import { parseSearchState } from '../params.ts';
 import { noFilters, searchHref, type Filters, type SearchState } from '../urls.ts';
-import { interpretQuery, vocabulary, type Interpretation } from './interpret.ts';
 import { renderSearchPage } from './search.view.tsx';
 
 export const PAGE_SIZE = 20;
@@ -21,12 +21,12 @@ export const PAGE_SIZE = 20;
 export type Suggestion = { label: string; href: string; count: number };
 export type EmptyHelp = { suggestions: Suggestion[]; routers: ExplainedHit[]; routerAreas: string | undefined };
 
-type Run = (state: { q: string; filters: Filters; page?: number }, pageSize?: number) => Promise<SearchResponse>;
+type Run = (state: { q: string; filters: Filters; page?: number }, pageSize?: number, interpret?: boolean) => Promise<SearchResponse>;
 
 const runner = (deps: AppDeps, lang: SearchState['lang']): Run => {
   const today = swedishDate(deps.clock.now());
-  return (state, pageSize = PAGE_SIZE) =>
-    deps.search.search(SearchQuery.parse({ q: state.q, filters: state.filters, page: state.page ?? 1, pageSize, language: lang, today }));
+  return (state, pageSize = PAGE_SIZE, interpret = false) =>
+    deps.search.search(SearchQuery.parse({ q: state.q, filters: state.filters, page: state.page ?? 1, pageSize, language: lang, today }), { interpret });
 };
 
 const filterLabel = (facet: (typeof FACETS)[number], values: readonly string[], t: Messages, taxonomy: Taxonomy) =>
@@ -62,30 +62,14 @@ export const emptyHelp = async (run: Run, state: SearchState, t: Messages, taxon
   };
 };
 
-export const searchPageHandler = (deps: AppDeps) => {
-  const dictionary = vocabulary(deps.taxonomy);
-  return async (c: Context<AppEnv>) => {
-    const { state, issues } = parseSearchState(c.req.queries(), deps.taxonomy);
-    const t = messagesFor(state.lang);
-    if (issues.length > 0) return badRequestPage(c, t, issues);
-    const run = runner(deps, state.lang);
-
-    let effective = state;
-    let response = await run(state);
-    let interpretation: Interpretation | undefined;
-    // Filter words ("investerare tillväxt Karlskoga") become filters when the query is nothing but
-    // such words (two or more), or when no entry holds every word; the remaining words stay search words.
-    const read = state.q ? interpretQuery(state.q, dictionary, state.filters) : undefined;
-    const onlyFilterWords = read !== undefined && read.q === '' && read.read.length >= 2;
-    if (read && read.read.length > 0 && (onlyFilterWords || response.total === 0 || response.relaxed)) {
-      const candidate = { ...state, q: read.q, filters: read.filters };
-      const interpreted = await run(candidate);
-      if (interpreted.total > 0 && (!interpreted.relaxed || response.total === 0)) {
-        [effective, response, interpretation] = [candidate, interpreted, read];
-      }
-    }
-    const help = response.total === 0 ? await emptyHelp(run, effective, t, deps.taxonomy) : undefined;
-    deps.demand.search({ q: state.q, filters: state.filters, page: state.page ?? 1 }, response.total);
-    return renderSearchPage(c, { t, taxonomy: deps.taxonomy, state: effective, response, interpretation, help });
-  };
+export const searchPageHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
+  const { state, issues } = parseSearchState(c.req.queries(), deps.taxonomy);
+  const t = messagesFor(state.lang);
+  if (issues.length > 0) return badRequestPage(c, t, issues);
+  const run = runner(deps, state.lang);
+  const response = await run(state, PAGE_SIZE, true);
+  const effective: SearchState = { ...state, q: response.query.q, filters: response.query.filters as Filters };
+  const help = response.total === 0 ? await emptyHelp(run, effective, t, deps.taxonomy) : undefined;
+  deps.demand.search({ q: state.q, filters: state.filters, page: state.page ?? 1 }, response.total);
+  return renderSearchPage(c, { t, taxonomy: deps.taxonomy, state: effective, response, help });
 };

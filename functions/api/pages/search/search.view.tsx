@@ -8,7 +8,6 @@ import { termLabel } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import { pageHref, searchHref, selectedCount, type SearchState } from '../urls.ts';
-import type { Interpretation } from './interpret.ts';
 import type { EmptyHelp } from './search.handler.ts';
 
 export type SearchPageModel = {
@@ -16,7 +15,6 @@ export type SearchPageModel = {
   taxonomy: Taxonomy;
   state: SearchState;
   response: SearchResponse;
-  interpretation?: Interpretation | undefined;
   help?: EmptyHelp | undefined;
 };
 
@@ -84,13 +82,13 @@ const SelectedFilters = (props: { t: Messages; taxonomy: Taxonomy; state: Search
   );
 };
 
-const Interpreted = (props: { t: Messages; taxonomy: Taxonomy; interpretation: Interpretation }) => {
+const Interpreted = (props: { t: Messages; taxonomy: Taxonomy; read: NonNullable<SearchResponse['reading']>['filters'] }) => {
   const { t, taxonomy } = props;
   return (
     <div class="notice">
       <p>{t.search.interpretedIntro}</p>
       <ul>
-        {props.interpretation.read.map((r) => (
+        {props.read.map((r) => (
           <li>{t.search.interpretedAs(r.words, `${t.search.facetLegend[r.facet]}: ${termLabel(taxonomy, r.facet, r.value, t.lang)}`)}</li>
         ))}
       </ul>
@@ -139,6 +137,7 @@ export const renderSearchPage = (c: Context, model: SearchPageModel) => {
   const outOfRange = response.total > 0 && response.hits.length === 0;
   const from = (response.page - 1) * response.pageSize + 1;
   const to = from + response.hits.length - 1;
+  const interpreted = response.reading?.filters ?? [];
   return renderPage(
     c,
     { t, title: searched ? t.search.resultsTitle(response.total) : t.search.title, current: 'search' },
@@ -174,8 +173,8 @@ export const renderSearchPage = (c: Context, model: SearchPageModel) => {
               {response.hits.length > 0 && <span class="count"> {t.search.range(from, to, response.total)}</span>}
             </p>
             <SelectedFilters t={t} taxonomy={taxonomy} state={state} />
-            {model.interpretation && <Interpreted t={t} taxonomy={taxonomy} interpretation={model.interpretation} />}
-            {!model.interpretation && response.relaxed && response.total > 0 && <p class="notice">{t.search.relaxedNotice}</p>}
+            {interpreted.length > 0 && <Interpreted t={t} taxonomy={taxonomy} read={interpreted} />}
+            {interpreted.length === 0 && response.relaxed && response.total > 0 && <p class="notice">{t.search.relaxedNotice}</p>}
             {response.hits.length > 0 && <HitList hits={response.hits} t={t} taxonomy={taxonomy} showWhy={searched} />}
             {outOfRange && (
               <p>

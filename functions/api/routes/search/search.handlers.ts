@@ -37,8 +37,9 @@ export const searchHandler =
   (deps: AppDeps): RouteHandler<ReturnType<typeof searchRoute>, AppEnv> =>
   async (c) => {
     const raw: RawOfferParams = Object.fromEntries(OFFER_PARAMS.map((name) => [name, c.req.queries(name)]));
-    const query = toSearchQuery(c.req.valid('query'), raw, swedishDate(deps.clock.now()), deps.taxonomy);
-    const { query: _query, ...response } = await deps.search.search(query);
+    const params = c.req.valid('query');
+    const query = toSearchQuery(params, raw, swedishDate(deps.clock.now()), deps.taxonomy);
+    const { query: _query, ...response } = await deps.search.search(query, { interpret: params.interpret !== 'false' });
     deps.demand.search(query, response.total);
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(response, 200);

@@ -4,6 +4,7 @@ import { ENTRY_KINDS, FOCUS_LEVELS, OFFER_AVAILABILITIES, OFFER_TYPES, STAGES } 
 import { MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RADIUS_KM, SEARCH_SORTS, SearchHit } from '#shared/domain/search.ts';
 import { FACETS, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import { Label, Language } from '#shared/domain/text.ts';
+import { MEANING_DIMENSIONS } from '#shared/search/understanding.ts';
 import { problemResponse } from '../../problem.ts';
 
 const codes = (values: readonly string[]) => values as [string, ...string[]];
@@ -35,6 +36,10 @@ export const searchQueryParams = (taxonomy: Taxonomy) =>
     page: z.coerce.number().int().min(1).max(MAX_PAGE).optional().openapi({ description: 'Page number, from 1.' }),
     pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().openapi({ description: `Hits per page, 1–${MAX_PAGE_SIZE}.` }),
     lang: Language.optional().openapi({ description: 'Language of ordering and snippets; sv by default.' }),
+    interpret: z.enum(['true', 'false']).optional().openapi({
+      description:
+        'Read filter words in `q` ("Karlskoga", "tillväxtfas", "testbäddar") as filters when that finds entries holding the remaining words (default `true`); `false` searches the words as typed. Filler words and sizes ("vill", "40 anställda") are never searched either way. `reading` reports what was read.',
+    }),
     offerType: filterParam(OFFER_TYPES, 'Establishment offers of these types; any offer filter keeps only establishment offers.'),
     availability: filterParam(OFFER_AVAILABILITIES, 'Establishment offers with this availability.'),
     minArea: z.coerce.number().min(0).optional().openapi({ description: 'Offers whose area (the larger of land and floor area) is at least this many m².', example: 10000 }),
@@ -59,12 +64,24 @@ export const searchQueryParams = (taxonomy: Taxonomy) =>
     }),
   });
 
+const Meaning = z.object(Object.fromEntries(MEANING_DIMENSIONS.map((d) => [d, z.array(z.string()).optional()])) as Record<(typeof MEANING_DIMENSIONS)[number], z.ZodOptional<z.ZodArray<z.ZodString>>>);
+
+const SearchReading = z
+  .object({
+    q: z.string().openapi({ description: 'The words searched for, once filter words were read as filters' }),
+    filters: z.array(z.object({ words: z.string(), facet: z.enum(FACETS), value: z.string() })).openapi({ description: 'Words read as filters; already in the filters applied. Repeat the search with interpret=false to undo.' }),
+    needs: z.array(z.object({ words: z.string(), means: Meaning })).openapi({ description: 'Need words and what they mean; entries that serve a need match it and rank up' }),
+    ignored: z.array(z.string()).openapi({ description: 'Words not searched: filler (question words, pronouns, modal and light verbs) and sizes ("40 anställda")' }),
+  })
+  .openapi('SearchReading');
+
 const FacetValue = z.object({ value: z.string(), label: Label, count: z.number().int(), selected: z.boolean() });
 
 export const SearchResponse = z
   .object({
     total: z.number().int(),
     relaxed: z.boolean().openapi({ description: 'True when no entry matched every word and the hits match only some of them' }),
+    reading: SearchReading.optional().openapi({ description: 'How `q` was read; present when it has words' }),
     page: z.number().int(),
     pageSize: z.number().int(),
     pageCount: z.number().int(),
