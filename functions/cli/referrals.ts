@@ -152,10 +152,17 @@ export const runReferrals = async (argv: readonly string[], environment: NodeJS.
             `Erased ${plural(erased, 'referral')} about ${masked} from ${store.description}; the anonymised statistics are kept.\n` +
               `Erasure record ${record.id}: by ${record.by} at ${record.at}, request ${record.reference}; the number is not recorded.\n`,
           );
-          return 0;
         } finally {
           await store.close();
         }
+        if (store.localPath !== undefined) {
+          const { compactStore } = await import('../local/dynalite.ts');
+          await compactStore(store.localPath);
+          out.write('Compacted the local store: the erased referrals are no longer in its files on disk.\n');
+        } else {
+          out.write('DynamoDB has removed the erased items; point-in-time recovery backups keep them until they age out (35 days).\n');
+        }
+        return 0;
       }
 
       case '':

@@ -21,6 +21,8 @@ export type TableStore<R> = {
   table: string;
   /** What recovery did when the store was opened, one line each (nothing on the deployed table). */
   recovered: string[];
+  /** The local store's directory; absent for the deployed table. */
+  localPath?: string;
   close(): Promise<void>;
 };
 
@@ -59,6 +61,7 @@ export const openTableStore = async <R>(target: TableTarget, build: (client: Dyn
     client: documents,
     table,
     recovered,
+    localPath: path,
     description: `the local store in ${target.dataDir}/`,
     close: async () => {
       client.destroy();

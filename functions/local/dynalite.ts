@@ -10,9 +10,13 @@ export type RunningDynalite = { endpoint: string; close(): Promise<void> };
  * LevelDB lets one process hold a store; dynalite itself only notices on its first request, so the
  * lock is tried here, before starting, to refuse a store another process (`npm start`) holds.
  */
-const ensureStoreFree = async (path: string): Promise<void> => {
+const levelOf = () => {
   const fromDynalite = createRequire(createRequire(import.meta.url).resolve('dynalite'));
-  const { Level } = fromDynalite('level') as typeof import('level');
+  return (fromDynalite('level') as typeof import('level')).Level;
+};
+
+const ensureStoreFree = async (path: string): Promise<void> => {
+  const Level = levelOf();
   const db = new Level(path);
   try {
     await db.open();
@@ -43,4 +47,18 @@ export const startDynalite = async (options: { path?: string } = {}): Promise<Ru
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+};
+
+/**
+ * Compacts a stopped local store: LevelDB keeps deleted items in its files until compaction, so after
+ * an erasure the whole key range is compacted and what was deleted is no longer on disk.
+ */
+export const compactStore = async (path: string): Promise<void> => {
+  const db = new (levelOf())(path);
+  await db.open();
+  try {
+    await (db as unknown as { compactRange(start: string, end: string): Promise<void> }).compactRange('\u0000', '\uffff');
+  } finally {
+    await db.close();
+  }
 };

@@ -96,7 +96,7 @@ describe('catalogue import (1 000 entries)', () => {
     expect(stored.entries.size).toBe(1000);
     expect([...stored.entries.values()].map(toRecord).sort((a, b) => a.id.localeCompare(b.id))).toEqual(records);
     expect(stored.history).toEqual([expect.objectContaining({ version: 1, action: 'import', actor: { subject: 'cli', name: 'catalogue import (tester)' } })]);
-  });
+  }, 90_000);
 
   it('changes nothing when the same file is imported again', async () => {
     const result = await run(dataDir, 'import', csv);

@@ -1,7 +1,7 @@
 /**
- * ImportJournal on the single table. A run's planned writes are items of their own (pk
- * `IMPORT_JOURNAL#run`, sk `WRITE#n`, entity `import-journal-write`: the entry before and after),
- * written first; then the run's header (pk `IMPORT_JOURNAL`, sk `RUN#run`, entity `import-journal`,
+ * ImportJournal on the single table. A run's planned writes (the entry before and after) are
+ * packed as JSON into as few items as the item size allows (pk `IMPORT_JOURNAL#run`, sk `WRITE#n`,
+ * entity `import-journal-write`), written first; then the run's header (pk `IMPORT_JOURNAL`, sk `RUN#run`, entity `import-journal`,
  * status `started`). A crash before the header leaves nothing to recover, since no entry was
  * written yet. Finishing sets the header's status and TTL; write items expire through the TTL
  * (dynalite keeps them, unread, since only a started header leads to them).
@@ -17,6 +17,8 @@ const WRITE_ENTITY = 'import-journal-write';
 /** How long a run's journal is kept: long enough for anyone to run a command after a crash. */
 const KEEP_SECONDS = 90 * 86_400;
 const BATCH = 25;
+/** Bytes of JSON per journal item, well under DynamoDB's 400 KB item limit. */
+const CHUNK_BYTES = 300_000;
 
 const Header = z.object({
   id: z.string(),
@@ -26,6 +28,27 @@ const Header = z.object({
   writes: z.int().min(0),
 });
 const Write = z.object({ at: z.string(), before: Entry.optional(), entry: Entry });
+const Chunk = z.object({ writes: z.string() });
+
+/** The writes as JSON chunks of at most CHUNK_BYTES (one write larger than that is a chunk of its own). */
+const chunksOf = (writes: readonly JournalWrite[]): string[] => {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let size = 2;
+  for (const write of writes) {
+    const json = JSON.stringify(write);
+    const bytes = Buffer.byteLength(json) + 1;
+    if (current.length > 0 && size + bytes > CHUNK_BYTES) {
+      chunks.push(`[${current.join(',')}]`);
+      current = [];
+      size = 2;
+    }
+    current.push(json);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(`[${current.join(',')}]`);
+  return chunks;
+};
 
 const ttlFrom = (at: Date) => Math.ceil(at.getTime() / 1000) + KEEP_SECONDS;
 
@@ -37,18 +60,10 @@ export class DynamoImportJournal implements ImportJournal {
 
   async begin(header: JournalHeader, writes: readonly JournalWrite[]): Promise<void> {
     const ttl = ttlFrom(new Date(header.startedAt));
-    for (let start = 0; start < writes.length; start += BATCH) {
-      let requests = writes.slice(start, start + BATCH).map((write, offset) => ({
-        PutRequest: {
-          Item: {
-            ...keys.importJournalWrite(header.id, start + offset),
-            entity: WRITE_ENTITY,
-            at: write.at,
-            ...(write.before ? { before: write.before } : {}),
-            entry: write.entry,
-            [TTL_ATTRIBUTE]: ttl,
-          },
-        },
+    const chunks = chunksOf(writes);
+    for (let start = 0; start < chunks.length; start += BATCH) {
+      let requests = chunks.slice(start, start + BATCH).map((chunk, offset) => ({
+        PutRequest: { Item: { ...keys.importJournalWrite(header.id, start + offset), entity: WRITE_ENTITY, writes: chunk, [TTL_ATTRIBUTE]: ttl } },
       }));
       while (requests.length > 0) {
         const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
@@ -105,8 +120,9 @@ export class DynamoImportJournal implements ImportJournal {
         }),
       );
       for (const item of page.Items ?? []) {
-        const write = Write.parse(item);
-        writes.push({ at: write.at, ...(write.before ? { before: write.before } : {}), entry: write.entry });
+        for (const write of z.array(Write).parse(JSON.parse(Chunk.parse(item).writes))) {
+          writes.push({ at: write.at, ...(write.before ? { before: write.before } : {}), entry: write.entry });
+        }
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
