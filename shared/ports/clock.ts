@@ -6,5 +6,5 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Today's date in Sweden as an ISO date (the catalogue's validity dates are Swedish calendar days). */
-export const swedishDate = (instant: Date): string =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+export const swedishDate = (instant: Date): string => SWEDISH_DATE.format(instant);
