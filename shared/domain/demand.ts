@@ -47,5 +47,5 @@ export const normaliseQuery = (text: string): string =>
     .slice(0, MAX_QUERY_TEXT)
     .trim();
 
-/** A count as published: the number, or `null` when it is below MIN_PUBLISHED_COUNT. */
-export const suppressed = (count: number): number | null => (count < MIN_PUBLISHED_COUNT ? null : count);
+/** A count as published: the number, or `null` when it is 1–4 (none at all is no one, and shown). */
+export const suppressed = (count: number): number | null => (count > 0 && count < MIN_PUBLISHED_COUNT ? null : count);

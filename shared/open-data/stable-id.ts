@@ -25,4 +25,12 @@ export const uuidV5 = (namespace: string, name: string): string => {
 export const OPEN_DATA_NAMESPACE = uuidV5(RFC_URL_NAMESPACE, 'urn:vagvisaren:open-data');
 
 /** What a stable id names: the object type and our key for it (`service`, `almi-lan`). */
-export const stableId = (type: string, key: string): string => uuidV5(OPEN_DATA_NAMESPACE, `${type}:${key}`);
+const TERM_IDS = new Map<string, string>();
+export const stableId = (type: string, key: string): string => {
+  // Taxonomy terms and taxonomies recur on every entry: remember theirs (a bounded set), hash the rest.
+  if (type !== 'taxonomy_term' && type !== 'taxonomy') return uuidV5(OPEN_DATA_NAMESPACE, `${type}:${key}`);
+  const name = `${type}:${key}`;
+  let id = TERM_IDS.get(name);
+  if (id === undefined) TERM_IDS.set(name, (id = uuidV5(OPEN_DATA_NAMESPACE, name)));
+  return id;
+};

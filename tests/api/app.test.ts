@@ -36,7 +36,7 @@ describe('the API app', () => {
       '/hsds/services', '/hsds/services/{id}', '/hsds/taxonomies', '/hsds/taxonomies/{id}', '/hsds/taxonomy_terms', '/hsds/taxonomy_terms/{id}',
       '/v1/editor/entries', '/v1/editor/entries/{id}', '/v1/editor/entries/{id}/archive', '/v1/editor/entries/{id}/availability', '/v1/editor/entries/{id}/history',
       '/v1/editor/entries/{id}/publish', '/v1/editor/entries/{id}/unpublish', '/v1/editor/entries/{id}/verify', '/v1/editor/verification-queue',
-      '/v1/entries/{id}', '/v1/me', '/v1/referrals', '/v1/referrals/{id}', '/v1/referrals/{id}/accept', '/v1/referrals/{id}/cancel',
+      '/v1/entries/{id}', '/v1/follow-up/report', '/v1/me', '/v1/referrals', '/v1/referrals/{id}', '/v1/referrals/{id}/accept', '/v1/referrals/{id}/cancel',
       '/v1/referrals/{id}/complete', '/v1/referrals/{id}/decline', '/v1/referrals/{id}/start', '/v1/search', '/v1/stats/referrals',
       '/v1/suggest', '/v1/taxonomy',
     ]);

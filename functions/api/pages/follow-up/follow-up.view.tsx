@@ -83,7 +83,7 @@ const BarChart = (props: { table: DataTable; t: Messages }) => {
           return (
             <g>
               <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT * 0.7} text-anchor="end" class="chart-label">
-                {bar.label.length > 34 ? `${bar.label.slice(0, 33)}…` : bar.label}
+                {bar.label.length > 28 ? `${bar.label.slice(0, 27)}…` : bar.label}
               </text>
               <rect x={LABEL_WIDTH} y={y} width={width} height={BAR_HEIGHT} class="chart-bar" />
               <text x={LABEL_WIDTH + width + 6} y={y + BAR_HEIGHT * 0.7} class="chart-value">
@@ -262,7 +262,9 @@ export const FOLLOW_UP_CSS = `
   .board-report h3{font-size:11pt;margin:3mm 0 1mm;break-after:avoid}
   .board-report .follow-up-table,.board-report .chart,.board-report table{break-inside:avoid}
   .board-report .table-scroll{overflow:visible}
-  .board-report .data-table{min-width:0;font-size:9pt}
+  .board-report .data-table{min-width:0;width:100%;table-layout:fixed;font-size:9pt}
+  .board-report .data-table th,.board-report .data-table td{overflow-wrap:anywhere;hyphens:auto}
+  .board-report .cell-note{font-size:7.5pt}
   .board-report .chart{max-width:150mm}
   .board-report a{color:#000;text-decoration:none}
   .board-report .data-table .gap{background:#fbe9e7;-webkit-print-color-adjust:exact;print-color-adjust:exact}

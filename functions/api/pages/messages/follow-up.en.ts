@@ -121,3 +121,13 @@ export const followUpEn: FollowUpMessages = {
     generated: (at) => `Compiled ${at}.`,
   },
 };
+
+/** The privacy notice's section on what visitors' searches leave behind. */
+export const demandPrivacyEn = {
+  heading: 'What we count when you search',
+  paragraphs: [
+    'So that the region can see what companies look for and where the support system has gaps, we count searches, filters used, answers in the “Find the right support” finder and which entries are opened. We keep only counts per day: the search words in normalised form (lower case, no punctuation), the filter or entry, and how many times.',
+    'We keep no IP address, browser details, cookie or session with them, and nothing that can be linked to you. A search that looks like personal data – an e-mail address or the digits of an identity or phone number – is never kept.',
+    'The counts are used in the region’s follow-up and in the report to the regional development board, where counts below 5 are not shown. They are deleted automatically after 13 months.',
+  ],
+} as const;

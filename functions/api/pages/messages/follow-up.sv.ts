@@ -121,3 +121,13 @@ export const followUpSv: FollowUpMessages = {
     generated: (at) => `Sammanställd ${at}.`,
   },
 };
+
+/** The privacy notice's section on what visitors' searches leave behind. */
+export const demandPrivacySv = {
+  heading: 'Vad vi räknar när du söker',
+  paragraphs: [
+    'För att regionen ska kunna se vad företag letar efter och var stödsystemet har luckor räknar vi sökningar, använda filter, svar i guiden ”Hitta rätt stöd” och vilka poster som öppnas. Vi sparar bara antal per dag: sökordet i normaliserad form (små bokstäver, utan skiljetecken), filtret eller posten, och hur många gånger.',
+    'Vi sparar ingen IP-adress, webbläsaruppgift, kaka eller session tillsammans med det, och inget som kan knytas till dig. En sökning som liknar en personuppgift – en e-postadress eller siffrorna i ett person- eller telefonnummer – sparas aldrig.',
+    'Antalen används i regionens uppföljning och i rapporten till regionala tillväxtnämnden, där antal under 5 inte visas. De raderas automatiskt efter 13 månader.',
+  ],
+} as const;
