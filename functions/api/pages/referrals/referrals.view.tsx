@@ -23,6 +23,12 @@ import { referralHref, type Box } from './referral-urls.ts';
 
 export type Option = { value: string; label: string };
 
+/** A linked referral as the page names it: to whom and when, never by its raw id. */
+export type LinkedReferral = { receiver: string; createdAt: string };
+
+const LinkedName = (props: { t: Messages; linked: LinkedReferral | undefined }) =>
+  props.linked ? <>{props.t.referrals.linkedName(props.linked.receiver, formatDate(props.linked.createdAt.slice(0, 10), props.t))}</> : <>{props.t.referrals.linkedUnknown}</>;
+
 /** A date and time in words, Swedish time: "3 mars 2026 14:05". */
 export const formatDateTime = (iso: string, t: Messages): string =>
   new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
@@ -147,6 +153,8 @@ export type ReferralPageModel = {
   notice?: ReferralNotice | undefined;
   /** `stale`: the form's version was old; `conflict`: the action does not fit the status. */
   problem?: 'stale' | 'conflict' | undefined;
+  /** The referrals this one was passed on from or to, named by receiving actor and date when the viewer may read them. */
+  linked?: { from?: LinkedReferral | undefined; to?: LinkedReferral | undefined } | undefined;
   /** The decline form's problems and values, kept when it is refused. */
   decline?: { reason: string; redirectTo: string; issues: readonly ('reason' | 'redirectTo')[] } | undefined;
   status?: 200 | 400 | 409;
@@ -258,7 +266,10 @@ const Actions = (props: { model: ReferralPageModel }) => {
           {actions.map((action) => (
             <li>
               {action === 'decline' ? (
-                <DeclineForm model={props.model} />
+                <details class="decline-step" open={(props.model.decline?.issues.length ?? 0) > 0}>
+                  <summary>{m.declineStep}</summary>
+                  <DeclineForm model={props.model} />
+                </details>
               ) : (
                 <PostForm action={referralHref(`/referrals/${referral.id}/${action}`, t.lang)}>
                   <input type="hidden" name="version" value={String(referral.version)} />
@@ -346,12 +357,24 @@ export const renderReferralPage = (c: Context<AppEnv>, model: ReferralPageModel)
           <Fact label={m.labels.created}>{formatDateTime(referral.createdAt, t)}</Fact>
           {referral.redirectedFromId && (
             <Fact label={m.redirectedFrom}>
-              <a href={referralHref(`/referrals/${referral.redirectedFromId}`, t.lang)}>{referral.redirectedFromId}</a>
+              {model.linked?.from ? (
+                <a href={referralHref(`/referrals/${referral.redirectedFromId}`, t.lang)}>
+                  <LinkedName t={t} linked={model.linked.from} />
+                </a>
+              ) : (
+                <LinkedName t={t} linked={undefined} />
+              )}
             </Fact>
           )}
           {referral.redirectedToId && (
             <Fact label={m.redirectedTo}>
-              <a href={referralHref(`/referrals/${referral.redirectedToId}`, t.lang)}>{referral.redirectedToId}</a>
+              {model.linked?.to ? (
+                <a href={referralHref(`/referrals/${referral.redirectedToId}`, t.lang)}>
+                  <LinkedName t={t} linked={model.linked.to} />
+                </a>
+              ) : (
+                <LinkedName t={t} linked={undefined} />
+              )}
             </Fact>
           )}
         </dl>
