@@ -199,6 +199,8 @@ a.button:focus-visible{background:#ffdd00;color:#0b0c0c;border-color:#0b0c0c}
 .offer-counts .town{font-weight:400}
 .offer-counts .num{text-align:right}
 .offer-counts tfoot th,.offer-counts tfoot td{font-weight:700;border-top:2px solid #1d1d1b}
+.decline-step>summary{cursor:pointer;display:inline-block;border:2px solid #0b5394;border-radius:4px;padding:.5rem 1.125rem;font-weight:600;color:#0b5394}
+.decline-step[open]>summary{margin-bottom:.75rem}
 .char-count.over{color:#b3261e;font-weight:700}
 .not-stated{font-style:italic;color:#4a4a4a;font-weight:400}
 .enquiry{border-top:1px solid #b1b4b6;margin-top:1rem;padding-top:.5rem}

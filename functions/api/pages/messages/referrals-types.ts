@@ -24,6 +24,10 @@ export type ReferralMessages = {
   countWithin: string;
   /** `{over}` and `{limit}` are filled in by the site script. */
   countOver: string;
+  /** The disclosure that opens the decline form. */
+  declineStep: string;
+  linkedName: (receiver: string, date: string) => string;
+  linkedUnknown: string;
   chooseOption: string;
   /** What happens after a referral is sent, for its referrer. */
   next: {

@@ -27,7 +27,7 @@ import { formToInput, idempotencyKeyOf, issuesFromService, unknownFields, valueO
 import { postedForm } from '../form-values.ts';
 import { renderReferralForm, type ReferralFormModel } from './referral-form.view.tsx';
 import { BOXES, readReferralNotice, referralHref, type Box } from './referral-urls.ts';
-import { renderReferralList, renderReferralPage, type Option, type ReferralPageModel } from './referrals.view.tsx';
+import { renderReferralList, renderReferralPage, type LinkedReferral, type Option, type ReferralPageModel } from './referrals.view.tsx';
 
 const DONE: Record<ReferralAction, ReferralNotice> = { accept: 'accepted', start: 'started', complete: 'completed', decline: 'declined', cancel: 'cancelled' };
 
@@ -103,8 +103,16 @@ export const referralPageHandlers = (deps: AppDeps) => {
     const names = await namesOf([referral.receivingOrganisationId, referral.targetId], t);
     const actors = actions.includes('decline') ? await actorOptions(t, referral.receivingOrganisationId) : [];
     const viewerIsReferrer = principal.subject === referral.referrerSubject;
+    const linkedOf = async (id: ReferralId | undefined): Promise<LinkedReferral | undefined> => {
+      if (!id) return undefined;
+      const other = await orUndefined(deps.referrals.get(principal, id));
+      if (!other) return undefined;
+      const receiverName = (await namesOf([other.receivingOrganisationId], t)).get(other.receivingOrganisationId) ?? other.receivingOrganisationId;
+      return { receiver: receiverName, createdAt: other.createdAt };
+    };
+    const linked = { from: await linkedOf(referral.redirectedFromId), to: await linkedOf(referral.redirectedToId) };
     const receiver = viewerIsReferrer ? await orUndefined(deps.catalogue.getPublished(referral.receivingOrganisationId)) : undefined;
-    return renderReferralPage(c, { t, taxonomy: deps.taxonomy, referral, names, actions, actors, answerWorkingDays: deps.referrals.answerWorkingDays, receiver, viewerIsReferrer, ...extra });
+    return renderReferralPage(c, { t, taxonomy: deps.taxonomy, referral, names, actions, actors, answerWorkingDays: deps.referrals.answerWorkingDays, receiver, viewerIsReferrer, linked, ...extra });
   };
 
   const formPage = (c: Context<AppEnv>, model: Omit<ReferralFormModel, 'taxonomy'>) => renderReferralForm(c, { ...model, taxonomy: deps.taxonomy });

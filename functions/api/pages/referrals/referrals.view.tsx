@@ -25,6 +25,12 @@ export type Option = { value: string; label: string };
 
 const dateAndTime = perLocale((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }));
 
+/** A linked referral as the page names it: to whom and when, never by its raw id. */
+export type LinkedReferral = { receiver: string; createdAt: string };
+
+const LinkedName = (props: { t: Messages; linked: LinkedReferral | undefined }) =>
+  props.linked ? <>{props.t.referrals.linkedName(props.linked.receiver, formatDate(props.linked.createdAt.slice(0, 10), props.t))}</> : <>{props.t.referrals.linkedUnknown}</>;
+
 /** A date and time in words, Swedish time: "3 mars 2026 14:05". */
 export const formatDateTime = (iso: string, t: Messages): string => dateAndTime(t).format(new Date(iso));
 
@@ -148,6 +154,8 @@ export type ReferralPageModel = {
   notice?: ReferralNotice | undefined;
   /** `stale`: the form's version was old; `conflict`: the action does not fit the status. */
   problem?: 'stale' | 'conflict' | undefined;
+  /** The referrals this one was passed on from or to, named by receiving actor and date when the viewer may read them. */
+  linked?: { from?: LinkedReferral | undefined; to?: LinkedReferral | undefined } | undefined;
   /** The decline form's problems and values, kept when it is refused. */
   decline?: { reason: string; redirectTo: string; issues: readonly ('reason' | 'redirectTo')[] } | undefined;
   status?: 200 | 400 | 409;
@@ -259,7 +267,10 @@ const Actions = (props: { model: ReferralPageModel }) => {
           {actions.map((action) => (
             <li>
               {action === 'decline' ? (
-                <DeclineForm model={props.model} />
+                <details class="decline-step" open={(props.model.decline?.issues.length ?? 0) > 0}>
+                  <summary>{m.declineStep}</summary>
+                  <DeclineForm model={props.model} />
+                </details>
               ) : (
                 <PostForm action={referralHref(`/referrals/${referral.id}/${action}`, t.lang)}>
                   <input type="hidden" name="version" value={String(referral.version)} />
@@ -347,12 +358,24 @@ export const renderReferralPage = (c: Context<AppEnv>, model: ReferralPageModel)
           <Fact label={m.labels.created}>{formatDateTime(referral.createdAt, t)}</Fact>
           {referral.redirectedFromId && (
             <Fact label={m.redirectedFrom}>
-              <a href={referralHref(`/referrals/${referral.redirectedFromId}`, t.lang)}>{referral.redirectedFromId}</a>
+              {model.linked?.from ? (
+                <a href={referralHref(`/referrals/${referral.redirectedFromId}`, t.lang)}>
+                  <LinkedName t={t} linked={model.linked.from} />
+                </a>
+              ) : (
+                <LinkedName t={t} linked={undefined} />
+              )}
             </Fact>
           )}
           {referral.redirectedToId && (
             <Fact label={m.redirectedTo}>
-              <a href={referralHref(`/referrals/${referral.redirectedToId}`, t.lang)}>{referral.redirectedToId}</a>
+              {model.linked?.to ? (
+                <a href={referralHref(`/referrals/${referral.redirectedToId}`, t.lang)}>
+                  <LinkedName t={t} linked={model.linked.to} />
+                </a>
+              ) : (
+                <LinkedName t={t} linked={undefined} />
+              )}
             </Fact>
           )}
         </dl>
