@@ -16,6 +16,8 @@ import type { AppDeps } from '../api/env.ts';
 import type { NotificationLog } from '#shared/ports/notifier.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { OpenSearchEnv } from './opensearch.ts';
+import { noMetrics, type Metrics } from '#shared/ports/metrics.ts';
+import { measuredNotifier, measuredSearch } from './measured.ts';
 import { composeServices } from './services.ts';
 import { API_SEARCH_TIMEOUTS, AWS_CLIENT_TIMEOUTS, JWKS_TIMEOUT_MS } from './timeouts.ts';
 
@@ -49,12 +51,16 @@ export const notificationLog = (logger: Logger): NotificationLog => ({
   error: (message, fields) => logger.error(message, fields),
 });
 
-/** Parses the environment and builds every client once; call it once per container, during init. */
-export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<AwsRuntime> => {
+/**
+ * Parses the environment and builds every client once; call it once per container, during init.
+ * `observe` gives the Lambda's logger and metrics (JSON lines and no metrics without it).
+ */
+export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: { logger?: Logger; metrics?: Metrics } = {}): Promise<AwsRuntime> => {
   const config = AwsConfig.parse(env);
+  const metrics = observe.metrics ?? noMetrics;
   const synonyms = loadSynonyms(config.REGION);
   const issuer = `https://cognito-idp.${config.AWS_REGION}.amazonaws.com/${config.COGNITO_USER_POOL_ID}`;
-  const logger = jsonLogger({ runtime: 'aws', stage: config.STAGE });
+  const logger = observe.logger ?? jsonLogger({ runtime: 'aws', stage: config.STAGE });
   const { createSesNotifier } = await import('#shared/adapters/notifications/ses-notifier.ts');
   const ses = config.NOTIFICATION_SENDER === undefined ? undefined : new (await import('@aws-sdk/client-sesv2')).SESv2Client({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS });
   const shared = {
@@ -64,7 +70,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     freshnessDays: config.FRESHNESS_DAYS,
     referralAnswerDays: config.REFERRAL_ANSWER_WORKING_DAYS,
     referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,
-    notifier: createSesNotifier({ client: ses, from: config.NOTIFICATION_SENDER, log: notificationLog(logger.child({ component: 'notifications' })) }),
+    notifier: measuredNotifier(createSesNotifier({ client: ses, from: config.NOTIFICATION_SENDER, log: notificationLog(logger.child({ component: 'notifications' })) }), metrics),
     ...(config.PUBLIC_BASE_URL ? { linkBase: config.PUBLIC_BASE_URL } : {}),
     tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), { timeoutDuration: JWKS_TIMEOUT_MS }), issuer, clientId: config.COGNITO_CLIENT_ID }),
     ...(config.COGNITO_DOMAIN ? { hostedSignIn: createCognitoHostedSignIn({ domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID }) } : {}),
@@ -73,7 +79,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
   if (config.OPENSEARCH_ENDPOINT === undefined) {
     const { composeCatalogue } = await import('./catalogue.ts');
     const runtime = await composeCatalogue({ ...shared, dynamo: { region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }, tableName: config.TABLE_NAME, synonyms });
-    return { deps: runtime.deps, search: 'embedded' };
+    return { deps: { ...runtime.deps, search: measuredSearch(runtime.deps.search, metrics) }, search: 'embedded' };
   }
 
   const [
@@ -104,5 +110,6 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     index: config.OPENSEARCH_INDEX,
     synonyms,
   });
-  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals }) };
+  const deps = composeServices({ ...shared, entries, index, referrals });
+  return { search: 'opensearch', deps: { ...deps, search: measuredSearch(deps.search, metrics) } };
 };
