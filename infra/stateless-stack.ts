@@ -229,6 +229,7 @@ export class StatelessStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: defaultStage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'SNS topic every alarm notifies (subscribe more people here)' });
+    new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboard.dashboardName, description: 'The CloudWatch dashboard of this stage' });
     new CfnOutput(this, 'IndexerDeadLetterQueueUrl', { value: this.indexerDeadLetters.queueUrl, description: 'Stream records the indexer gave up on' });
   }
 

@@ -23,6 +23,7 @@ export type AwsIndexerConfig = z.infer<typeof AwsIndexerConfig>;
 export const composeAwsIndexer = async (
   env: NodeJS.ProcessEnv = process.env,
   clock: Clock = systemClock,
+  observe: { logger?: Logger } = {},
 ): Promise<{ indexer: Indexer; recordAudit: ReturnType<typeof recordAuditTrail>; logger: Logger }> => {
   const config = AwsIndexerConfig.parse(env);
   const index = new OpenSearchSearchIndex({
@@ -33,6 +34,6 @@ export const composeAwsIndexer = async (
   return {
     indexer: createIndexer({ index, taxonomy: loadTaxonomy(config.REGION), clock }),
     recordAudit: recordAuditTrail(new DynamoEntryRepository(documentClient(new DynamoDBClient({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS })), config.TABLE_NAME)),
-    logger: jsonLogger({ runtime: 'aws', function: 'indexer', stage: config.STAGE }),
+    logger: observe.logger ?? jsonLogger({ runtime: 'aws', function: 'indexer', stage: config.STAGE }),
   };
 };

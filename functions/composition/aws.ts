@@ -19,6 +19,8 @@ import type { AppDeps } from '../api/env.ts';
 import type { NotificationLog, ReferralNotifier } from '#shared/ports/notifier.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { OpenSearchEnv } from './opensearch.ts';
+import { noMetrics, type Metrics } from '#shared/ports/metrics.ts';
+import { measuredNotifier, measuredSearch } from './measured.ts';
 import { composeServices } from './services.ts';
 import { API_SEARCH_TIMEOUTS, AWS_CLIENT_TIMEOUTS, JWKS_TIMEOUT_MS } from './timeouts.ts';
 
@@ -69,13 +71,17 @@ export const loadOnFirstNotice = (load: () => Promise<ReferralNotifier>): Referr
   };
 };
 
-/** Parses the environment and builds every client once; call it once per container, during init. */
-export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<AwsRuntime> => {
+/**
+ * Parses the environment and builds every client once; call it once per container, during init.
+ * `observe` gives the Lambda's logger and metrics (JSON lines and no metrics without it).
+ */
+export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: { logger?: Logger; metrics?: Metrics } = {}): Promise<AwsRuntime> => {
   const config = AwsConfig.parse(env);
+  const metrics = observe.metrics ?? noMetrics;
   const synonyms = loadSynonyms(config.REGION);
   const vocabulary = loadQueryVocabulary(config.REGION);
   const issuer = `https://cognito-idp.${config.AWS_REGION}.amazonaws.com/${config.COGNITO_USER_POOL_ID}`;
-  const logger = jsonLogger({ runtime: 'aws', stage: config.STAGE });
+  const logger = observe.logger ?? jsonLogger({ runtime: 'aws', stage: config.STAGE });
   const notifierLog = notificationLog(logger.child({ component: 'notifications' }));
   const notifier = loadOnFirstNotice(async () => {
     const [{ createSesNotifier }, ses] = await Promise.all([
@@ -94,7 +100,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     freshnessDays: config.FRESHNESS_DAYS,
     referralAnswerDays: config.REFERRAL_ANSWER_WORKING_DAYS,
     referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,
-    notifier,
+    notifier: measuredNotifier(notifier, metrics),
     ...(config.PUBLIC_BASE_URL ? { linkBase: config.PUBLIC_BASE_URL } : {}),
     tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), { timeoutDuration: JWKS_TIMEOUT_MS }), issuer, clientId: config.COGNITO_CLIENT_ID }),
     ...(config.COGNITO_DOMAIN ? { hostedSignIn: createCognitoHostedSignIn({ domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID }) } : {}),
@@ -103,7 +109,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
   if (config.OPENSEARCH_ENDPOINT === undefined) {
     const { composeCatalogue } = await import('./catalogue.ts');
     const runtime = await composeCatalogue({ ...shared, dynamo: { region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }, tableName: config.TABLE_NAME, synonyms });
-    return { deps: runtime.deps, search: 'embedded' };
+    return { deps: { ...runtime.deps, search: measuredSearch(runtime.deps.search, metrics) }, search: 'embedded' };
   }
 
   const [
@@ -139,5 +145,6 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env): Promise<
     synonyms,
     understanding: vocabulary,
   });
-  return { search: 'opensearch', deps: composeServices({ ...shared, entries, index, referrals, sessions: new DynamoSessionStore(client, config.TABLE_NAME), demandLog: new DynamoDemandLog(client, config.TABLE_NAME) }) };
+  const deps = composeServices({ ...shared, entries, index, referrals, sessions: new DynamoSessionStore(client, config.TABLE_NAME), demandLog: new DynamoDemandLog(client, config.TABLE_NAME) });
+  return { search: 'opensearch', deps: { ...deps, search: measuredSearch(deps.search, metrics) } };
 };

@@ -2,6 +2,7 @@
 import type { Logger } from '#functions/api/middleware/request-log.ts';
 import type { EntryChange } from '#shared/domain/entry-change.ts';
 import type { Indexer } from '#shared/services/indexer.ts';
+import { METRIC_NAMES, noMetrics, type Metrics } from '#shared/ports/metrics.ts';
 import { parseStreamRecord, StreamEvent, type ParsedRecord } from './stream-records.ts';
 
 /** Lambda's partial batch response: the sequence numbers of the records to retry. */
@@ -20,7 +21,7 @@ const bySequence = (a: string, b: string): number => a.length - b.length || (a <
  * on-failure destination. Stale changes are successes: the index already holds something newer.
  */
 export const createStreamHandler =
-  (deps: { indexer: Indexer; recordAudit: (changes: readonly EntryChange[]) => Promise<void>; logger: Logger }) =>
+  (deps: { indexer: Indexer; recordAudit: (changes: readonly EntryChange[]) => Promise<void>; logger: Logger; metrics?: Metrics }) =>
   async (event: unknown): Promise<StreamBatchResponse> => {
     const records = StreamEvent.parse(event).Records.map(parseStreamRecord);
     const failed = new Set<string>();
@@ -73,5 +74,10 @@ export const createStreamHandler =
     }
 
     deps.logger.info('stream batch', tally);
+    const metrics = deps.metrics ?? noMetrics;
+    metrics.count(METRIC_NAMES.indexerApplied, tally.applied);
+    metrics.count(METRIC_NAMES.indexerStale, tally.stale);
+    metrics.count(METRIC_NAMES.indexerFailed, tally.failed);
+    metrics.count(METRIC_NAMES.indexerInvalid, tally.invalid);
     return { batchItemFailures: [...failed].sort(bySequence).map((itemIdentifier) => ({ itemIdentifier })) };
   };

@@ -15,12 +15,8 @@ export const METRIC_NAMES = {
   searchLatency: 'SearchLatency',
   /** Searches that found nothing. */
   zeroResultSearches: 'ZeroResultSearches',
-  /** Referrals created, and referral status changes, one metric per event. */
+  /** Referrals created. */
   referralCreated: 'ReferralCreated',
-  referralAccepted: 'ReferralAccepted',
-  referralDeclined: 'ReferralDeclined',
-  referralCompleted: 'ReferralCompleted',
-  referralCancelled: 'ReferralCancelled',
   /** Referral notices sent, and those that could not be (no intake address, no sender, or SES refused). */
   referralNoticesSent: 'ReferralNoticesSent',
   referralNoticesFailed: 'ReferralNoticesFailed',

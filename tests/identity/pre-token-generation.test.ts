@@ -21,3 +21,10 @@ describe('pre-token-generation trigger', () => {
     expect((await handler(event({ sub: 'abc' }))).response).toEqual({ claimsAndScopeOverrideDetails: null });
   });
 });
+
+describe('pre-token-generation trigger input', () => {
+  it('refuses an event without user attributes, naming what is missing', async () => {
+    await expect(handler({ triggerSource: 'TokenGeneration_HostedAuth', request: {}, response: {} })).rejects.toThrow(/userAttributes/);
+    await expect(handler(null)).rejects.toThrow(/triggerSource/);
+  });
+});

@@ -592,8 +592,10 @@ describe('StatelessStack', () => {
       }
     });
 
-    it('outputs the alarm topic and accepts only TLS publishers on it', () => {
+    it('outputs the alarm topic, the dashboard and the dead letter queue, and accepts only TLS publishers on the topic', () => {
       template.hasOutput('AlarmTopicArn', { Value: { Ref: onlyLogicalId(template, 'AWS::SNS::Topic') } });
+      template.hasOutput('DashboardName', { Value: { Ref: onlyLogicalId(template, 'AWS::CloudWatch::Dashboard') } });
+      template.hasOutput('IndexerDeadLetterQueueUrl', { Value: { Ref: onlyLogicalId(template, 'AWS::SQS::Queue') } });
       const policy = JSON.stringify(Object.values(template.findResources('AWS::SNS::TopicPolicy'))[0]?.Properties.PolicyDocument);
       expect(policy).toContain('aws:SecureTransport');
     });

@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { UnauthenticatedError } from '#shared/domain/errors.ts';
 import { ROLES, type Principal, type Role } from '#shared/domain/identity.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
+import { ORGANISATION_CLAIM } from './claims.ts';
 
 export const ALLOWED_ALGORITHMS = ['RS256'];
-/** The claim a pre-token-generation trigger (or the development issuer) puts the organisation in. */
-export const ORGANISATION_CLAIM = 'organisation';
+export { ORGANISATION_CLAIM } from './claims.ts';
 
 const AccessTokenClaims = z.object({
   sub: z.string().min(1),
