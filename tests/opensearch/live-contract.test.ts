@@ -31,6 +31,6 @@ if (!url) {
     const name = `vagvisaren-contract-${process.pid}-${sequence}`;
     await admin.createIndex(name, buildIndexDefinition({ lexicon: resources.lexicon, synonyms: resources.synonyms }));
     created.push(name);
-    return new OpenSearchSearchIndex({ transport, index: name, lexicon: resources.lexicon, synonyms: resources.synonyms, refresh: 'true' });
+    return new OpenSearchSearchIndex({ transport, index: name, lexicon: resources.lexicon, synonyms: resources.synonyms, understanding: resources.understanding, refresh: 'true' });
   });
 }

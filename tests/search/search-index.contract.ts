@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toSearchDocument, type SearchDocument } from '#shared/domain/search.ts';
 import type { Synonyms } from '#shared/search/synonyms.ts';
+import type { QueryVocabulary } from '#shared/search/understanding.ts';
 import type { IndexOperation, SearchIndex } from '#shared/ports/search-index.ts';
 import { aDocument, anOffer, aQuery, taxonomy } from '../support/builders.ts';
 
@@ -57,14 +58,21 @@ const offerCatalogue = (): SearchDocument[] =>
     .map((entry) => toSearchDocument(entry, taxonomy))
     .concat(aDocument({ id: 'almi', name: { sv: 'Almi' } }));
 
-/** What an engine is built with: the decompounding lexicon and the synonym groups of the region. */
-export type LanguageResources = { lexicon: readonly string[]; synonyms: Synonyms };
+/** What an engine is built with: the decompounding lexicon, the synonym groups and the query vocabulary of the region. */
+export type LanguageResources = { lexicon: readonly string[]; synonyms: Synonyms; understanding: QueryVocabulary };
 
 const RESOURCES: LanguageResources = {
   lexicon: ['innovation', 'export', 'stod', 'test', 'testbadd', 'testbad', 'livsmedel', 'kapital', 'risk'],
   synonyms: {
     groups: [['vc', 'riskkapital', 'venture capital'], ['fou', 'forskning och utveckling'], ['ai', 'artificiell intelligens'], ['startup', 'nystartat']],
     narrower: { finansiering: ['lån', 'riskkapital'] },
+  },
+  understanding: {
+    filler: { sv: ['jag', 'vill', 'vem', 'kan', 'driver', 'ett', 'med'], en: ['who', 'can', 'i', 'want', 'to'] },
+    sizeWords: ['anställda'],
+    needs: [{ words: ['investera', 'invest'], means: { kind: ['investor'], supportType: ['equity'] } }],
+    filterWords: [],
+    filterFiller: [],
   },
 };
 
@@ -144,6 +152,19 @@ export const describeSearchIndexContract = (engine: string, createIndex: (resour
         ]);
         expect(await found('orebro')).toEqual(expect.arrayContaining(['exact', 'folded']));
         expect(await found('Örebro')).toEqual(['exact']);
+      });
+
+      it('never searches filler or sizes, and a need word finds the entries that serve it, whatever their text says', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'fund', kind: 'investor', name: { sv: 'Tillväxtfonden' }, summary: { sv: 'Ägarkapital till bolag.' }, supportTypes: ['equity'] })),
+          upsert(aDocument({ id: 'filler', name: { sv: 'Vem kan driva ett bolag' }, summary: { sv: 'Jag vill att du kan, med 40 anställda.' } })),
+          upsert(aDocument({ id: 'word', name: { sv: 'Investera i dig själv' }, summary: { sv: 'En kurs.' } })),
+        ]);
+        const result = await index.search(aQuery({ q: 'Jag driver ett företag med 40 anställda, vem kan investera?' }));
+        expect(ids(result.hits)).not.toContain('filler');
+        expect(ids(result.hits)).toEqual(expect.arrayContaining(['fund', 'word']));
+        expect(result.hits[0]!.matchedTerms.map((m) => m.term)).not.toContain('vill');
+        expect(result.hits.find((h) => h.id === 'fund')!.matchedTerms).toContainEqual(expect.objectContaining({ term: 'investera', meets: [{ dimension: 'kind', values: ['investor'] }, { dimension: 'supportType', values: ['equity'] }] }));
       });
 
       it('keeps å, ä and ö letters of their own: "lån" does not find "län", and "vaxa" still finds "växa"', async () => {
