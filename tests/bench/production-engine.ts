@@ -1,7 +1,8 @@
 /**
- * Measures the engine Vägvisaren runs — EmbeddedSearchIndex: MiniSearch plus Swedish analysis
- * (stems, compounds, synonyms, one typo), filters and disjunctive facets — side by side with the
- * bare MiniSearch adapter on the same synthetic catalogue and queries, interleaved in one run.
+ * The engine Vägvisaren runs — EmbeddedSearchIndex: MiniSearch plus Swedish analysis (stems,
+ * compounds, synonyms, one typo), filters and disjunctive facets — as the bench drives it: built
+ * from synthetic docs with the lexicon the app builds, searched with the app's query shape. Also
+ * measures it side by side with bare MiniSearch for the engine comparison.
  */
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
 import { SearchDocument, SearchQuery } from '#shared/domain/search.ts';
@@ -16,7 +17,7 @@ const TODAY = '2026-11-27';
 /** Recall is checked on queries with at most this many bare matches (paging through more takes minutes). */
 const RECALL_CHECK_LIMIT = 1000;
 
-const toDocument = (doc: SearchDoc): SearchDocument =>
+export const toDocument = (doc: SearchDoc): SearchDocument =>
   SearchDocument.parse({
     id: doc.id,
     version: 1,
@@ -30,7 +31,7 @@ const toDocument = (doc: SearchDoc): SearchDocument =>
     facets: { kind: [doc.kind], area: doc.areas, stage: doc.stages, municipality: doc.municipalities, supportType: doc.supportTypes, focus: [doc.focus] },
   });
 
-const toQuery = (query: BenchQuery, pageSize: number): SearchQuery =>
+export const toQuery = (query: Pick<BenchQuery, 'q' | 'filters' | 'page'>, pageSize: number): SearchQuery =>
   SearchQuery.parse({
     q: query.q,
     filters: {
@@ -45,6 +46,34 @@ const toQuery = (query: BenchQuery, pageSize: number): SearchQuery =>
     pageSize,
     today: TODAY,
   });
+
+/** The production engine with the bench's build-and-search shape (asynchronous, as the app calls it). */
+export class ProductionEngine {
+  readonly name = 'vagvisaren';
+  private index: EmbeddedSearchIndex | undefined;
+
+  async build(docs: readonly SearchDoc[]): Promise<void> {
+    const texts = docs.flatMap((d) => [d.name.sv, d.summary.sv, d.description.sv]);
+    this.index = new EmbeddedSearchIndex({ lexicon: buildLexicon(texts), synonyms: loadSynonyms('orebro-lan') });
+    await this.index.apply(docs.map((doc) => ({ type: 'upsert', document: toDocument(doc) })));
+  }
+
+  /** Ids of the page's hits, the total and the facet counts, as the app reads them. */
+  async search(query: Pick<BenchQuery, 'q' | 'filters' | 'page'>, pageSize = 20): Promise<{ total: number; ids: string[]; facets: Record<string, Record<string, number>> }> {
+    const result = await this.index!.search(toQuery(query, pageSize));
+    return { total: result.total, ids: result.hits.map((hit) => hit.id), facets: result.facets };
+  }
+
+  /** Every id the engine matches, paging through all results. */
+  async allIds(query: Pick<BenchQuery, 'q' | 'filters'>): Promise<string[]> {
+    const ids: string[] = [];
+    for (let page = 1; ; page += 1) {
+      const result = await this.search({ ...query, page }, 50);
+      ids.push(...result.ids);
+      if (ids.length >= result.total || result.ids.length === 0) return ids;
+    }
+  }
+}
 
 export type ProductionRun = {
   n: number;

@@ -61,3 +61,42 @@ export const QUERIES: readonly BenchQuery[] = [
   query('empty', '', { municipalities: ['1883'] }),
   query('empty', '', THREE),
 ];
+
+/** The five query classes the engine goals are stated for. */
+export const QUERY_CLASSES = ['free-text', 'text-filters-facets', 'selective', 'filters-only', 'swedish-typo'] as const;
+export type QueryClass = (typeof QUERY_CLASSES)[number];
+
+export interface ClassQuery extends BenchQuery {
+  queryClass: QueryClass;
+}
+
+const TWO: Filters = { areas: ['innovation', 'company-development'], municipalities: ['1880', '1881', '1883'] };
+
+const classQuery = (queryClass: QueryClass, q: string, filters: Filters = {}): ClassQuery => ({
+  ...query(q === '' ? 'empty' : 'one-word', q, filters),
+  queryClass,
+});
+
+/**
+ * A few queries per class: free text (one or two common words), text with two filters (the engine
+ * also counts its facets), selective (words in few entries), filters only (browsing), and a
+ * two-word Swedish query with one typo (bare MiniSearch and the scan find no typo'd word: they are
+ * there for speed, not for what they find).
+ */
+export const CLASS_QUERIES: readonly ClassQuery[] = [
+  classQuery('free-text', 'finansiering'),
+  classQuery('free-text', 'innovation'),
+  classQuery('free-text', 'lån företag'),
+  classQuery('text-filters-facets', 'finansiering', TWO),
+  classQuery('text-filters-facets', 'rådgivning', { stages: ['startup', 'growth'], supportTypes: ['advice', 'mentoring'] }),
+  classQuery('text-filters-facets', 'företag', { kind: ['offering'], areas: ['innovation'] }),
+  classQuery('selective', 'vätgas'),
+  classQuery('selective', 'kopparberg'),
+  classQuery('selective', 'inkubatorn'),
+  classQuery('filters-only', '', TWO),
+  classQuery('filters-only', '', { municipalities: ['1883'] }),
+  classQuery('filters-only', '', { areas: ['investment-establishment'], stages: ['growth'], supportTypes: ['equity', 'loan'] }),
+  classQuery('swedish-typo', 'finansering företag'),
+  classQuery('swedish-typo', 'rådgivnig export'),
+  classQuery('swedish-typo', 'testbädd livsmedl'),
+];

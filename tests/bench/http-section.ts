@@ -1,0 +1,81 @@
+/**
+ * The HTTP part of `npm run bench`: Vägvisaren's /health, /v1/search?q=innovation and the HTML
+ * search page beside a bare Hono hello server, each server in its own process, loaded by
+ * autocannon from this process over loopback with the same settings, in interleaved rounds.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { median, round } from './measure.ts';
+
+export const HTTP_TARGETS = {
+  hello: { server: 'hello', path: '/' },
+  health: { server: 'app', path: '/health' },
+  search: { server: 'app', path: '/v1/search?q=innovation' },
+  page: { server: 'app', path: '/?q=innovation' },
+} as const;
+export type HttpTarget = keyof typeof HTTP_TARGETS;
+
+export type HttpRun = {
+  connections: number;
+  secondsPerSample: number;
+  rounds: number;
+  loadAverage: { start: number; end: number };
+  targets: Record<HttpTarget, { requestsPerSecond: number; p99Ms: number; samples: number[]; errors: number }>;
+  /** Median of per-round ratios to the hello server's requests per second in the same round. */
+  ratioToHello: Record<Exclude<HttpTarget, 'hello'>, number>;
+};
+
+const CONNECTIONS = 10;
+
+const startServer = (kind: 'hello' | 'app'): Promise<{ child: ChildProcess; port: number }> =>
+  new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./http-server.ts', import.meta.url)), [kind], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    child.once('message', (message) => resolve({ child, port: (message as { port: number }).port }));
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+
+const load = async (url: string, seconds: number) => {
+  const result = await autocannon({ url, connections: CONNECTIONS, pipelining: 1, duration: seconds });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+};
+
+export const measureHttp = async (options: { quick: boolean; log: (line: string) => void }): Promise<HttpRun> => {
+  const loadStart = loadavg()[0]!;
+  const seconds = options.quick ? 1 : 3;
+  const rounds = options.quick ? 2 : 5;
+  const servers = { hello: await startServer('hello'), app: await startServer('app') };
+  try {
+    const names = Object.keys(HTTP_TARGETS) as HttpTarget[];
+    const url = (t: HttpTarget) => `http://127.0.0.1:${servers[HTTP_TARGETS[t].server].port}${HTTP_TARGETS[t].path}`;
+    for (const target of names) await load(url(target), 1);
+    const samples = new Map(names.map((t) => [t, [] as { rps: number; p99: number; errors: number }[]]));
+    for (let r = 0; r < rounds; r++) {
+      for (let k = 0; k < names.length; k++) {
+        const target = names[(k + r) % names.length]!;
+        samples.get(target)!.push(await load(url(target), seconds));
+      }
+      options.log(`http: round ${r + 1}/${rounds}: ${names.map((t) => `${t} ${samples.get(t)!.at(-1)!.rps.toFixed(0)} req/s`).join(', ')}`);
+    }
+    const targets = Object.fromEntries(names.map((t) => {
+      const s = samples.get(t)!;
+      return [t, { requestsPerSecond: round(median(s.map((x) => x.rps)), 0), p99Ms: round(median(s.map((x) => x.p99)), 1), samples: s.map((x) => round(x.rps, 0)), errors: s.reduce((sum, x) => sum + x.errors, 0) }];
+    })) as HttpRun['targets'];
+    const ratio = (t: HttpTarget) => round(median(samples.get(t)!.map((x, r) => x.rps / samples.get('hello')![r]!.rps)), 3);
+    return {
+      connections: CONNECTIONS,
+      secondsPerSample: seconds,
+      rounds,
+      loadAverage: { start: round(loadStart, 2), end: round(loadavg()[0]!, 2) },
+      targets,
+      ratioToHello: { health: ratio('health'), search: ratio('search'), page: ratio('page') },
+    };
+  } finally {
+    for (const { child } of Object.values(servers)) child.kill();
+  }
+};

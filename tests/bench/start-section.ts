@@ -1,0 +1,53 @@
+/**
+ * The `npm start` part of `npm run bench`: on a warm store (a data directory seeded by a first
+ * start), the time from running `npm start` to the first answered GET /v1/search?q=innovation.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median, now, round } from './measure.ts';
+
+export type StartRun = { runs: number; firstAnswerMs: number; samplesMs: number[] };
+
+const PORT = 3115;
+
+const firstAnswer = async (dataDir: string): Promise<number> => {
+  const started = now();
+  const child = spawn('npm', ['start', '--silent'], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+      try {
+        const response = await fetch(`http://127.0.0.1:${PORT}/v1/search?q=innovation`);
+        await response.arrayBuffer();
+        if (response.ok) return now() - started;
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (now() - started > 60_000) throw new Error('npm start did not answer within 60 s');
+    }
+  } finally {
+    process.kill(-child.pid!, 'SIGTERM');
+    await exited;
+  }
+};
+
+export const measureStart = async (options: { quick: boolean; log: (line: string) => void }): Promise<StartRun> => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'vagvisaren-bench-start-'));
+  try {
+    await firstAnswer(dataDir);
+    const samples: number[] = [];
+    for (let i = 0; i < (options.quick ? 2 : 5); i++) samples.push(await firstAnswer(dataDir));
+    options.log(`start: first answers after ${samples.map((s) => s.toFixed(0)).join(', ')} ms`);
+    return { runs: samples.length, firstAnswerMs: round(median(samples), 0), samplesMs: samples.map((s) => round(s, 0)) };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+};
