@@ -41,7 +41,7 @@ export const referralsEn: ReferralMessages = {
     notNotifiedHeading: (receiver) => `${receiver} has not been notified`,
     notNotified: (receiver) => `The referral is recorded, but ${receiver} has no referral intake address in Vägvisaren, so nobody has been notified. Get in touch with them and say a referral is waiting here:`,
     noChannels: 'The catalogue holds no contact details for the organisation.',
-    promiseOnceTold: (receiver, days) => `Once ${receiver} knows of the referral, they are to answer within ${days} working days. The editors see that the address is missing.`,
+    promiseOnceTold: (receiver, days) => `Once ${receiver} knows of the referral, they are to answer within ${days} working days.`,
   },
   declineStep: 'Decline',
   linkedName: (receiver, date) => `The referral to ${receiver}, ${date}`,

@@ -41,7 +41,7 @@ export const referralsSv: ReferralMessages = {
     notNotifiedHeading: (receiver) => `${receiver} har inte fått något meddelande`,
     notNotified: (receiver) => `Hänvisningen är registrerad, men ${receiver} har ingen adress för hänvisningar i Vägvisaren, så ingen har aviserats. Hör av dig till dem och berätta att en hänvisning väntar här:`,
     noChannels: 'Katalogen har inga kontaktuppgifter till organisationen.',
-    promiseOnceTold: (receiver, days) => `När ${receiver} vet om hänvisningen ska de svara inom ${days} arbetsdagar. Redaktionen ser att adressen saknas.`,
+    promiseOnceTold: (receiver, days) => `När ${receiver} vet om hänvisningen ska de svara inom ${days} arbetsdagar.`,
   },
   declineStep: 'Tacka nej',
   linkedName: (receiver, date) => `Hänvisningen till ${receiver}, ${date}`,
