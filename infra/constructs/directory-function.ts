@@ -24,7 +24,9 @@ const bundledCode = (entry: string): Code =>
   Code.fromAsset(repoRoot, {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
-      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      // Part of the asset's cache key: without the entry in it, every function would get the first one bundled.
+      command: ['node', '--import', 'tsx', 'infra/bundling.ts', entry, '/asset-output'],
       local: {
         tryBundle(outputDir) {
           execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'infra', 'bundling.ts'), entry, outputDir], { cwd: repoRoot, stdio: 'inherit' });

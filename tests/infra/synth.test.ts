@@ -716,6 +716,23 @@ describe('composeApp', { timeout: SYNTH_TIMEOUT }, () => {
   });
 });
 
+describe('function code', () => {
+  it('gives the API, the indexer and the sign-in trigger each its own bundle', () => {
+    const bundled = synthesize('dev', { bundle: true });
+    try {
+      const keys = [
+        functionProperties(bundled.statelessTemplate, apiFunctionId(bundled)).Code.S3Key,
+        functionProperties(bundled.statelessTemplate, indexerFunctionId(bundled)).Code.S3Key,
+        ...Object.values(bundled.statefulTemplate.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Code.S3Key),
+      ];
+      expect(keys).toHaveLength(3);
+      expect(new Set(keys).size).toBe(3);
+    } finally {
+      bundled.dispose();
+    }
+  }, SYNTH_TIMEOUT);
+});
+
 describe.each([
   ['API function', apiFunctionId],
   ['indexer function', indexerFunctionId],
