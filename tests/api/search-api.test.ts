@@ -38,7 +38,7 @@ describe('GET /v1/search', () => {
   it('explains each hit with its matched terms and a highlighted snippet', async () => {
     const body = await (await app.request('/v1/search?q=riskkapital')).json();
     expect(body.hits[0].matchedTerms).toEqual([
-      { term: 'riskkapital', fields: ['summary', 'labels'], meets: [{ dimension: 'kind', values: ['investor'] }, { dimension: 'supportType', values: ['equity'] }] },
+      { term: 'riskkapital', fields: ['summary'], meets: [{ dimension: 'kind', values: ['investor'] }, { dimension: 'supportType', values: ['equity'] }] },
     ]);
     expect(body.hits[0].snippet).toContainEqual({ text: 'Riskkapital', highlighted: true });
   });
