@@ -35,7 +35,7 @@ const stop = (signal: string) => {
   stopping = true;
   console.log(`\n${signal}: stopping…`);
   server.close(() => {
-    void runtime.close().then(() => process.exit(0));
+    void runtime.deps.demand.flush().then(() => runtime.close()).then(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 3000).unref();
 };

@@ -9,7 +9,7 @@ import { createApp } from '#functions/api/app.ts';
 import { silentLogger } from '#functions/api/middleware/request-log.ts';
 import { composeCatalogue, type CatalogueRuntime } from '#functions/composition/catalogue.ts';
 import { fixedClock, taxonomy } from './builders.ts';
-import { dynamoClient, localCredentials } from './dynamo.ts';
+import { dynamoClient, finishBeforeDynaliteCloses, localCredentials } from './dynamo.ts';
 
 let apps = 0;
 
@@ -33,6 +33,7 @@ export const buildTestApp = async (endpoint: string, entries: readonly Entry[]) 
     },
   });
   const app = createApp(runtime.deps);
+  finishBeforeDynaliteCloses(() => runtime.deps.demand.flush());
   /** Headers that sign a request in as a demo user (see functions/local/demo-users.ts). */
   const as = async (username: string, headers: Record<string, string> = {}) => ({ ...headers, authorization: `Bearer ${await issuer.issue(username)}` });
   return { app, runtime, issuer, as };

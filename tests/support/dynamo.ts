@@ -12,6 +12,10 @@ export const dynamoClient = (endpoint: string) => new DynamoDBClient({ endpoint,
 
 let tables = 0;
 
+/** Work to finish before dynalite closes, such as an app's demand counts still being written after a response. */
+const beforeClose = new Set<() => Promise<void>>();
+export const finishBeforeDynaliteCloses = (work: () => Promise<void>) => void beforeClose.add(work);
+
 /** Registers hooks that run dynalite (in memory unless `path` is given) around the file's tests. */
 export const useDynalite = (path?: string) => {
   let running: RunningDynalite | undefined;
@@ -19,6 +23,8 @@ export const useDynalite = (path?: string) => {
     running = await startDynalite(path ? { path } : {});
   });
   afterAll(async () => {
+    await Promise.all([...beforeClose].map((work) => work()));
+    beforeClose.clear();
     await running?.close();
   });
   return {
