@@ -86,20 +86,28 @@ export class DynamoEntryRepository implements EntryRepository {
   }
 
   async *scan(pageSize = 200): AsyncIterable<Entry[]> {
+    for await (const items of this.entryItemPages(pageSize)) {
+      const entries = items.map(toEntry);
+      if (entries.length > 0) yield entries;
+    }
+  }
+
+  /** The table's entry items a page at a time, optionally narrowed and projected. */
+  private async *entryItemPages(pageSize: number, narrowing: { filter?: string; projection?: string } = {}): AsyncIterable<Record<string, unknown>[]> {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await this.client.send(
         new ScanCommand({
           TableName: this.tableName,
           Limit: pageSize,
-          FilterExpression: '#entity = :entity',
+          FilterExpression: `#entity = :entity${narrowing.filter ? ` AND ${narrowing.filter}` : ''}`,
+          ...(narrowing.projection ? { ProjectionExpression: narrowing.projection } : {}),
           ExpressionAttributeNames: { '#entity': 'entity' },
           ExpressionAttributeValues: { ':entity': ENTITY },
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
-      const entries = (page.Items ?? []).map(toEntry);
-      if (entries.length > 0) yield entries;
+      yield page.Items ?? [];
       startKey = page.LastEvaluatedKey;
     } while (startKey);
   }
@@ -109,24 +117,10 @@ export class DynamoEntryRepository implements EntryRepository {
    * item is missing — what a crash between the entry's write and its trail record leaves — a page at a time.
    */
   async *unrecordedAudits(pageSize = 100): AsyncIterable<AuditRecord[]> {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          Limit: pageSize,
-          FilterExpression: '#entity = :entity AND attribute_exists(lastChange)',
-          ProjectionExpression: 'lastChange',
-          ExpressionAttributeNames: { '#entity': 'entity' },
-          ExpressionAttributeValues: { ':entity': ENTITY },
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      const carried = (page.Items ?? []).map((item) => AuditRecord.parse(item.lastChange));
-      const missing = await this.withoutTrailItem(carried);
+    for await (const items of this.entryItemPages(pageSize, { filter: 'attribute_exists(lastChange)', projection: 'lastChange' })) {
+      const missing = await this.withoutTrailItem(items.map((item) => AuditRecord.parse(item.lastChange)));
       if (missing.length > 0) yield missing;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
   }
 
   private async withoutTrailItem(audits: readonly AuditRecord[]): Promise<AuditRecord[]> {
