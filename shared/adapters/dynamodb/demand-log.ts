@@ -4,7 +4,7 @@
  * writers never lose a count and a month reads as one query per partition. Each item carries the
  * table's TTL: its day plus 13 months.
  */
-import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEMAND_RETENTION_MONTHS, DemandCount } from '#shared/domain/demand.ts';
 import type { DemandLog } from '#shared/ports/demand-log.ts';
 import { keys, TTL_ATTRIBUTE } from './key-schema.ts';
@@ -60,21 +60,19 @@ export class DynamoDemandLog implements DemandLog {
   async counts(from: string, to: string): Promise<DemandCount[]> {
     const counts: DemandCount[] = [];
     for (const month of monthsBetween(from, to)) {
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': keys.demandMonth(month), ':from': from, ':to': `${to}#\uffff` },
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        );
+      const pages = paginateQuery(
+        { client: this.client },
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.demandMonth(month), ':from': from, ':to': `${to}#\uffff` },
+        },
+      );
+      for await (const page of pages) {
         for (const item of page.Items ?? []) {
           counts.push(DemandCount.parse({ day: item.day, signal: item.signal, value: item.value, count: item.count }));
         }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      }
     }
     return counts;
   }

@@ -1,6 +1,6 @@
 /** EntryRepository on DynamoDB (single table, document client); items are parsed back through the Entry schema. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, paginateQuery, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditRecord } from '#shared/domain/audit.ts';
 import { Entry, type EntryId } from '#shared/domain/entry.ts';
 import { ConflictError } from '#shared/domain/errors.ts';
@@ -65,23 +65,21 @@ export class DynamoEntryRepository implements EntryRepository {
 
   async history(id: EntryId): Promise<AuditRecord[]> {
     const records: AuditRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-          ExpressionAttributeValues: { ':pk': keys.entry(id).pk, ':audit': 'AUDIT#' },
-          ScanIndexForward: false,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': keys.entry(id).pk, ':audit': 'AUDIT#' },
+        ScanIndexForward: false,
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         const { pk: _pk, sk: _sk, entity: _entity, ...record } = item;
         records.push(AuditRecord.parse(record));
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return records;
   }
 
@@ -94,22 +92,17 @@ export class DynamoEntryRepository implements EntryRepository {
 
   /** The table's entry items a page at a time, optionally narrowed and projected. */
   private async *entryItemPages(pageSize: number, narrowing: { filter?: string; projection?: string } = {}): AsyncIterable<Record<string, unknown>[]> {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          Limit: pageSize,
-          FilterExpression: `#entity = :entity${narrowing.filter ? ` AND ${narrowing.filter}` : ''}`,
-          ...(narrowing.projection ? { ProjectionExpression: narrowing.projection } : {}),
-          ExpressionAttributeNames: { '#entity': 'entity' },
-          ExpressionAttributeValues: { ':entity': ENTITY },
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      yield page.Items ?? [];
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateScan(
+      { client: this.client, pageSize },
+      {
+        TableName: this.tableName,
+        FilterExpression: `#entity = :entity${narrowing.filter ? ` AND ${narrowing.filter}` : ''}`,
+        ...(narrowing.projection ? { ProjectionExpression: narrowing.projection } : {}),
+        ExpressionAttributeNames: { '#entity': 'entity' },
+        ExpressionAttributeValues: { ':entity': ENTITY },
+      },
+    );
+    for await (const page of pages) yield page.Items ?? [];
   }
 
   /**

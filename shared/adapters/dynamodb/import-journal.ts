@@ -6,7 +6,7 @@
  * written yet. Finishing sets the header's status and TTL; write items expire through the TTL
  * (dynalite keeps them, unread, since only a started header leads to them).
  */
-import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, UpdateCommand, paginateQuery, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { Entry } from '#shared/domain/entry.ts';
 import type { ImportJournal, JournalHeader, JournalOutcome, JournalWrite } from '#shared/ports/import-journal.ts';
@@ -87,45 +87,34 @@ export class DynamoImportJournal implements ImportJournal {
 
   async unfinished(): Promise<JournalHeader[]> {
     const headers: JournalHeader[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: '#status = :started',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':pk': keys.importJournal('-').pk, ':started': 'started' },
-          ConsistentRead: true,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      for (const item of page.Items ?? []) headers.push(Header.parse(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: '#status = :started',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': keys.importJournal('-').pk, ':started': 'started' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) headers.push(Header.parse(item));
     return headers.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
   }
 
   async writes(id: string): Promise<JournalWrite[]> {
     const writes: JournalWrite[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.importJournalWrite(id, 0).pk },
-          ConsistentRead: true,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.importJournalWrite(id, 0).pk }, ConsistentRead: true },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         for (const write of z.array(Write).parse(JSON.parse(Chunk.parse(item).writes))) {
           writes.push({ at: write.at, ...(write.before ? { before: write.before } : {}), entry: write.entry });
         }
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return writes;
   }
 }

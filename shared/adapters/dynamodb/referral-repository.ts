@@ -10,7 +10,7 @@
  * statistics, exports and erasure scan.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, paginateQuery, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/domain/errors.ts';
 import { ErasureRecord, Referral, ReferralId, ReferralStatistic, statisticOf } from '#shared/domain/referral.ts';
 import { DEFAULT_REFERRAL_RETENTION_MONTHS, retentionEnds } from '#shared/domain/referral-lifecycle.ts';
@@ -195,42 +195,29 @@ export class DynamoReferralRepository implements ReferralRepository {
   /** The referral items of one index partition, newest first. */
   private async query(index: IndexDefinition, value: string): Promise<Item[]> {
     const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#key = :value',
-          FilterExpression: '#entity = :entity',
-          ExpressionAttributeNames: { '#key': index.partitionKey, '#entity': 'entity' },
-          ExpressionAttributeValues: { ':value': value, ':entity': ENTITY },
-          ScanIndexForward: false,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#key = :value',
+        FilterExpression: '#entity = :entity',
+        ExpressionAttributeNames: { '#key': index.partitionKey, '#entity': 'entity' },
+        ExpressionAttributeValues: { ':value': value, ':entity': ENTITY },
+        ScanIndexForward: false,
+      },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
     return items;
   }
 
   private async collect(filter: string, values: Record<string, unknown>): Promise<Item[]> {
     const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new ScanCommand({
-          TableName: this.tableName,
-          FilterExpression: filter,
-          ExpressionAttributeNames: { '#entity': 'entity' },
-          ExpressionAttributeValues: values,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateScan(
+      { client: this.client },
+      { TableName: this.tableName, FilterExpression: filter, ExpressionAttributeNames: { '#entity': 'entity' }, ExpressionAttributeValues: values },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
     return items;
   }
 }

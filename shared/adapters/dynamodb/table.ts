@@ -9,7 +9,7 @@ import {
   DeleteTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
-  ScanCommand,
+  paginateScan,
   waitUntilTableExists,
   waitUntilTableNotExists,
   type AttributeValue,
@@ -57,12 +57,7 @@ const lacksIndexes = (table: TableDescription | undefined) => {
 /** Every item, read before the table is dropped and written back after it is created again. */
 const readAll = async (client: DynamoDBClient, tableName: string): Promise<Record<string, AttributeValue>[]> => {
   const items: Record<string, AttributeValue>[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: tableName, ...(startKey ? { ExclusiveStartKey: startKey } : {}) }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for await (const page of paginateScan({ client }, { TableName: tableName })) items.push(...(page.Items ?? []));
   return items;
 };
 
