@@ -6,7 +6,7 @@
  * (facets disjunctively, offer facts conjunctively), validity windows, sorting, preferences,
  * pagination and snippets are done here over the matches.
  */
-import MiniSearch, { type QueryCombination } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type QueryCombination } from 'minisearch';
 import { distanceKm } from '#shared/domain/geo.ts';
 import { type EngineResult, type SearchDocument, type SearchHit, type SearchQuery, type Suggestion, type SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
@@ -76,6 +76,19 @@ export type EmbeddedSearchOptions = {
   understanding?: QueryVocabulary;
 };
 
+/**
+ * Everything an index built from the catalogue's text: its documents, the versions it has applied (deletes
+ * included), its lexicon, the terms that decide folding and MiniSearch's inverted index. A snapshot
+ * (embedded-search-snapshot.ts) saves it; loading it builds no term from text.
+ */
+export type EmbeddedSearchState = {
+  documents: SearchDocument[];
+  versions: [string, number][];
+  lexicon: string[];
+  letterTerms: string[];
+  terms: AsPlainObject;
+};
+
 export class EmbeddedSearchIndex implements SearchIndex {
   private readonly documents = new Map<string, SearchDocument>();
   private readonly versions = new Map<string, number>();
@@ -91,18 +104,41 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly engine: MiniSearch<SearchDocument>;
   private readonly analysed = new Map<string, string[]>();
 
-  constructor(options: EmbeddedSearchOptions = {}) {
-    this.lexicon = new Set(options.lexicon ?? []);
+  /** `restored`: the state of an index saved earlier; its lexicon replaces `options.lexicon`. */
+  constructor(options: EmbeddedSearchOptions = {}, restored?: EmbeddedSearchState) {
+    this.lexicon = new Set(restored?.lexicon ?? options.lexicon ?? []);
     this.synonyms = synonymIndex(options.synonyms ?? NO_SYNONYMS);
     this.understanding = compileUnderstanding(options.understanding ?? NO_QUERY_VOCABULARY);
-    this.engine = new MiniSearch<SearchDocument>({
+    const engineOptions: Options<SearchDocument> = {
       idField: 'id',
       fields: ALL_FIELDS,
       extractField: (doc, name) => (name === 'id' ? doc.id : fieldText(doc, SPEC_BY_NAME.get(name)!)),
       tokenize: (text) => tokenize(text).map((t) => t.text),
       processTerm: (word, name) => this.termsOf(word, SPEC_BY_NAME.get(name ?? '')?.language ?? 'sv'),
       searchOptions: { ...verbatim, boost: scaled(1), combineWith: 'OR' },
-    });
+    };
+    if (!restored) {
+      this.engine = new MiniSearch<SearchDocument>(engineOptions);
+      return;
+    }
+    this.engine = MiniSearch.loadJS<SearchDocument>(restored.terms, engineOptions);
+    for (const doc of restored.documents) {
+      this.documents.set(doc.id, doc);
+      this.slots.put(doc);
+    }
+    for (const [id, version] of restored.versions) this.versions.set(id, version);
+    for (const term of restored.letterTerms) this.letterTerms.add(term);
+  }
+
+  /** The state a snapshot saves (see EmbeddedSearchState). */
+  state(): EmbeddedSearchState {
+    return {
+      documents: [...this.documents.values()],
+      versions: [...this.versions],
+      lexicon: [...this.lexicon],
+      letterTerms: [...this.letterTerms],
+      terms: this.engine.toJSON(),
+    };
   }
 
   /** The index terms of a word, remembered: a catalogue repeats its vocabulary. */
