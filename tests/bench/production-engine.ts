@@ -64,6 +64,11 @@ export class ProductionEngine {
   readonly name = 'vagvisaren';
   private index: EmbeddedSearchIndex | undefined;
 
+  /** The engine built last. */
+  get built(): EmbeddedSearchIndex {
+    return this.index!;
+  }
+
   async build(docs: readonly SearchDoc[]): Promise<void> {
     this.index = productionIndex(docs);
     await this.index.apply(docs.map((doc) => ({ type: 'upsert', document: toDocument(doc) })));
