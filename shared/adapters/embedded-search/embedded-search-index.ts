@@ -393,7 +393,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
       return { term: unit.text, fields: TEXT_FIELDS.filter((f) => fields.has(f)), ...(result.meets ? { meets: result.meets } : {}) };
     });
     const matched = new Set(matches.flatMap(({ result }) => Object.keys(result.match)));
-    const isMatch = (word: string) => this.termsOf(word, language).some((term) => matched.has(term));
+    const told = new Map<string, boolean>();
+    const isMatch = (word: string) => {
+      let is = told.get(word);
+      if (is === undefined) told.set(word, (is = this.termsOf(word, language).some((term) => matched.has(term))));
+      return is;
+    };
     return buildHit(doc, language, { score, matchedTerms, isMatch }, offer.near);
   }
 }
