@@ -2,9 +2,10 @@
  * The embedded search engine: MiniSearch for matching and BM25 ranking over analysed fields (exact
  * surface, folded stems, compound parts), with synonyms, a prefix on the last word and, when a word
  * finds nothing as typed, one typo from five letters and derivations of long stems; need words also
- * match the entries that serve the need (see understanding.ts), which ranks them up; filtering
- * (facets disjunctively, offer facts conjunctively), validity windows, sorting, preferences,
- * pagination and snippets are done here over the matches.
+ * match the entries that serve the need (see understanding.ts), which ranks them up. Filters
+ * (facets disjunctively, offer facts conjunctively), validity windows and facet counts are bit
+ * operations over document slots (facet-bitsets.ts); sorting, preferences and pagination take the
+ * page's hits without ordering the rest, and only those get match details and snippets.
  */
 import MiniSearch, { type AsPlainObject, type Options, type QueryCombination } from 'minisearch';
 import { distanceKm } from '#shared/domain/geo.ts';
