@@ -184,10 +184,26 @@ export type FacetCounts = Record<Facet, Record<string, number>>;
 /** `relaxed` when no entry matched every word and the hits match only some of them. */
 export type EngineResult = { total: number; hits: SearchHit[]; facets: FacetCounts; relaxed: boolean };
 
-/** Builds the document an engine indexes for an entry; municipalities of a county-wide entry are all of them. */
-export const toSearchDocument = (entry: Entry, taxonomy: Taxonomy): SearchDocument => {
+/** The taxonomy labels an entry is found by: its kind, areas, stages and support types, its own municipalities and their towns. */
+export const taxonomyKeywords = (
+  entry: { kind: string; areas: readonly string[]; stages: readonly string[]; supportTypes: readonly string[]; municipalities: readonly string[] },
+  taxonomy: Taxonomy,
+): string[] => {
   const labels = (terms: readonly { code: string; label: Label }[], codes: readonly string[]) =>
     terms.filter((t) => codes.includes(t.code)).flatMap((t) => [t.label.sv, t.label.en]);
+  return [
+    ...new Set([
+      ...labels(taxonomy.kinds, [entry.kind]),
+      ...labels(taxonomy.areas, entry.areas),
+      ...labels(taxonomy.stages, entry.stages),
+      ...labels(taxonomy.supportTypes, entry.supportTypes),
+      ...taxonomy.municipalities.filter((m) => entry.municipalities.includes(m.code)).flatMap((m) => [m.name, m.centralTown]),
+    ]),
+  ];
+};
+
+/** Builds the document an engine indexes for an entry; municipalities of a county-wide entry are all of them. */
+export const toSearchDocument = (entry: Entry, taxonomy: Taxonomy): SearchDocument => {
   const local = entry.municipalities === 'county' ? [] : entry.municipalities;
   return {
     id: entry.id,
@@ -197,15 +213,7 @@ export const toSearchDocument = (entry: Entry, taxonomy: Taxonomy): SearchDocume
     summary: entry.summary,
     description: entry.description,
     sectors: entry.sectors,
-    keywords: [
-      ...new Set([
-        ...labels(taxonomy.kinds, [entry.kind]),
-        ...labels(taxonomy.areas, entry.areas),
-        ...labels(taxonomy.stages, entry.stages),
-        ...labels(taxonomy.supportTypes, entry.supportTypes),
-        ...taxonomy.municipalities.filter((m) => local.includes(m.code)).flatMap((m) => [m.name, m.centralTown]),
-      ]),
-    ],
+    keywords: taxonomyKeywords({ ...entry, municipalities: local }, taxonomy),
     ...(entry.providerId ? { providerId: entry.providerId } : {}),
     wholeCounty: entry.municipalities === 'county',
     facets: {

@@ -39,11 +39,27 @@ export const isStopWord = (word: string): boolean => STOP_WORDS.has(lower(word))
 
 const STEMMERS: Record<Language, (word: string) => string> = { sv: swedishStem, en: englishStem };
 
+/** Remembers a function of a word per language (a catalogue and its queries repeat their vocabulary); bounded. */
+const remembered = (compute: (word: string, language: Language) => string) => {
+  const LIMIT = 200_000;
+  const known: Record<Language, Map<string, string>> = { sv: new Map(), en: new Map() };
+  return (word: string, language: Language): string => {
+    const cache = known[language];
+    let value = cache.get(word);
+    if (value === undefined) {
+      if (cache.size >= LIMIT) cache.clear();
+      value = compute(word, language);
+      cache.set(word, value);
+    }
+    return value;
+  };
+};
+
 /** The stem of a word in a language, its å, ä and ö kept. */
-export const letterStem = (word: string, language: Language): string => STEMMERS[language](lower(word));
+export const letterStem = remembered((word, language) => STEMMERS[language](lower(word)));
 
 /** The folded stem of a word in a language. */
-export const stem = (word: string, language: Language): string => fold(letterStem(word, language));
+export const stem = remembered((word, language) => fold(letterStem(word, language)));
 
 /** True when folding changes the word: it has å, ä, ö or another letter with a diacritic. */
 export const hasDiacritics = (word: string): boolean => fold(word) !== word;

@@ -4,7 +4,8 @@ import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import { buildLexicon } from '#shared/search/lexicon.ts';
 
-function* taxonomyTexts(taxonomy: Taxonomy): Iterable<string> {
+/** The taxonomy's labels, descriptions, municipalities and central towns: words of the lexicon whatever the catalogue holds. */
+export function* taxonomyTexts(taxonomy: Taxonomy): Iterable<string> {
   const terms = [...taxonomy.areas, ...taxonomy.stages, ...taxonomy.kinds, ...taxonomy.supportTypes, ...taxonomy.focus.levels, ...taxonomy.focus.profileAreas];
   for (const term of terms) yield* [term.label.sv, term.description?.sv ?? ''];
   for (const municipality of taxonomy.municipalities) yield* [municipality.name, municipality.centralTown];

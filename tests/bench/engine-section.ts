@@ -1,7 +1,8 @@
 /**
  * The engine part of `npm run bench`: at each catalogue size, Vägvisaren's engine beside bare
  * MiniSearch and a linear scan — build time, retained heap, and p50/p99 per query class, the three
- * engines interleaved query by query in shuffled rounds.
+ * engines interleaved query by query in shuffled rounds; then Vägvisaren's engine saved as a
+ * snapshot and loaded back (see snapshot-section.ts).
  */
 import { loadavg } from 'node:os';
 import { MiniSearchAdapter } from './adapters/minisearch.ts';
@@ -9,6 +10,7 @@ import { LinearScanAdapter } from './adapters/linear-scan.ts';
 import type { SearchDoc } from './engine.ts';
 import { mb, median, now, quantile, round, settle } from './measure.ts';
 import { ProductionEngine } from './production-engine.ts';
+import { measureSnapshot, SNAPSHOT_MAX_N, type SnapshotRun } from './snapshot-section.ts';
 import { CLASS_QUERIES, QUERY_CLASSES, type ClassQuery, type QueryClass } from './queries.ts';
 import { mulberry32, syntheticCatalogue } from './synthetic-catalogue.ts';
 
@@ -19,11 +21,8 @@ type Searcher = { build(docs: readonly SearchDoc[]): Promise<void> | void; searc
 
 const PAGE_SIZE = 20;
 
-const makeEngine = (name: EngineName): Searcher => {
-  if (name === 'vagvisaren') {
-    const engine = new ProductionEngine();
-    return { build: (docs) => engine.build(docs), search: (q) => engine.search(q, PAGE_SIZE) };
-  }
+const makeEngine = (name: EngineName, production: ProductionEngine): Searcher => {
+  if (name === 'vagvisaren') return { build: (docs) => production.build(docs), search: (q) => production.search(q, PAGE_SIZE) };
   const adapter = name === 'minisearch' ? new MiniSearchAdapter() : new LinearScanAdapter();
   return { build: (docs) => adapter.build(docs), search: (q) => adapter.search({ q: q.q, filters: q.filters, page: q.page, pageSize: PAGE_SIZE }) };
 };
@@ -41,6 +40,8 @@ export type EngineSizeRun = {
   rounds: number;
   loadAverage: { start: number; end: number };
   engines: Record<EngineName, EngineAtSize>;
+  /** Vägvisaren's engine saved and loaded back (sizes up to SNAPSHOT_MAX_N). */
+  snapshot?: SnapshotRun;
 };
 
 const shuffle = <T>(items: T[], rng: () => number): T[] => {
@@ -60,8 +61,9 @@ export const measureEngines = async (n: number, options: { quick: boolean; seed:
   const docs = syntheticCatalogue(n, options.seed);
   const engines = new Map<EngineName, Searcher>();
   const builds = new Map<EngineName, { ms: number; heap: number }>();
+  const production = new ProductionEngine();
   for (const name of [...ENGINES].reverse()) {
-    const engine = makeEngine(name);
+    const engine = makeEngine(name, production);
     const before = settle();
     const started = now();
     await engine.build(docs);
@@ -89,6 +91,8 @@ export const measureEngines = async (n: number, options: { quick: boolean; seed:
     }
   }
   options.log(`engine N=${n}: ${rounds} rounds of ${CLASS_QUERIES.length} queries × ${ENGINES.length} engines`);
+  const snapshot = n <= SNAPSHOT_MAX_N ? await measureSnapshot(production.built, docs, options.quick ? 3 : 7) : undefined;
+  if (snapshot) options.log(`engine N=${n}: snapshot ${(snapshot.bytes / 1e6).toFixed(1)} MB, loaded in ${snapshot.loadMs} ms (median)`);
 
   const stats = (values: number[]): LatencyStats => ({ p50Ms: round(median(values)), p99Ms: round(quantile(values, 0.99)), samples: values.length });
   const result = Object.fromEntries(ENGINES.map((name) => [name, {
@@ -96,5 +100,5 @@ export const measureEngines = async (n: number, options: { quick: boolean; seed:
     heapMB: mb(builds.get(name)!.heap),
     byClass: Object.fromEntries(QUERY_CLASSES.map((c) => [c, stats(samples.get(name)!.get(c)!)])) as Record<QueryClass, LatencyStats>,
   }])) as Record<EngineName, EngineAtSize>;
-  return { n, rounds, loadAverage: { start: round(loadStart, 2), end: round(loadavg()[0]!, 2) }, engines: result };
+  return { n, rounds, loadAverage: { start: round(loadStart, 2), end: round(loadavg()[0]!, 2) }, engines: result, ...(snapshot ? { snapshot } : {}) };
 };

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the product's own benchmark, in one run. The engine at 1k, 10k and 100k entries
- * beside bare MiniSearch and a linear scan; the HTTP paths beside a bare Hono hello server; the
- * Lambda API bundle's import and first two calls beside an empty module; `npm start` to its first
+ * beside bare MiniSearch and a linear scan, and its snapshot's load time and size (1k, 10k); the
+ * HTTP paths beside a bare Hono hello server; the Lambda API bundle's import and first two calls beside an empty module; `npm start` to its first
  * answer. Prints the ratios against the goals and which are met (progress to stderr), and writes
  * .data/bench/report.json.
  *
@@ -63,6 +63,11 @@ function goals(report: { engine?: EngineSizeRun[]; http?: HttpRun; lambda?: Lamb
   const list: Goal[] = [];
   const add = (goal: string, measured: string, met: boolean) => list.push({ goal, measured, met });
   for (const run of report.engine ?? []) {
+    const snapshotGoalMs = run.n <= 1_000 ? 150 : run.n <= 10_000 ? 1000 : undefined;
+    if (run.snapshot && snapshotGoalMs !== undefined) {
+      add(`engine ${run.n}: snapshot loads and answers in ≤ ${snapshotGoalMs} ms`, `${run.snapshot.loadMs} ms (median of ${run.snapshot.loadSamplesMs.length})`, run.snapshot.loadMs <= snapshotGoalMs);
+      add(`engine ${run.n}: snapshot ≤ 2× the catalogue's JSON`, `${round(run.snapshot.bytes / 1e6, 2)} vs ${round(run.snapshot.catalogueJsonBytes / 1e6, 2)} MB (${run.snapshot.sizeRatio}×)`, run.snapshot.sizeRatio <= 2);
+    }
     if (run.n < 10_000) continue;
     const { vagvisaren: v, minisearch: m, 'linear-scan': s } = run.engines;
     const tf = 'text-filters-facets';
@@ -96,6 +101,7 @@ function summary(report: { engine?: EngineSizeRun[]; http?: HttpRun; lambda?: La
       const classes = Object.entries(e.byClass).map(([c, s]) => `${c} ${s.p50Ms}/${s.p99Ms}`).join(', ');
       lines.push(`  ${name.padEnd(11)} build ${e.buildMs} ms, heap ${e.heapMB} MB; ${classes}`);
     }
+    if (run.snapshot) lines.push(`  snapshot    ${round(run.snapshot.bytes / 1e6, 2)} MB (${run.snapshot.sizeRatio}× the catalogue's JSON), saved in ${run.snapshot.saveMs} ms, loaded and answering in ${run.snapshot.loadMs} ms (median)`);
   }
   if (report.http) {
     lines.push('', `HTTP (${report.http.connections} connections, ${report.http.rounds} rounds of ${report.http.secondsPerSample} s)`);

@@ -1,13 +1,17 @@
 /**
  * The engine Vägvisaren runs — EmbeddedSearchIndex: MiniSearch plus Swedish analysis (stems,
- * compounds, synonyms, one typo), filters and disjunctive facets — as the bench drives it: built
- * from synthetic docs with the lexicon the app builds, searched with the app's query shape. Also
- * measures it side by side with bare MiniSearch for the engine comparison.
+ * compounds, synonyms, one typo), need words, filters and disjunctive facets — as the bench drives
+ * it: built as the product builds it (the lexicon of the taxonomy and the entries, the region's
+ * synonyms and query vocabulary; documents carry their taxonomy labels), searched with the app's
+ * query shape. Also measures it side by side with bare MiniSearch for the engine comparison.
  */
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
-import { SearchDocument, SearchQuery } from '#shared/domain/search.ts';
+import { SearchDocument, SearchQuery, taxonomyKeywords } from '#shared/domain/search.ts';
 import { buildLexicon } from '#shared/search/lexicon.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
+import { loadQueryVocabulary } from '#shared/search/understanding.ts';
+import { taxonomyTexts } from '#shared/services/catalogue-lexicon.ts';
+import { loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import { MiniSearchAdapter } from './adapters/minisearch.ts';
 import type { SearchDoc } from './engine.ts';
 import { median, mb, now, quantile, round, settle } from './measure.ts';
@@ -16,6 +20,8 @@ import type { BenchQuery } from './queries.ts';
 const TODAY = '2026-11-27';
 /** Recall is checked on queries with at most this many bare matches (paging through more takes minutes). */
 const RECALL_CHECK_LIMIT = 1000;
+
+const taxonomy = loadTaxonomy();
 
 export const toDocument = (doc: SearchDoc): SearchDocument =>
   SearchDocument.parse({
@@ -26,7 +32,7 @@ export const toDocument = (doc: SearchDoc): SearchDocument =>
     summary: doc.summary,
     description: doc.description,
     sectors: [],
-    keywords: [],
+    keywords: taxonomyKeywords(doc, taxonomy),
     wholeCounty: false,
     facets: { kind: [doc.kind], area: doc.areas, stage: doc.stages, municipality: doc.municipalities, supportType: doc.supportTypes, focus: [doc.focus] },
   });
@@ -47,14 +53,24 @@ export const toQuery = (query: Pick<BenchQuery, 'q' | 'filters' | 'page'>, pageS
     today: TODAY,
   });
 
+/** An empty engine configured as the product configures it for these documents. */
+export const productionIndex = (docs: readonly SearchDoc[]): EmbeddedSearchIndex => {
+  const texts = [...taxonomyTexts(taxonomy), ...docs.flatMap((d) => [d.name.sv, d.summary.sv, d.description.sv])];
+  return new EmbeddedSearchIndex({ lexicon: buildLexicon(texts), synonyms: loadSynonyms('orebro-lan'), understanding: loadQueryVocabulary('orebro-lan') });
+};
+
 /** The production engine with the bench's build-and-search shape (asynchronous, as the app calls it). */
 export class ProductionEngine {
   readonly name = 'vagvisaren';
   private index: EmbeddedSearchIndex | undefined;
 
+  /** The engine built last. */
+  get built(): EmbeddedSearchIndex {
+    return this.index!;
+  }
+
   async build(docs: readonly SearchDoc[]): Promise<void> {
-    const texts = docs.flatMap((d) => [d.name.sv, d.summary.sv, d.description.sv]);
-    this.index = new EmbeddedSearchIndex({ lexicon: buildLexicon(texts), synonyms: loadSynonyms('orebro-lan') });
+    this.index = productionIndex(docs);
     await this.index.apply(docs.map((doc) => ({ type: 'upsert', document: toDocument(doc) })));
   }
 
@@ -85,7 +101,6 @@ export type ProductionRun = {
 };
 
 export const measureProductionEngine = async (docs: readonly SearchDoc[], queries: readonly BenchQuery[], rounds: number, log: (line: string) => void): Promise<ProductionRun> => {
-  const texts = docs.flatMap((d) => [d.name.sv, d.summary.sv, d.description.sv]);
   const documents = docs.map(toDocument);
 
   let before = settle();
@@ -97,7 +112,7 @@ export const measureProductionEngine = async (docs: readonly SearchDoc[], querie
 
   before = settle();
   started = now();
-  const production = new EmbeddedSearchIndex({ lexicon: buildLexicon(texts), synonyms: loadSynonyms('orebro-lan') });
+  const production = productionIndex(docs);
   await production.apply(documents.map((document) => ({ type: 'upsert', document })));
   const vagvisarenMs = now() - started;
   const vagvisarenHeapMB = mb(settle() - before);

@@ -2,23 +2,24 @@
  * The embedded search engine: MiniSearch for matching and BM25 ranking over analysed fields (exact
  * surface, folded stems, compound parts), with synonyms, a prefix on the last word and, when a word
  * finds nothing as typed, one typo from five letters and derivations of long stems; need words also
- * match the entries that serve the need (see understanding.ts), which ranks them up; filtering
- * (facets disjunctively, offer facts conjunctively), validity windows, sorting, preferences,
- * pagination and snippets are done here over the matches.
+ * match the entries that serve the need (see understanding.ts), which ranks them up. Filters
+ * (facets disjunctively, offer facts conjunctively), validity windows and facet counts are bit
+ * operations over document slots (facet-bitsets.ts); sorting, preferences and pagination take the
+ * page's hits without ordering the rest, and only those get match details and snippets.
  */
-import MiniSearch, { type QueryCombination } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type QueryCombination } from 'minisearch';
 import { distanceKm } from '#shared/domain/geo.ts';
-import { restrictsToOffers, type EngineResult, type FacetCounts, type SearchDocument, type SearchHit, type SearchQuery, type Suggestion, type SuggestQuery } from '#shared/domain/search.ts';
+import { type EngineResult, type SearchDocument, type SearchHit, type SearchQuery, type Suggestion, type SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
 import { fold, hasDiacritics, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
 import { planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildHit } from '#shared/search/hit.ts';
-import { passesOfferFilters } from '#shared/search/offer-match.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
-import { compileUnderstanding, meaningFit, meetsMeaning, NO_QUERY_VOCABULARY, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
+import { compileUnderstanding, MEANING_DIMENSIONS, meaningFit, meetsMeaning, NO_QUERY_VOCABULARY, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
 import { preferenceFit } from '#shared/search/preference.ts';
+import { countOf, DocumentSlots, forEachSlot, has, intersect, isValidOn } from './facet-bitsets.ts';
 
 const TEXT_FIELDS = ['name', 'summary', 'description', 'labels', 'tags'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -63,9 +64,6 @@ const fieldText = (doc: SearchDocument, spec: FieldSpec): string => {
   }
 };
 
-const emptyCounts = (): FacetCounts =>
-  Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as FacetCounts;
-
 const verbatim = { tokenize: (text: string) => [text], processTerm: (term: string) => term };
 
 /** How far a unit's words may stray from what was typed. */
@@ -79,10 +77,24 @@ export type EmbeddedSearchOptions = {
   understanding?: QueryVocabulary;
 };
 
+/**
+ * Everything an index built from the catalogue's text: its documents, the versions it has applied (deletes
+ * included), its lexicon, the terms that decide folding and MiniSearch's inverted index. A snapshot
+ * (embedded-search-snapshot.ts) saves it; loading it builds no term from text.
+ */
+export type EmbeddedSearchState = {
+  documents: SearchDocument[];
+  versions: [string, number][];
+  lexicon: string[];
+  letterTerms: string[];
+  terms: AsPlainObject;
+};
+
 export class EmbeddedSearchIndex implements SearchIndex {
   private readonly documents = new Map<string, SearchDocument>();
   private readonly versions = new Map<string, number>();
-  private readonly nameOrder = new Map<Language, SearchDocument[]>();
+  private readonly nameOrder = new Map<Language, { doc: SearchDocument; slot: number }[]>();
+  private readonly slots = new DocumentSlots();
   private readonly collator = new Intl.Collator('sv');
   private readonly lexicon: ReadonlySet<string>;
   private readonly synonyms: SynonymIndex;
@@ -93,18 +105,41 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly engine: MiniSearch<SearchDocument>;
   private readonly analysed = new Map<string, string[]>();
 
-  constructor(options: EmbeddedSearchOptions = {}) {
-    this.lexicon = new Set(options.lexicon ?? []);
+  /** `restored`: the state of an index saved earlier; its lexicon replaces `options.lexicon`. */
+  constructor(options: EmbeddedSearchOptions = {}, restored?: EmbeddedSearchState) {
+    this.lexicon = new Set(restored?.lexicon ?? options.lexicon ?? []);
     this.synonyms = synonymIndex(options.synonyms ?? NO_SYNONYMS);
     this.understanding = compileUnderstanding(options.understanding ?? NO_QUERY_VOCABULARY);
-    this.engine = new MiniSearch<SearchDocument>({
+    const engineOptions: Options<SearchDocument> = {
       idField: 'id',
       fields: ALL_FIELDS,
       extractField: (doc, name) => (name === 'id' ? doc.id : fieldText(doc, SPEC_BY_NAME.get(name)!)),
       tokenize: (text) => tokenize(text).map((t) => t.text),
       processTerm: (word, name) => this.termsOf(word, SPEC_BY_NAME.get(name ?? '')?.language ?? 'sv'),
       searchOptions: { ...verbatim, boost: scaled(1), combineWith: 'OR' },
-    });
+    };
+    if (!restored) {
+      this.engine = new MiniSearch<SearchDocument>(engineOptions);
+      return;
+    }
+    this.engine = MiniSearch.loadJS<SearchDocument>(restored.terms, engineOptions);
+    for (const doc of restored.documents) {
+      this.documents.set(doc.id, doc);
+      this.slots.put(doc);
+    }
+    for (const [id, version] of restored.versions) this.versions.set(id, version);
+    for (const term of restored.letterTerms) this.letterTerms.add(term);
+  }
+
+  /** The state a snapshot saves (see EmbeddedSearchState). */
+  state(): EmbeddedSearchState {
+    return {
+      documents: [...this.documents.values()],
+      versions: [...this.versions],
+      lexicon: [...this.lexicon],
+      letterTerms: [...this.letterTerms],
+      terms: this.engine.toJSON(),
+    };
   }
 
   /** The index terms of a word, remembered: a catalogue repeats its vocabulary. */
@@ -127,36 +162,44 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return this.documents.size;
   }
 
+  /**
+   * Filters and facet counts are bit operations over slots (see facet-bitsets.ts); only the matches that pass the
+   * filters become candidates, and only the page's are put in order (top k) and made hits.
+   */
   async search(query: SearchQuery): Promise<EngineResult> {
-    const units = planQuery(query.q, this.synonyms, this.lexicon, this.understanding);
-    const { candidates, relaxed } =
-      query.q.trim() === ''
-        ? { candidates: this.byName(query.language).map((doc) => ({ doc, score: 0, matches: [] as UnitMatch[] })), relaxed: false }
-        : this.match(units, preferenceBoost(query));
+    const eligible = this.slots.eligible(query);
+    const filters = new Map(FACETS.filter((f) => query.filters[f].length > 0).map((f) => [f, this.slots.anyOf(f, query.filters[f])] as const));
+    const passing = intersect(eligible, ...filters.values());
+    const start = (query.page - 1) * query.pageSize;
+    const end = start + query.pageSize;
 
-    const ofProvider = query.providerId;
-    const active = FACETS.filter((f) => query.filters[f].length > 0).map((f) => ({ facet: f, values: new Set(query.filters[f]) }));
-    const offersOnly = restrictsToOffers(query.offer);
-    const facets = emptyCounts();
-    const selected: Candidate[] = [];
-    for (const candidate of candidates) {
-      if (!isValidOn(candidate.doc, query.today)) continue;
-      if (ofProvider !== undefined && candidate.doc.providerId !== ofProvider) continue;
-      if (offersOnly && !passesOfferFilters(candidate.doc.offer, query.offer)) continue;
-      const failing = active.filter(({ facet, values }) => !candidate.doc.facets[facet].some((v) => values.has(v)));
-      if (failing.length === 0) {
-        selected.push(candidate);
-        for (const facet of FACETS) count(facets[facet], candidate.doc.facets[facet]);
-      } else if (failing.length === 1) {
-        const facet = failing[0]!.facet;
-        count(facets[facet], candidate.doc.facets[facet]);
+    if (query.q.trim() === '') {
+      const facets = this.slots.counts(eligible, filters);
+      const total = countOf(passing);
+      const byName = this.byName(query.language);
+      const pick = (docs: SearchDocument[]) => docs.map((doc) => this.toHit({ doc, score: 0, matches: [] }, query));
+      if (query.sort === 'relevance' && !preferenceFit(query.prefer)) {
+        const page: SearchDocument[] = [];
+        let seen = 0;
+        for (let i = 0; i < byName.length && page.length < query.pageSize; i++) {
+          if (!has(passing, byName[i]!.slot)) continue;
+          if (seen++ >= start) page.push(byName[i]!.doc);
+        }
+        return { total, hits: pick(page), facets, relaxed: false };
       }
+      const selected = byName.filter(({ slot }) => has(passing, slot)).map(({ doc }, order) => ({ doc, score: 0, matches: [] as UnitMatch[], order }));
+      return { total, hits: sorted(selected, query, byOrder, end).slice(start, end).map((candidate) => this.toHit(candidate, query)), facets, relaxed: false };
     }
 
-    const ordered = sorted(selected, query);
-    const start = (query.page - 1) * query.pageSize;
-    const hits = ordered.slice(start, start + query.pageSize).map((candidate) => this.toHit(candidate, query));
-    return { total: selected.length, hits, facets, relaxed };
+    const units = planQuery(query.q, this.synonyms, this.lexicon, this.understanding);
+    const found = this.match(units);
+    const matched = this.slots.none();
+    for (const slot of found.slots) matched[slot >>> 5]! |= 1 << (slot & 31);
+    const facets = this.slots.counts(intersect(matched, eligible), filters);
+    const boost = preferenceBoost(query);
+    const selected = found.slots.flatMap((slot, order) => (has(passing, slot) ? [found.candidate(slot, order, boost)] : []));
+    const hits = sorted(selected, query, found.compare, end).slice(start, end).map((candidate) => this.toHit(candidate, query));
+    return { total: selected.length, hits, facets, relaxed: found.relaxed };
   }
 
   async suggest(query: SuggestQuery): Promise<Suggestion[]> {
@@ -187,28 +230,36 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * the match is relaxed: entries serving more of the needs named come first, then those matching
    * more units (filler never is one), then by score.
    */
-  private match(units: readonly QueryUnit[], boost: (doc: SearchDocument) => number): { candidates: Candidate[]; relaxed: boolean } {
-    if (units.length === 0) return { candidates: [], relaxed: false };
+  private match(units: readonly QueryUnit[]): Matched {
+    if (units.length === 0) return { slots: [], relaxed: false, candidate: () => { throw new Error('no units'); }, compare: byOrder };
     const perUnit = units.map((unit) => this.unitMatches(unit));
     const required = requiredUnits(units, perUnit.map((results) => results.size), this.commonAbove());
 
-    const gather = (ids: Iterable<string>): Candidate[] =>
-      [...ids].flatMap((id) => {
-        const doc = this.documents.get(id);
-        if (!doc) return [];
-        const matches = units.flatMap((unit, i) => {
-          const result = perUnit[i]!.get(id);
-          return result ? [{ unit, result }] : [];
-        });
-        return [{ doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc), matches }];
+    const candidate = (slot: number, order: number, boost: (doc: SearchDocument) => number): Candidate => {
+      const doc = this.slots.at(slot)!;
+      const matches = units.flatMap((unit, i) => {
+        const result = perUnit[i]!.get(doc.id);
+        return result ? [{ unit, result }] : [];
       });
+      return { doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc), matches, order };
+    };
+    const slotsOf = (ids: Iterable<string>): number[] => {
+      const slots: number[] = [];
+      for (const id of ids) {
+        const slot = this.slots.slotOf(id);
+        if (slot !== undefined) slots.push(slot);
+      }
+      return slots;
+    };
 
     const strictIds = [...perUnit[required.indexOf(true)]!.keys()].filter((id) => perUnit.every((results, i) => !required[i] || results.has(id)));
-    if (strictIds.length > 0) return { candidates: gather(strictIds).sort(byScore), relaxed: false };
+    if (strictIds.length > 0) return { slots: slotsOf(strictIds), relaxed: false, candidate, compare: (a, b) => byScore(a, b) || byOrder(a, b) };
     const anyIds = new Set(perUnit.flatMap((results) => [...results.keys()]));
     return {
-      candidates: gather(anyIds).sort((a, b) => needsServed(b) - needsServed(a) || b.matches.length - a.matches.length || byScore(a, b)),
+      slots: slotsOf(anyIds),
       relaxed: units.length > 1,
+      candidate,
+      compare: (a, b) => needsServed(b) - needsServed(a) || b.matches.length - a.matches.length || byScore(a, b) || byOrder(a, b),
     };
   }
 
@@ -221,14 +272,23 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private unitMatches(unit: QueryUnit, only?: readonly string[]): Map<string, UnitResult> {
     const results = this.textMatches(unit, only ?? (unit.means ? NEED_TEXT_FIELDS : undefined));
     if (!unit.means || only) return results;
-    const scale = Math.max(NEED_MIN_SCORE, ...[...results.values()].map((r) => r.score));
-    for (const doc of this.documents.values()) {
-      const meets = meetsMeaning(unit.means, doc);
-      if (meets.length === 0) continue;
-      const held = results.get(doc.id);
-      const score = (held?.score ?? 0) + scale * meaningFit(unit.means, meets, doc);
-      results.set(doc.id, { score, match: held?.match ?? {}, meets });
+    let scale = NEED_MIN_SCORE;
+    for (const r of results.values()) if (r.score > scale) scale = r.score;
+    const serving = this.slots.none();
+    for (const dimension of MEANING_DIMENSIONS) {
+      const values = unit.means[dimension];
+      if (!values) continue;
+      const bits = this.slots.anyOf(dimension === 'profileArea' ? 'profileArea' : dimension, values);
+      for (let i = 0; i < serving.length; i++) serving[i]! |= bits[i]!;
     }
+    const means = unit.means;
+    forEachSlot(serving, (slot) => {
+      const doc = this.slots.at(slot)!;
+      const meets = meetsMeaning(means, doc);
+      const held = results.get(doc.id);
+      const score = (held?.score ?? 0) + scale * meaningFit(means, meets, doc);
+      results.set(doc.id, { score, match: held?.match ?? {}, meets });
+    });
     return results;
   }
 
@@ -293,12 +353,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
     };
   }
 
-  private byName(language: Language): SearchDocument[] {
+  private byName(language: Language): { doc: SearchDocument; slot: number }[] {
     let ordered = this.nameOrder.get(language);
     if (!ordered) {
-      ordered = [...this.documents.values()].sort((a, b) =>
-        this.collator.compare(a.name[language] ?? a.name.sv, b.name[language] ?? b.name.sv),
-      );
+      ordered = [...this.documents.values()]
+        .sort((a, b) => this.collator.compare(a.name[language] ?? a.name.sv, b.name[language] ?? b.name.sv))
+        .map((doc) => ({ doc, slot: this.slots.slotOf(doc.id)! }));
       this.nameOrder.set(language, ordered);
     }
     return ordered;
@@ -317,31 +377,62 @@ export class EmbeddedSearchIndex implements SearchIndex {
       if (existing) {
         this.engine.discard(id);
         this.documents.delete(id);
+        this.slots.remove(id);
       }
       return { id, result: 'applied' };
     }
     if (existing) this.engine.replace(operation.document);
     else this.engine.add(operation.document);
     this.documents.set(id, operation.document);
+    this.slots.put(operation.document);
     return { id, result: 'applied' };
   }
 
-  private toHit({ doc, score, matches }: Candidate, { language, offer }: SearchQuery): SearchHit {
+  private toHit({ doc, score, matches }: Pick<Candidate, 'doc' | 'score' | 'matches'>, { language, offer }: SearchQuery): SearchHit {
     const matchedTerms = matches.map(({ unit, result }) => {
       const fields = new Set(Object.values(result.match).flatMap((names) => names.map((name) => SPEC_BY_NAME.get(name)!.field)));
       return { term: unit.text, fields: TEXT_FIELDS.filter((f) => fields.has(f)), ...(result.meets ? { meets: result.meets } : {}) };
     });
     const matched = new Set(matches.flatMap(({ result }) => Object.keys(result.match)));
-    const isMatch = (word: string) => this.termsOf(word, language).some((term) => matched.has(term));
+    const told = new Map<string, boolean>();
+    const isMatch = (word: string) => {
+      let is = told.get(word);
+      if (is === undefined) told.set(word, (is = this.termsOf(word, language).some((term) => matched.has(term))));
+      return is;
+    };
     return buildHit(doc, language, { score, matchedTerms, isMatch }, offer.near);
   }
 }
 
 type UnitResult = { score: number; match: Record<string, string[]>; meets?: ReturnType<typeof meetsMeaning> };
 type UnitMatch = { unit: QueryUnit; result: UnitResult };
-type Candidate = { doc: SearchDocument; score: number; matches: UnitMatch[] };
+/** `order`: where the candidate stood among the matches; ties keep it. */
+type Candidate = { doc: SearchDocument; score: number; matches: UnitMatch[]; order: number };
+type Order = (a: Candidate, b: Candidate) => number;
+/** The slots of the matches in match order, how to make one a candidate, and the candidates' relevance order. */
+type Matched = { slots: number[]; relaxed: boolean; candidate: (slot: number, order: number, boost: (doc: SearchDocument) => number) => Candidate; compare: Order };
 
-const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
+const byScore: Order = (a, b) => b.score - a.score;
+const byOrder: Order = (a, b) => a.order - b.order;
+
+/** The first `k` candidates by `compare` (a total order), in that order, without sorting the rest. */
+const firstK = (candidates: Candidate[], compare: Order, k: number): Candidate[] => {
+  if (candidates.length <= k * 4) return candidates.sort(compare).slice(0, k);
+  const best: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (best.length === k && compare(candidate, best[k - 1]!) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compare(candidate, best[mid]!) < 0) high = mid;
+      else low = mid + 1;
+    }
+    best.splice(low, 0, candidate);
+    if (best.length > k) best.pop();
+  }
+  return best;
+};
 
 /** What a need unit adds when no entry holds its words (a score of the order of one weak text match). */
 const NEED_MIN_SCORE = 1;
@@ -349,13 +440,18 @@ const NEED_MIN_SCORE = 1;
 const needsServed = (candidate: Candidate): number => candidate.matches.filter((m) => m.result.meets !== undefined).length;
 
 /**
- * Hits in the query's order. Candidates arrive in relevance order, and the sort is stable, so ties
- * keep it. By relevance, entries meeting more of the query's preferences come first; by area,
- * documents without one come last either way; by distance, those without a position.
+ * The first `k` hits in the query's order; ties keep relevance order (`relevance`). By relevance, entries meeting
+ * more of the query's preferences come first when there are no words; by area, documents without one come last
+ * either way; by distance, those without a position.
  */
-const sorted = (candidates: Candidate[], query: SearchQuery): Candidate[] => {
-  if (query.sort === 'relevance') return preferred(candidates, query);
+const sorted = (candidates: Candidate[], query: SearchQuery, relevance: Order, k: number): Candidate[] => {
   const near = query.offer.near;
+  const fit = preferenceFit(query.prefer);
+  if (query.sort === 'relevance' || (query.sort === 'distance' && !near)) {
+    if (query.sort !== 'relevance' || !fit || query.q.trim() !== '') return firstK(candidates, relevance, k);
+    const fits = new Map(candidates.map((c) => [c, fit(c.doc)]));
+    return firstK(candidates, (a, b) => fits.get(b)! - fits.get(a)! || relevance(a, b), k);
+  }
   const key = (doc: SearchDocument): number | undefined => {
     switch (query.sort) {
       case 'area-desc': return doc.offer?.areaM2 === undefined ? undefined : -doc.offer.areaM2;
@@ -364,10 +460,12 @@ const sorted = (candidates: Candidate[], query: SearchQuery): Candidate[] => {
       default: return 0;
     }
   };
-  if (query.sort === 'distance' && !near) return candidates;
-  const keyed = candidates.map((candidate) => ({ candidate, key: key(candidate.doc) }));
-  keyed.sort((a, b) => (a.key === undefined ? (b.key === undefined ? 0 : 1) : b.key === undefined ? -1 : a.key - b.key));
-  return keyed.map((k) => k.candidate);
+  const keys = new Map(candidates.map((c) => [c, key(c.doc)]));
+  return firstK(candidates, (a, b) => {
+    const ka = keys.get(a);
+    const kb = keys.get(b);
+    return (ka === undefined ? (kb === undefined ? 0 : 1) : kb === undefined ? -1 : ka - kb) || relevance(a, b);
+  }, k);
 };
 
 /** With words, each preference met raises an entry's score by half; without, entries meeting more come first (see `preferred`). */
@@ -377,21 +475,6 @@ const preferenceBoost = (query: SearchQuery): ((doc: SearchDocument) => number) 
   return fit ? (doc) => 1 + PREFERENCE_WEIGHT * fit(doc) : () => 1;
 };
 
-const preferred = (candidates: Candidate[], query: SearchQuery): Candidate[] => {
-  const fit = preferenceFit(query.prefer);
-  if (!fit || query.q.trim() !== '') return candidates;
-  return candidates
-    .map((candidate) => ({ candidate, fit: fit(candidate.doc) }))
-    .sort((a, b) => b.fit - a.fit)
-    .map((keyed) => keyed.candidate);
-};
-
 const scaled = (weight: number) => Object.fromEntries(FIELD_SPECS.map((s) => [s.name, FIELD_WEIGHT[s.field] * weight]));
 
-const isValidOn = (doc: SearchDocument, today: string): boolean =>
-  (doc.validFrom === undefined || doc.validFrom <= today) && (doc.validUntil === undefined || today <= doc.validUntil);
-
-const count = (counts: Record<string, number>, values: readonly string[]) => {
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-};
 
