@@ -90,16 +90,29 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
   return units;
 };
 
+/** The units that may decide a match: all but the needs that only rank, unless nothing else is asked. */
+const decidingUnits = (units: readonly QueryUnit[]): boolean[] =>
+  units.some((unit) => !unit.ranksOnly) ? units.map((unit) => !unit.ranksOnly) : units.map(() => true);
+
+/**
+ * The share of a query's units an entry matches, which scales its score: an entry that serves the need
+ * and also holds the query's other meaningful words ("a farm", "engineers") ranks above one that only
+ * serves the need. Filler and sizes make no unit, so they never count.
+ */
+export const coordination = (units: readonly QueryUnit[], matched: number): number => matched / Math.max(units.length, 1);
+
 /**
  * Which units an entry must match, given how many entries each matches: a unit matching more than
  * `commonAbove` is common and only ranks. When the query names a need that is not common, the needs
  * decide and the other words rank ("I run a manufacturing company … who can invest?" wants investors);
  * otherwise the rare units are required, or all of them when every unit is common. A need that only
- * ranks (advice; a need found inside a compound) is a word like the others here.
+ * ranks (advice, which most actors give) is never required while the query has another unit: "råd om
+ * att etablera i Hallsberg" wants the municipality's establishment service, whether or not it advises.
  */
 export const requiredUnits = (units: readonly QueryUnit[], matching: readonly number[], commonAbove: number): boolean[] => {
-  const rare = matching.map((count) => count <= commonAbove);
-  const rareNeeds = units.map((unit, i) => unit.means !== undefined && !unit.ranksOnly && rare[i]!);
+  const deciding = decidingUnits(units);
+  const rare = matching.map((count, i) => deciding[i]! && count <= commonAbove);
+  const rareNeeds = units.map((unit, i) => unit.means !== undefined && rare[i]!);
   if (rareNeeds.some(Boolean)) return rareNeeds;
-  return rare.some(Boolean) ? rare : rare.map(() => true);
+  return rare.some(Boolean) ? rare : deciding;
 };
