@@ -13,7 +13,7 @@ import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
 import { fold, hasDiacritics, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
-import { planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
+import { coordination, planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildHit } from '#shared/search/hit.ts';
 import { passesOfferFilters } from '#shared/search/offer-match.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
@@ -200,7 +200,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
           const result = perUnit[i]!.get(id);
           return result ? [{ unit, result }] : [];
         });
-        return [{ doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc), matches }];
+        return [{ doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc) * coordination(units, matches.length), matches }];
       });
 
     const strictIds = [...perUnit[required.indexOf(true)]!.keys()].filter((id) => perUnit.every((results, i) => !required[i] || results.has(id)));
