@@ -5,7 +5,7 @@
  * Filler words and sizes ("40 anställda") make no unit.
  */
 import type { Synonyms } from './synonyms.ts';
-import { decompound, fold, isStopWord, lower, stem, tokenize } from './analysis.ts';
+import { decompound, decompoundQueryWord, fold, isStopWord, lower, stem, tokenize } from './analysis.ts';
 import { ignoredAt, needAt, NO_UNDERSTANDING, type Meaning, type Understanding } from './understanding.ts';
 
 export type QueryUnit = {
@@ -81,7 +81,7 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
     const word = words[i]!;
     i += 1;
     if (isStopWord(word)) continue;
-    const parts = decompound(fold(lower(word)), lexicon);
+    const parts = decompoundQueryWord(fold(lower(word)), lexicon);
     const partNeed = parts.map((part) => needAt([part], 0, understanding)).find((need) => need !== undefined && need.words.length === 1);
     units.push({ text: word, words: [word], synonyms: [], parts, last: false, ...(partNeed ? { means: partNeed.means, ranksOnly: true as const } : {}) });
   }
