@@ -1,12 +1,12 @@
 /**
  * Turns a visitor's query into units — a word, or a phrase of a synonym group or of a need — each with
  * the forms it may be found in (exact, analysed variants, synonyms, compound parts) and, for a need
- * word or a compound with a need among its parts ("livsmedelsprodukt"), what it means in the taxonomy.
+ * word or a compound with a need among its parts or at its head ("livsmedelsprodukt"), what it means in the taxonomy.
  * Filler words and sizes ("40 anställda") make no unit.
  */
 import type { Synonyms } from './synonyms.ts';
-import { decompound, decompoundQueryWord, fold, isStopWord, lower, stem, tokenize } from './analysis.ts';
-import { ignoredAt, needAt, NO_UNDERSTANDING, type Meaning, type Understanding } from './understanding.ts';
+import { decompound, decompoundQueryWord, fold, isStopWord, lower, MIN_PART_LENGTH, stem, tokenize } from './analysis.ts';
+import { ignoredAt, needAt, NO_UNDERSTANDING, type Meaning, type Need, type Understanding } from './understanding.ts';
 
 export type QueryUnit = {
   /** The words as the visitor typed them. */
@@ -51,6 +51,19 @@ export const synonymIndex = (synonyms: Synonyms) => {
 };
 export type SynonymIndex = ReturnType<typeof synonymIndex>;
 
+/** A need word this long may head an unknown compound ("mat" does not head "matematik"). */
+const MIN_NEED_HEAD_LENGTH = 5;
+
+/** The need an unknown compound starts with, its rest no catalogue word ("livsmedelsprodukt": food), if any. */
+const needHead = (word: string, lexicon: ReadonlySet<string>, understanding: Understanding): Need | undefined => {
+  if (lexicon.has(word)) return undefined;
+  for (let cut = word.length - MIN_PART_LENGTH; cut >= MIN_NEED_HEAD_LENGTH; cut -= 1) {
+    const need = needAt([word.slice(0, cut)], 0, understanding);
+    if (need?.words.length === 1) return need;
+  }
+  return undefined;
+};
+
 export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: ReadonlySet<string>, understanding: Understanding = NO_UNDERSTANDING): QueryUnit[] => {
   const words = tokenize(query).map((t) => t.text);
   const units: QueryUnit[] = [];
@@ -82,7 +95,7 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
     i += 1;
     if (isStopWord(word)) continue;
     const parts = decompoundQueryWord(fold(lower(word)), lexicon);
-    const partNeed = parts.map((part) => needAt([part], 0, understanding)).find((need) => need !== undefined && need.words.length === 1);
+    const partNeed = parts.length > 0 ? parts.map((part) => needAt([part], 0, understanding)).find((need) => need?.words.length === 1) : needHead(fold(lower(word)), lexicon, understanding);
     units.push({ text: word, words: [word], synonyms: [], parts, last: false, ...(partNeed ? { means: partNeed.means, ranksOnly: true as const } : {}) });
   }
   const lastUnit = units.at(-1);

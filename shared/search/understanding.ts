@@ -44,7 +44,7 @@ export const NO_QUERY_VOCABULARY: QueryVocabulary = { filler: { sv: [], en: [] }
 export const loadQueryVocabulary = (region: RegionCode): QueryVocabulary => QueryVocabulary.parse({ 'orebro-lan': orebroLan }[region]);
 
 /** A need phrase; `ranksOnly` when serving it ranks an entry but does not decide whether it matches. */
-type Need = { words: string[]; means: Meaning; ranksOnly?: true };
+export type Need = { words: string[]; means: Meaning; ranksOnly?: true };
 
 /** A vocabulary compiled for reading queries: filler and size words as typed (lower case), needs by their first word's stem. */
 export type Understanding = { filler: ReadonlySet<string>; sizeWords: ReadonlySet<string>; needs: ReadonlyMap<string, readonly Need[]> };
