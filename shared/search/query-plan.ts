@@ -108,11 +108,21 @@ const decidingUnits = (units: readonly QueryUnit[]): boolean[] =>
   units.some((unit) => !unit.ranksOnly) ? units.map((unit) => !unit.ranksOnly) : units.map(() => true);
 
 /**
- * The share of a query's units an entry matches, which scales its score: an entry that serves the need
- * and also holds the query's other meaningful words ("a farm", "engineers") ranks above one that only
- * serves the need. Filler and sizes make no unit, so they never count.
+ * The units whose match counts in coordination: needs, and words that are not common (a word found in
+ * a large share of the catalogue, "business", says little about an entry).
  */
-export const coordination = (units: readonly QueryUnit[], matched: number): number => matched / Math.max(units.length, 1);
+export const coordinatedUnits = (units: readonly QueryUnit[], matching: readonly number[], commonAbove: number): boolean[] =>
+  units.map((unit, i) => unit.means !== undefined || matching[i]! <= commonAbove);
+
+/**
+ * The share of a query's coordinated units an entry matches, which scales its score: an entry that
+ * serves the need and also holds the query's other meaningful words ("a farm", "engineers") ranks
+ * above one that only serves the need. Filler and sizes make no unit, so they never count.
+ */
+export const coordination = (coordinated: readonly boolean[], matched: readonly boolean[]): number => {
+  const counted = coordinated.filter(Boolean).length;
+  return counted === 0 ? 1 : coordinated.filter((c, i) => c && matched[i]).length / counted;
+};
 
 /**
  * Which units an entry must match, given how many entries each matches: a unit matching more than
