@@ -13,7 +13,7 @@ import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
 import { fold, hasDiacritics, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
-import { coordination, planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
+import { coordinatedUnits, coordination, planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildHit } from '#shared/search/hit.ts';
 import { passesOfferFilters } from '#shared/search/offer-match.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
@@ -191,6 +191,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (units.length === 0) return { candidates: [], relaxed: false };
     const perUnit = units.map((unit) => this.unitMatches(unit));
     const required = requiredUnits(units, perUnit.map((results) => results.size), this.commonAbove());
+    const coordinated = coordinatedUnits(units, perUnit.map((results) => results.size), this.commonAbove());
 
     const gather = (ids: Iterable<string>): Candidate[] =>
       [...ids].flatMap((id) => {
@@ -200,7 +201,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
           const result = perUnit[i]!.get(id);
           return result ? [{ unit, result }] : [];
         });
-        return [{ doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc) * coordination(units, matches.length), matches }];
+        return [{ doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc) * coordination(coordinated, perUnit.map((results) => results.has(id))), matches }];
       });
 
     const strictIds = [...perUnit[required.indexOf(true)]!.keys()].filter((id) => perUnit.every((results, i) => !required[i] || results.has(id)));
