@@ -117,11 +117,12 @@ export const coordinatedUnits = (units: readonly QueryUnit[], matching: readonly
 /**
  * The share of a query's coordinated units an entry matches, which scales its score: an entry that
  * serves the need and also holds the query's other meaningful words ("a farm", "engineers") ranks
- * above one that only serves the need. Filler and sizes make no unit, so they never count.
+ * above one that only serves the need. Filler and sizes make no unit, so they never count; with fewer
+ * than two coordinated units there is nothing to share and the score stands.
  */
 export const coordination = (coordinated: readonly boolean[], matched: readonly boolean[]): number => {
   const counted = coordinated.filter(Boolean).length;
-  return counted === 0 ? 1 : coordinated.filter((c, i) => c && matched[i]).length / counted;
+  return counted < 2 ? 1 : coordinated.filter((c, i) => c && matched[i]).length / counted;
 };
 
 /**
