@@ -112,6 +112,47 @@ export const decompound = (word: string, lexicon: ReadonlySet<string>): string[]
   return split(word, 0) ?? [];
 };
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** A typo is looked for only in a compound's last part of at least this many letters. */
+const MIN_TYPO_PART_LENGTH = 6;
+
+/** The lexicon word one edit (a letter left out, added, changed or swapped) from `word`, if any. */
+const oneEditAway = (word: string, lexicon: ReadonlySet<string>): string | undefined => {
+  const edits = function* () {
+    for (let i = 0; i <= word.length; i += 1) {
+      const [head, tail] = [word.slice(0, i), word.slice(i)];
+      for (const letter of LETTERS) yield head + letter + tail;
+      if (tail.length === 0) continue;
+      yield head + tail.slice(1);
+      for (const letter of LETTERS) yield head + letter + tail.slice(1);
+      if (tail.length > 1) yield head + tail[1] + tail[0] + tail.slice(2);
+    }
+  };
+  for (const edit of edits()) if (edit !== word && lexicon.has(edit)) return edit;
+  return undefined;
+};
+
+/**
+ * A query word's compound parts (see decompound); when it splits into none, a known head and a last
+ * part one typo from a lexicon word ("exportrådgivnig" → export, radgivning). Only query words are
+ * read this way: the index holds what the catalogue spells.
+ */
+export const decompoundQueryWord = (word: string, lexicon: ReadonlySet<string>): string[] => {
+  const parts = decompound(word, lexicon);
+  if (parts.length > 0 || lexicon.has(word)) return parts;
+  for (let cut = word.length - MIN_TYPO_PART_LENGTH; cut >= MIN_PART_LENGTH; cut -= 1) {
+    const head = word.slice(0, cut);
+    if (!lexicon.has(head)) continue;
+    for (const link of LINKING_LETTERS) {
+      const tail = word.slice(cut);
+      if (!tail.startsWith(link) || tail.length - link.length < MIN_TYPO_PART_LENGTH) continue;
+      const corrected = oneEditAway(tail.slice(link.length), lexicon);
+      if (corrected) return [head, corrected];
+    }
+  }
+  return [];
+};
+
 /**
  * The terms a field holds for a word: its exact surface, its folded stem (and its stem with å, ä, ö
  * kept, when that differs), and the parts of a Swedish compound (folded, and stemmed).

@@ -1,12 +1,12 @@
 /**
  * Turns a visitor's query into units — a word, or a phrase of a synonym group or of a need — each with
  * the forms it may be found in (exact, analysed variants, synonyms, compound parts) and, for a need
- * word or a compound with a need among its parts ("livsmedelsprodukt"), what it means in the taxonomy.
+ * word or a compound with a need among its parts or at its head ("livsmedelsprodukt"), what it means in the taxonomy.
  * Filler words and sizes ("40 anställda") make no unit.
  */
 import type { Synonyms } from './synonyms.ts';
-import { decompound, fold, isStopWord, lower, stem, tokenize } from './analysis.ts';
-import { ignoredAt, needAt, NO_UNDERSTANDING, type Meaning, type Understanding } from './understanding.ts';
+import { decompound, decompoundQueryWord, fold, isStopWord, lower, MIN_PART_LENGTH, stem, tokenize } from './analysis.ts';
+import { ignoredAt, needAt, NO_UNDERSTANDING, type Meaning, type Need, type Understanding } from './understanding.ts';
 
 export type QueryUnit = {
   /** The words as the visitor typed them. */
@@ -51,6 +51,19 @@ export const synonymIndex = (synonyms: Synonyms) => {
 };
 export type SynonymIndex = ReturnType<typeof synonymIndex>;
 
+/** A need word this long may head an unknown compound ("mat" does not head "matematik"). */
+const MIN_NEED_HEAD_LENGTH = 5;
+
+/** The need an unknown compound starts with, its rest no catalogue word ("livsmedelsprodukt": food), if any. */
+const needHead = (word: string, lexicon: ReadonlySet<string>, understanding: Understanding): Need | undefined => {
+  if (lexicon.has(word)) return undefined;
+  for (let cut = word.length - MIN_PART_LENGTH; cut >= MIN_NEED_HEAD_LENGTH; cut -= 1) {
+    const need = needAt([word.slice(0, cut)], 0, understanding);
+    if (need?.words.length === 1) return need;
+  }
+  return undefined;
+};
+
 export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: ReadonlySet<string>, understanding: Understanding = NO_UNDERSTANDING): QueryUnit[] => {
   const words = tokenize(query).map((t) => t.text);
   const units: QueryUnit[] = [];
@@ -81,8 +94,8 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
     const word = words[i]!;
     i += 1;
     if (isStopWord(word)) continue;
-    const parts = decompound(fold(lower(word)), lexicon);
-    const partNeed = parts.map((part) => needAt([part], 0, understanding)).find((need) => need !== undefined && need.words.length === 1);
+    const parts = decompoundQueryWord(fold(lower(word)), lexicon);
+    const partNeed = parts.length > 0 ? parts.map((part) => needAt([part], 0, understanding)).find((need) => need?.words.length === 1) : needHead(fold(lower(word)), lexicon, understanding);
     units.push({ text: word, words: [word], synonyms: [], parts, last: false, ...(partNeed ? { means: partNeed.means, ranksOnly: true as const } : {}) });
   }
   const lastUnit = units.at(-1);
@@ -90,16 +103,40 @@ export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: Readon
   return units;
 };
 
+/** The units that may decide a match: all but the needs that only rank, unless nothing else is asked. */
+const decidingUnits = (units: readonly QueryUnit[]): boolean[] =>
+  units.some((unit) => !unit.ranksOnly) ? units.map((unit) => !unit.ranksOnly) : units.map(() => true);
+
+/**
+ * The units whose match counts in coordination: needs, and words that are not common (a word found in
+ * a large share of the catalogue, "business", says little about an entry).
+ */
+export const coordinatedUnits = (units: readonly QueryUnit[], matching: readonly number[], commonAbove: number): boolean[] =>
+  units.map((unit, i) => unit.means !== undefined || matching[i]! <= commonAbove);
+
+/**
+ * The share of a query's coordinated units an entry matches, which scales its score: an entry that
+ * serves the need and also holds the query's other meaningful words ("a farm", "engineers") ranks
+ * above one that only serves the need. Filler and sizes make no unit, so they never count; with fewer
+ * than two coordinated units there is nothing to share and the score stands.
+ */
+export const coordination = (coordinated: readonly boolean[], matched: readonly boolean[]): number => {
+  const counted = coordinated.filter(Boolean).length;
+  return counted < 2 ? 1 : coordinated.filter((c, i) => c && matched[i]).length / counted;
+};
+
 /**
  * Which units an entry must match, given how many entries each matches: a unit matching more than
  * `commonAbove` is common and only ranks. When the query names a need that is not common, the needs
  * decide and the other words rank ("I run a manufacturing company … who can invest?" wants investors);
  * otherwise the rare units are required, or all of them when every unit is common. A need that only
- * ranks (advice; a need found inside a compound) is a word like the others here.
+ * ranks (advice, which most actors give) is never required while the query has another unit: "råd om
+ * att etablera i Hallsberg" wants the municipality's establishment service, whether or not it advises.
  */
 export const requiredUnits = (units: readonly QueryUnit[], matching: readonly number[], commonAbove: number): boolean[] => {
-  const rare = matching.map((count) => count <= commonAbove);
-  const rareNeeds = units.map((unit, i) => unit.means !== undefined && !unit.ranksOnly && rare[i]!);
+  const deciding = decidingUnits(units);
+  const rare = matching.map((count, i) => deciding[i]! && count <= commonAbove);
+  const rareNeeds = units.map((unit, i) => unit.means !== undefined && rare[i]!);
   if (rareNeeds.some(Boolean)) return rareNeeds;
-  return rare.some(Boolean) ? rare : rare.map(() => true);
+  return rare.some(Boolean) ? rare : deciding;
 };

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { RegionCode } from '#shared/taxonomy/regions.ts';
-import { lower, stem, tokenize } from './analysis.ts';
+import { fold, lower, stem, tokenize } from './analysis.ts';
 import orebroLan from './understanding/orebro-lan.json' with { type: 'json' };
 
 const Word = z.string().trim().min(1);
@@ -44,7 +44,7 @@ export const NO_QUERY_VOCABULARY: QueryVocabulary = { filler: { sv: [], en: [] }
 export const loadQueryVocabulary = (region: RegionCode): QueryVocabulary => QueryVocabulary.parse({ 'orebro-lan': orebroLan }[region]);
 
 /** A need phrase; `ranksOnly` when serving it ranks an entry but does not decide whether it matches. */
-type Need = { words: string[]; means: Meaning; ranksOnly?: true };
+export type Need = { words: string[]; means: Meaning; ranksOnly?: true };
 
 /** A vocabulary compiled for reading queries: filler and size words as typed (lower case), needs by their first word's stem. */
 export type Understanding = { filler: ReadonlySet<string>; sizeWords: ReadonlySet<string>; needs: ReadonlyMap<string, readonly Need[]> };
@@ -82,9 +82,21 @@ export const ignoredAt = (words: readonly string[], i: number, understanding: Un
   return understanding.filler.has(lower(word)) ? 1 : 0;
 };
 
-/** The longest need phrase starting at word `i`, if any. */
+const surface = (word: string) => fold(lower(word));
+
+/**
+ * The longest need phrase starting at word `i`, if any. Words match by stem, but a phrase of several
+ * words needs its first word as written: "investera i" (the visitor invests) is not "investerare i"
+ * (investors in), though both stem to "invester".
+ */
 export const needAt = (words: readonly string[], i: number, understanding: Understanding): Need | undefined =>
-  understanding.needs.get(key(words[i]!))?.find((need) => need.words.every((w, j) => words[i + j] !== undefined && key(words[i + j]!) === key(w)));
+  understanding.needs
+    .get(key(words[i]!))
+    ?.find(
+      (need) =>
+        (need.words.length === 1 || surface(need.words[0]!) === surface(words[i]!)) &&
+        need.words.every((w, j) => words[i + j] !== undefined && key(words[i + j]!) === key(w)),
+    );
 
 /** What a query says beyond its words: the needs it names, the words not searched for, and the other words. */
 export type QueryReading = { needs: { words: string; means: Meaning }[]; ignored: string[]; plain: string[] };

@@ -58,8 +58,22 @@ describe('buildIndexDefinition', () => {
     expect(analyzer.exact!.filter).toEqual(['lowercase']);
     expect(analyzer.folded!.filter).toEqual(['lowercase', 'folding']);
     expect(filter.folding).toEqual({ type: 'asciifolding', preserve_original: false });
-    for (const [path, mapping] of textFields(MAPPINGS.properties).filter(([p]) => !/\.(exact|folded|parts|prefix)$/.test(p))) {
+    for (const [path, mapping] of textFields(MAPPINGS.properties).filter(([p]) => !/\.(exact|folded|letters|parts|prefix)$/.test(p))) {
       expect(mapping.fields, path).toMatchObject({ exact: { type: 'text', analyzer: 'exact' }, folded: { type: 'text', analyzer: 'folded' } });
+    }
+  });
+
+  it('keeps a letters subfield of every text field, stemmed in its language with å, ä and ö kept, for words the catalogue spells with them', () => {
+    const { analyzer } = analysis();
+    expect(analyzer.sv_letters_index!.filter).toEqual(['lowercase', 'keyword_repeat', 'sv_stemmer', 'remove_duplicates']);
+    expect(analyzer.sv_letters_search!.filter).toEqual(['lowercase', 'sv_stemmer']);
+    expect(analyzer.en_letters_index!.filter).toEqual(['lowercase', 'keyword_repeat', 'en_stemmer', 'remove_duplicates']);
+    expect(analyzer.en_letters_search!.filter).toEqual(['lowercase', 'en_stemmer']);
+    const roots = textFields(MAPPINGS.properties).filter(([p]) => !/\.(exact|folded|letters|parts|prefix)$/.test(p));
+    expect(roots.length).toBeGreaterThan(0);
+    for (const [path, mapping] of roots) {
+      const language = path.endsWith('.en') ? 'en' : 'sv';
+      expect(mapping.fields.letters, path).toEqual({ type: 'text', analyzer: `${language}_letters_index`, search_analyzer: `${language}_letters_search` });
     }
   });
 

@@ -8,19 +8,32 @@ import { ok, scriptedTransport } from './fake-transport.ts';
 
 const INDEX = 'vagvisaren-entries';
 const emptySearch = (extra: Record<string, unknown> = {}) => ok({ hits: { total: { value: 0 }, hits: [] }, aggregations: {}, ...extra });
-/** Unit statistics: per unit, its counts as typed, widened (when it can be) and tolerant. */
-const stats = (total: number, ...units: { plain: number; widened?: number; tolerant?: number }[]) =>
+/**
+ * Unit statistics: per unit, its counts as typed, widened (when it can be) and tolerant; how many
+ * entries spell it with its letters (`known`, 0 unless given) and, when known, its counts so spelt.
+ */
+type Counts = { plain: number; widened?: number; tolerant?: number };
+const stats = (total: number, ...units: (Counts & { known?: number; lettered?: Counts })[]) =>
   ok({
     hits: { total: { value: total }, hits: [] },
     aggregations: Object.fromEntries(
-      units.flatMap((counts, i) =>
-        Object.entries({ tolerant: counts.plain, ...counts }).map(([level, count]) => [`unit_${i}_${level}`, { doc_count: count }]),
-      ),
+      units.flatMap(({ known = 0, lettered, ...counts }, i) => [
+        ...Object.entries({ tolerant: counts.plain, ...counts }).map(([level, count]) => [`unit_${i}_${level}`, { doc_count: count }]),
+        [`unit_${i}_known`, { doc_count: known }],
+        ...Object.entries(lettered ? { tolerant: lettered.plain, ...lettered } : {}).map(([level, count]) => [`unit_${i}_${level}_lettered`, { doc_count: count }]),
+      ]),
     ),
   });
+type Query = { bool: Record<string, unknown[] | undefined> };
+/** A search body's query inside the coordination and preference wrappers. */
+const innermost = (body: unknown): Query => {
+  let query = (body as { query: Query | { function_score: { query: unknown } } }).query;
+  while ('function_score' in query) query = query.function_score.query as Query;
+  return query;
+};
 /** The level each unit of a search body was sent at, read from its clauses. */
 const levels = (body: unknown): string[] => {
-  const { query } = body as { query: { bool: { must?: unknown[]; should?: unknown[] } } };
+  const query = innermost(body);
   return [...(query.bool.must ?? []), ...(query.bool.should ?? [])].map((clause) => {
     const text = JSON.stringify(clause);
     return text.includes('"fuzziness"') || text.includes('"prefix":{') ? 'tolerant' : text.includes('"boost":0.5}') || text.includes('_synonyms') ? 'widened' : 'plain';
@@ -32,8 +45,8 @@ const adapter = (answers: Parameters<typeof scriptedTransport>, options: { lexic
   return { index: new OpenSearchSearchIndex({ transport, index: INDEX, ...options }), requests };
 };
 const mode = (body: unknown) => {
-  const { size, query } = body as { size: number; query: { bool: Record<string, unknown> } };
-  if (size === 0) return 'unit counts';
+  if ((body as { size: number }).size === 0) return 'unit counts';
+  const query = innermost(body);
   return 'must' in query.bool ? 'strict' : 'should' in query.bool ? 'relaxed' : 'listing';
 };
 
@@ -112,8 +125,8 @@ describe('OpenSearchSearchIndex', () => {
       const { index, requests } = adapter([stats(100, { plain: 60 }, { plain: 4 }), emptySearch({ aggregations: strict(3) })]);
       await index.search(aQuery({ q: 'stöd riskkapital' }));
       expect(requests).toHaveLength(2);
-      const query = (requests[1]!.body as { query: { bool: { must: unknown[]; should: unknown[] } } }).query.bool;
-      expect([query.must.length, query.should.length]).toEqual([1, 1]);
+      const query = innermost(requests[1]!.body).bool;
+      expect([query.must!.length, query.should!.length]).toEqual([1, 1]);
     });
 
     it('searches again relaxed, and says so, when no entry matches every required unit', async () => {
@@ -131,6 +144,38 @@ describe('OpenSearchSearchIndex', () => {
       const { index, requests } = adapter([stats(10, { plain: 1 }, { plain: 1 }), emptySearch({ aggregations: strict(1) })]);
       expect((await index.search(aQuery({ q: 'riskkapital tillväxt', filters: { kind: ['testbed'] } }))).relaxed).toBe(false);
       expect(requests).toHaveLength(2);
+    });
+
+    it('keeps å, ä and ö when the catalogue spells the word so ("lån" never finds "län"), and folds them when it does not', async () => {
+      const known = adapter([stats(90, { plain: 30, known: 2, lettered: { plain: 2 } }), emptySearch()]);
+      await known.index.search(aQuery({ q: 'lån' }));
+      const letteredText = JSON.stringify(innermost(known.requests[1]!.body));
+      expect(letteredText).toContain('"summary.sv.letters^2.5"');
+      expect(letteredText).not.toMatch(/"(name|summary|description)\.(sv|en)\^|"(keywords|sectors)\^|\.folded|\.parts/);
+      const unknown = adapter([stats(90, { plain: 1, known: 0 }), emptySearch()]);
+      await unknown.index.search(aQuery({ q: 'stöd' }));
+      const foldedText = JSON.stringify(innermost(unknown.requests[1]!.body));
+      expect(foldedText).toContain('"summary.sv^2.5"');
+      expect(foldedText).not.toContain('.letters');
+    });
+
+    it('chooses a lettered unit\'s level from its counts with the letters kept', async () => {
+      const { index, requests } = adapter([stats(90, { plain: 30, known: 1, lettered: { plain: 0, tolerant: 1 } }), emptySearch()]);
+      await index.search(aQuery({ q: 'lånet' }));
+      expect(levels(requests[1]!.body)).toEqual(['tolerant']);
+    });
+
+    it('scales the strict search by coordination over the needs and the rare units, each adding its share; one unit alone is not scaled', async () => {
+      const { index, requests } = adapter([stats(100, { plain: 60 }, { plain: 4 }, { plain: 3 }), emptySearch({ aggregations: strict(3) })]);
+      await index.search(aQuery({ q: 'stöd riskkapital xylofon' }));
+      const body = requests[1]!.body as { query: { function_score: { functions: { filter: unknown; weight: number }[]; score_mode: string; boost_mode: string } } };
+      expect(body.query.function_score).toMatchObject({ score_mode: 'sum', boost_mode: 'multiply' });
+      expect(body.query.function_score.functions.map((f) => f.weight)).toEqual([0.5, 0.5]);
+      expect(JSON.stringify(body.query.function_score.functions[0]!.filter)).toContain('"query":"riskkapital"');
+      expect(JSON.stringify(body.query.function_score.functions[1]!.filter)).toContain('"query":"xylofon"');
+      const one = adapter([stats(10, { plain: 1 }), emptySearch()]);
+      await one.index.search(aQuery({ q: 'riskkapital' }));
+      expect((one.requests[1]!.body as { query: object }).query).not.toHaveProperty('function_score');
     });
 
     it('matches the last word as a prefix unless it is already a word of the lexicon', async () => {

@@ -23,9 +23,9 @@ import {
   validOn,
   type MatchMode,
 } from '#shared/adapters/opensearch/requests.ts';
-import { meaningClause, NEED_BOOST, unitClause, type Level } from '#shared/adapters/opensearch/unit-queries.ts';
+import { knownClause, MEANING_FIT_SCRIPT, meaningClause, NEED_SCORE, unitClause, type Level } from '#shared/adapters/opensearch/unit-queries.ts';
 import { parseSearchResponse } from '#shared/adapters/opensearch/responses.ts';
-import { compileUnderstanding } from '#shared/search/understanding.ts';
+import { compileUnderstanding, meaningFit, meetsMeaning } from '#shared/search/understanding.ts';
 import { SuggestQuery } from '#shared/domain/search.ts';
 import { planQuery, synonymIndex } from '#shared/search/query-plan.ts';
 import { aDocument, aQuery, TODAY } from '../support/builders.ts';
@@ -249,12 +249,49 @@ describe('searchRequest with query understanding', () => {
     const need = understood(query.q);
     const body = searchRequest(INDEX, query, need, strict(['plain'])).body as Body;
     const clauses = body.query.bool.must[0].bool.should;
-    expect(clauses.map((c: Body) => c.bool._name)).toEqual(['0:name', '0:summary', '0:description', '0:tags', '0:meaning']);
+    expect(clauses.map((c: Body) => c.bool?._name ?? c.function_score.query.bool._name)).toEqual(['0:name', '0:summary', '0:description', '0:tags', '0:meaning']);
     expect(clauses.at(-1)).toEqual(meaningClause({ kind: ['investor'], supportType: ['equity'] }, '0:meaning'));
-    expect(clauses.at(-1).bool.should).toEqual([
-      { constant_score: { filter: { terms: { 'facets.kind': ['investor'] } }, boost: NEED_BOOST } },
-      { constant_score: { filter: { terms: { 'facets.supportType': ['equity'] } }, boost: NEED_BOOST } },
-    ]);
+  });
+
+  it('scores a need graded by how well an entry serves it, as meaningFit does: per named dimension the share of the entry’s values that serve it, averaged', () => {
+    const clause = meaningClause({ kind: ['investor'], supportType: ['equity', 'loan'] }, '0:meaning');
+    expect(clause).toEqual({
+      function_score: {
+        query: {
+          bool: {
+            should: [{ terms: { 'facets.kind': ['investor'] } }, { terms: { 'facets.supportType': ['equity', 'loan'] } }],
+            minimum_should_match: 1,
+            _name: '0:meaning',
+          },
+        },
+        functions: [
+          {
+            script_score: {
+              script: { source: MEANING_FIT_SCRIPT, params: { paths: ['facets.kind', 'facets.supportType'], wanted: [['investor'], ['equity', 'loan']], weight: NEED_SCORE } },
+            },
+          },
+        ],
+        boost_mode: 'replace',
+      },
+    });
+    expect(MEANING_FIT_SCRIPT).toContain('sum += (double) met / held.size();');
+    expect(MEANING_FIT_SCRIPT).toContain('return params.weight * sum / params.paths.size();');
+    expect(JSON.stringify(clause)).not.toContain('constant_score');
+    const profile = meaningClause({ profileArea: ['food-health-meal'] }).function_score.functions[0]!.script_score.script.params;
+    expect(profile).toEqual({ paths: ['profileAreas'], wanted: [['food-health-meal']], weight: NEED_SCORE });
+  });
+
+  it('gives the script what meaningFit reads: evaluated on a document’s values, the params grade it as the embedded engine does', () => {
+    const means = { kind: ['investor'], supportType: ['equity'] };
+    const { params } = meaningClause(means).function_score.functions[0]!.script_score.script;
+    const doc = aDocument({ kind: 'investor', supportTypes: ['equity', 'advice', 'networking'] });
+    const values: Record<string, readonly string[]> = { 'facets.kind': doc.facets.kind, 'facets.supportType': doc.facets.supportType, profileAreas: doc.profileAreas ?? [] };
+    const fit = params.paths.reduce((sum, path, i) => {
+      const held = values[path]!;
+      return held.length === 0 ? sum : sum + held.filter((v) => params.wanted[i]!.includes(v)).length / held.length;
+    }, 0) / params.paths.length;
+    expect(fit).toBeCloseTo(meaningFit(means, meetsMeaning(means, doc), doc));
+    expect(fit).toBeCloseTo((1 + 1 / 3) / 2);
   });
 
   it('reports a hit matched by a need’s meaning with the values it meets', () => {
@@ -289,10 +326,32 @@ describe('unitStatsRequest', () => {
     expect(body).toMatchObject({ size: 0, track_total_hits: true, query: { bool: { must_not: [{ term: { deleted: true } }] } } });
     expect(Object.keys(body.aggs)).toEqual([
       'unit_0_plain', 'unit_0_widened', 'unit_0_tolerant',
+      'unit_0_known', 'unit_0_plain_lettered', 'unit_0_widened_lettered', 'unit_0_tolerant_lettered',
       'unit_1_plain', 'unit_1_widened', 'unit_1_tolerant',
       'unit_2_plain', 'unit_2_tolerant',
+      'unit_2_known', 'unit_2_plain_lettered', 'unit_2_tolerant_lettered',
     ]);
     expect(body.aggs.unit_1_widened.filter).toEqual(unitClause(units[1]!, 1, 'widened', { named: false, prefix: 'folded' }));
+    expect(body.aggs.unit_2_plain_lettered.filter).toEqual(unitClause(units[2]!, 2, 'plain', { named: false, prefix: 'folded', spelling: 'lettered' }));
+  });
+
+  it('asks, for a unit typed with å, ä or ö, whether the catalogue spells it so: as typed or stemmed with its letters, in any text field', () => {
+    const [lan] = plan('lån');
+    const body = unitStatsRequest(INDEX, [lan!]).body as Body;
+    expect(body.aggs.unit_0_known.filter).toEqual(knownClause(lan!));
+    expect(knownClause(lan!)).toEqual({
+      multi_match: {
+        query: 'lån',
+        fields: [
+          'name.sv.exact', 'name.sv.letters', 'name.en.exact', 'name.en.letters',
+          'summary.sv.exact', 'summary.sv.letters', 'summary.en.exact', 'summary.en.letters',
+          'description.sv.exact', 'description.sv.letters', 'description.en.exact', 'description.en.letters',
+          'keywords.exact', 'keywords.letters', 'sectors.exact', 'sectors.letters',
+        ],
+        operator: 'and',
+      },
+    });
+    expect(Object.keys((unitStatsRequest(INDEX, plan('vaxa')).body as Body).aggs)).toEqual(['unit_0_plain', 'unit_0_tolerant']);
   });
 });
 

@@ -181,8 +181,20 @@ describe('other responses', () => {
     const units = planQuery('exportstöd riskkapital', synonymIndex(NO_SYNONYMS), new Set(['export', 'stod']));
     const aggregations = { unit_0_plain: { doc_count: 2 }, unit_0_widened: { doc_count: 5 }, unit_0_tolerant: { doc_count: 6 }, unit_1_plain: { doc_count: 80 }, unit_1_tolerant: { doc_count: 81 } };
     const body = { hits: { total: { value: 120 }, hits: [] }, aggregations };
-    expect(parseUnitStatsResponse(body, units)).toEqual({ total: 120, counts: [{ plain: 2, widened: 5, tolerant: 6 }, { plain: 80, tolerant: 81 }] });
-    expect(() => parseUnitStatsResponse({ ...body, aggregations: { ...aggregations, unit_0_widened: undefined } }, units)).toThrow(/unit_0_widened/);
+    const unknown = { ...aggregations, unit_0_known: { doc_count: 0 } };
+    expect(parseUnitStatsResponse({ ...body, aggregations: unknown }, units)).toEqual({
+      total: 120,
+      counts: [{ plain: 2, widened: 5, tolerant: 6 }, { plain: 80, tolerant: 81 }],
+      spellings: ['folded', 'folded'],
+    });
+    expect(() => parseUnitStatsResponse({ ...body, aggregations: { ...unknown, unit_0_widened: undefined } }, units)).toThrow(/unit_0_widened/);
+    expect(() => parseUnitStatsResponse(body, units)).toThrow(/unit_0_known/);
+  });
+
+  it('spells a unit with its letters, and counts it so, when the catalogue knows it with å, ä or ö', () => {
+    const units = planQuery('lån', synonymIndex(NO_SYNONYMS), new Set());
+    const aggregations = { unit_0_plain: { doc_count: 30 }, unit_0_tolerant: { doc_count: 31 }, unit_0_known: { doc_count: 2 }, unit_0_plain_lettered: { doc_count: 2 }, unit_0_tolerant_lettered: { doc_count: 3 } };
+    expect(parseUnitStatsResponse({ hits: { total: { value: 90 }, hits: [] }, aggregations }, units)).toEqual({ total: 90, counts: [{ plain: 2, tolerant: 3 }], spellings: ['lettered'] });
   });
 
   it('reads the decompounder\'s word list, as a list or as numbered settings, and nothing when there is none', () => {

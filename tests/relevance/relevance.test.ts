@@ -9,9 +9,9 @@ import judged from './judged-queries.json' with { type: 'json' };
 /**
  * Raise these as the search improves. Keyword queries must not fall below the figures measured before
  * query understanding (nDCG@5 0.889, recall@5 0.911). Need-phrased queries: the measured figures rounded
- * down (0.879 and 0.865 when written); the goal is recall@5 ≥ 0.97 and MRR ≥ 0.85.
+ * down (recall@5 0.937 and MRR 0.912 when written); the goal is recall@5 ≥ 0.97 (not reached yet) and MRR ≥ 0.85.
  */
-const FLOOR = { keyword: { ndcg: 0.889, recall: 0.911 }, need: { recall: 0.87, mrr: 0.86 } };
+const FLOOR = { keyword: { ndcg: 0.889, recall: 0.911 }, need: { recall: 0.93, mrr: 0.91 } };
 const K = 5;
 /** How deep the first relevant hit is looked for, for the mean reciprocal rank. */
 const MRR_DEPTH = 20;

@@ -167,6 +167,23 @@ export const describeSearchIndexContract = (engine: string, createIndex: (resour
         expect(result.hits.find((h) => h.id === 'fund')!.matchedTerms).toContainEqual(expect.objectContaining({ term: 'investera', meets: [{ dimension: 'kind', values: ['investor'] }, { dimension: 'supportType', values: ['equity'] }] }));
       });
 
+      it('ranks by how well an entry serves the need: one that does mostly this above one that does it among many things', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'broad', kind: 'actor', name: { sv: 'Näringslivskontoret' }, summary: { sv: 'Allt för företag.' }, supportTypes: ['equity', 'advice', 'networking', 'mentoring'] })),
+          upsert(aDocument({ id: 'fund', kind: 'investor', name: { sv: 'Fonden' }, summary: { sv: 'Allt för företag.' }, supportTypes: ['equity'] })),
+        ]);
+        expect(ids((await index.search(aQuery({ q: 'vem kan investera' }))).hits)).toEqual(['fund', 'broad']);
+      });
+
+      it('ranks an entry that serves the need and holds the query’s other words above one that only serves the need', async () => {
+        await index.apply([
+          upsert(aDocument({ id: 'fund', kind: 'investor', name: { sv: 'Investera med fonden' }, summary: { sv: 'Vi investerar ägarkapital i bolag.' }, supportTypes: ['equity'] })),
+          upsert(aDocument({ id: 'farm-fund', kind: 'investor', name: { sv: 'Lantbruksfonden' }, summary: { sv: 'Ägarkapital till lantbruk och bolag.' }, supportTypes: ['equity', 'advice'] })),
+          upsert(aDocument({ id: 'farm', name: { sv: 'Lantbruksrådgivning' }, summary: { sv: 'Råd om lantbruk.' }, supportTypes: ['advice'] })),
+        ]);
+        expect(ids((await index.search(aQuery({ q: 'jag vill investera i lantbruk' }))).hits)[0]).toBe('farm-fund');
+      });
+
       it('keeps å, ä and ö letters of their own: "lån" does not find "län", and "vaxa" still finds "växa"', async () => {
         await index.apply([
           upsert(aDocument({ id: 'loan', name: { sv: 'Lån till småföretag' }, summary: { sv: 'Lånet kan vara stort.' } })),

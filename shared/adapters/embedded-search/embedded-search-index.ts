@@ -14,7 +14,7 @@ import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
 import { fold, hasDiacritics, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
-import { planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
+import { coordinatedUnits, coordination, planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildHit } from '#shared/search/hit.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
 import { compileUnderstanding, MEANING_DIMENSIONS, meaningFit, meetsMeaning, NO_QUERY_VOCABULARY, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
@@ -234,6 +234,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (units.length === 0) return { slots: [], relaxed: false, candidate: () => { throw new Error('no units'); }, compare: byOrder };
     const perUnit = units.map((unit) => this.unitMatches(unit));
     const required = requiredUnits(units, perUnit.map((results) => results.size), this.commonAbove());
+    const coordinated = coordinatedUnits(units, perUnit.map((results) => results.size), this.commonAbove());
 
     const candidate = (slot: number, order: number, boost: (doc: SearchDocument) => number): Candidate => {
       const doc = this.slots.at(slot)!;
@@ -241,7 +242,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         const result = perUnit[i]!.get(doc.id);
         return result ? [{ unit, result }] : [];
       });
-      return { doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc), matches, order };
+      return { doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc) * coordination(coordinated, perUnit.map((results) => results.has(doc.id))), matches, order };
     };
     const slotsOf = (ids: Iterable<string>): number[] => {
       const slots: number[] = [];

@@ -4,7 +4,9 @@
  * search time) and the mappings of the stored document. No SDK imports, so the CDK app can read it.
  *
  * Analysed fields hold every word stemmed and unstemmed, folded, and are searched folded, so
- * "orebro" finds Örebro; the `exact` subfield keeps the form as written and ranks it higher. Compound
+ * "orebro" finds Örebro; the `exact` subfield keeps the form as written and ranks it higher, and the
+ * `letters` subfield holds the words stemmed with å, ä and ö kept, for a word typed with them that the
+ * catalogue knows ("lån" is looked up there and does not find "län"). Compound
  * parts sit in a `parts` subfield of the Swedish fields. Synonyms expand only through the
  * `*_synonyms` analyzers, which a query names when it widens a unit.
  */
@@ -40,10 +42,11 @@ export const MIN_SUGGEST_PREFIX_LENGTH = 2;
 const MAX_PREFIX_LENGTH = 20;
 
 /**
- * Subfields of the text fields: `exact` keeps diacritics, `folded` folds them, neither stems; `parts`
- * (Swedish fields) holds only the lexicon words a compound splits into; `prefix` (names) edge n-grams.
+ * Subfields of the text fields: `exact` keeps diacritics, `folded` folds them, neither stems; `letters`
+ * stems and keeps diacritics; `parts` (Swedish fields) holds only the lexicon words a compound splits
+ * into; `prefix` (names) edge n-grams.
  */
-export const SUBFIELDS = { exact: 'exact', folded: 'folded', parts: 'parts', prefix: 'prefix' } as const;
+export const SUBFIELDS = { exact: 'exact', folded: 'folded', letters: 'letters', parts: 'parts', prefix: 'prefix' } as const;
 
 /** The search analyzers that expand synonyms; queries name them for a unit's widened level. */
 export const SYNONYM_ANALYZERS: Record<Language, string> = { sv: 'sv_synonyms', en: 'en_synonyms' };
@@ -124,6 +127,10 @@ const analysis = (options: IndexDefinitionOptions) => {
       [SYNONYM_ANALYZERS.sv]: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'sv_stemmer', 'folding', ...synonyms] },
       en_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'keyword_repeat', 'en_stemmer', 'folding', 'remove_duplicates'] },
       en_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'en_stemmer', 'folding'] },
+      sv_letters_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'keyword_repeat', 'sv_stemmer', 'remove_duplicates'] },
+      sv_letters_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'sv_stemmer'] },
+      en_letters_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'keyword_repeat', 'en_stemmer', 'remove_duplicates'] },
+      en_letters_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'en_stemmer'] },
       [SYNONYM_ANALYZERS.en]: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'en_stemmer', 'folding', ...synonyms] },
       exact: { type: 'custom', tokenizer: 'words', filter: ['lowercase'] },
       folded: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'folding'] },
@@ -145,6 +152,7 @@ const textField = (language: Language, options: { prefix?: boolean } = {}) => ({
   fields: {
     [SUBFIELDS.exact]: { type: 'text', analyzer: 'exact' },
     [SUBFIELDS.folded]: { type: 'text', analyzer: 'folded' },
+    [SUBFIELDS.letters]: { type: 'text', analyzer: `${language}_letters_index`, search_analyzer: `${language}_letters_search` },
     ...(language === 'sv' ? { [SUBFIELDS.parts]: { type: 'text', analyzer: 'sv_parts_index', search_analyzer: 'sv_parts_search' } } : {}),
     ...(options.prefix ? { [SUBFIELDS.prefix]: { type: 'text', analyzer: 'name_prefix_index', search_analyzer: 'name_prefix_search' } } : {}),
   },

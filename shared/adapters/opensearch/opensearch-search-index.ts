@@ -15,7 +15,7 @@ import {
   parseUnitStatsResponse,
 } from './responses.ts';
 import { expectSuccess, type OpenSearchTransport } from './transport.ts';
-import { asTyped, chooseLevel, requiredUnits } from './unit-queries.ts';
+import { asTyped, chooseLevel, coordinatedUnits, requiredUnits } from './unit-queries.ts';
 
 export type OpenSearchSearchIndexOptions = {
   transport: OpenSearchTransport;
@@ -49,9 +49,10 @@ const emptyResult = (): EngineResult => ({
  * become `failed` outcomes with OpenSearch's reason; a failure of the whole request throws.
  *
  * A text search first counts, in one request, how many entries each unit matches as typed, widened
- * and tolerant of typos, which chooses each unit's level and tells common units (not required) from
- * rare ones, as the embedded engine does; then it searches strictly, and when a query of several
- * units finds no entry matching every required one, again relaxed: entries matching more units first.
+ * and tolerant of typos (and, for a unit typed with å, ä or ö, whether the catalogue spells it so),
+ * which chooses each unit's level and spelling and tells common units (not required) from rare ones,
+ * as the embedded engine does; then it searches strictly, scaled by coordination, and when a query of
+ * several units finds no entry matching every required one, again relaxed: entries matching more units first.
  */
 export class OpenSearchSearchIndex implements SearchIndex {
   private readonly transport: OpenSearchTransport;
@@ -83,11 +84,18 @@ export class OpenSearchSearchIndex implements SearchIndex {
     const plan = await this.plan(query.q);
     if (plan.length === 0) return emptyResult();
     const response = await this.transport.request(unitStatsRequest(this.index, plan));
-    const { total, counts } = parseUnitStatsResponse(expectSuccess(response, `Unit statistics in ${this.index}`), plan);
+    const { total, counts, spellings } = parseUnitStatsResponse(expectSuccess(response, `Unit statistics in ${this.index}`), plan);
     const chosen = counts.map((unitCounts) => chooseLevel(total, unitCounts));
     const levels = chosen.map((c) => c.level);
-    const strict = await this.run(query, plan, { kind: 'strict', levels, required: requiredUnits(total, plan, chosen.map((c) => c.count)) });
-    if (plan.length > 1 && strict.strictMatches === 0) return (await this.run(query, plan, { kind: 'relaxed', levels })).result;
+    const matching = chosen.map((c) => c.count);
+    const strict = await this.run(query, plan, {
+      kind: 'strict',
+      levels,
+      spellings,
+      required: requiredUnits(total, plan, matching),
+      coordinated: coordinatedUnits(total, plan, matching),
+    });
+    if (plan.length > 1 && strict.strictMatches === 0) return (await this.run(query, plan, { kind: 'relaxed', levels, spellings })).result;
     return strict.result;
   }
 

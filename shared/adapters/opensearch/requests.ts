@@ -12,7 +12,7 @@ import type { QueryUnit } from '#shared/search/query-plan.ts';
 import { externalVersion, toStoredDocument, toTombstone } from './documents.ts';
 import { DECOMPOUNDER_SETTINGS, LANGUAGES, SUBFIELDS, type IndexDefinition } from './index-definition.ts';
 import type { OpenSearchRequest } from './transport.ts';
-import { hasAlternatives, unitClause, type Level } from './unit-queries.ts';
+import { hasAlternatives, hasLetters, knownClause, unitClause, type Level, type Spelling } from './unit-queries.ts';
 
 /** What each matched unit adds to a relaxed hit's score, so hits matching more units come first. */
 export const RELAXED_UNIT_SCORE = 10_000;
@@ -35,17 +35,26 @@ export const validOn = (today: string) => [
   { bool: { should: [{ bool: { must_not: [{ exists: { field: 'validUntil' } }] } }, { range: { validUntil: { gte: today } } }], minimum_should_match: 1 } },
 ];
 
-/** How a search treats its units, each at its level: `strict` requires the `required` ones (the rest only score); `relaxed` needs any. */
+/**
+ * How a search treats its units, each at its level and in its spelling (folded unless given):
+ * `strict` requires the `required` ones (the rest only score), and scales a score by the share of the
+ * `coordinated` units an entry matches (shared/search/query-plan.ts coordination); `relaxed` needs any.
+ */
 export type MatchMode =
-  | { kind: 'strict'; levels: readonly Level[]; required: readonly boolean[] }
-  | { kind: 'relaxed'; levels: readonly Level[] };
+  | { kind: 'strict'; levels: readonly Level[]; required: readonly boolean[]; spellings?: readonly Spelling[]; coordinated?: readonly boolean[] }
+  | { kind: 'relaxed'; levels: readonly Level[]; spellings?: readonly Spelling[] };
 
-/** A unit's aggregation name in the statistics request. */
-export const unitCountName = (unit: number, level: Level): string => `unit_${unit}_${level}`;
+/** A unit's aggregation name in the statistics request: per level and spelling, or whether the catalogue knows its letters. */
+export const unitCountName = (unit: number, level: Level | 'known', spelling: Spelling = 'folded'): string =>
+  `unit_${unit}_${level}${spelling === 'lettered' ? '_lettered' : ''}`;
+
+/** The levels a unit is counted at: widened only when it has synonyms or compound parts. */
+export const unitLevels = (unit: QueryUnit): Level[] => (hasAlternatives(unit) ? ['plain', 'widened', 'tolerant'] : ['plain', 'tolerant']);
 
 /**
- * Counts the live documents, and per unit those it matches at each level (widened only when it has
- * synonyms or compound parts), for choosing each unit's level and telling common units from rare.
+ * Counts the live documents, and per unit those it matches at each level, for choosing each unit's
+ * level and telling common units from rare. A unit typed with å, ä or ö is also counted with its
+ * letters kept, and whether the catalogue knows it so (`known`), which decides its spelling.
  */
 export const unitStatsRequest = (index: string, plan: readonly QueryUnit[]): OpenSearchRequest => ({
   method: 'POST',
@@ -55,12 +64,18 @@ export const unitStatsRequest = (index: string, plan: readonly QueryUnit[]): Ope
     track_total_hits: true,
     query: { bool: { must_not: [TOMBSTONE] } },
     aggs: Object.fromEntries(
-      plan.flatMap((unit, i) =>
-        (hasAlternatives(unit) ? (['plain', 'widened', 'tolerant'] as const) : (['plain', 'tolerant'] as const)).map((level) => [
-          unitCountName(i, level),
-          { filter: unitClause(unit, i, level, { named: false, prefix: 'folded' }) },
-        ]),
-      ),
+      plan.flatMap((unit, i) => [
+        ...unitLevels(unit).map((level) => [unitCountName(i, level), { filter: unitClause(unit, i, level, { named: false, prefix: 'folded' }) }]),
+        ...(hasLetters(unit)
+          ? [
+              [unitCountName(i, 'known'), { filter: knownClause(unit) }],
+              ...unitLevels(unit).map((level) => [
+                unitCountName(i, level, 'lettered'),
+                { filter: unitClause(unit, i, level, { named: false, prefix: 'folded', spelling: 'lettered' }) },
+              ]),
+            ]
+          : []),
+      ]),
     ),
   },
 });
@@ -68,8 +83,11 @@ export const unitStatsRequest = (index: string, plan: readonly QueryUnit[]): Ope
 /** The aggregation counting documents that match every required unit, whatever the filters and validity. */
 export const STRICT_MATCHES = 'strict_matches';
 
+const unitClauses = (plan: readonly QueryUnit[], mode: MatchMode, named: boolean) =>
+  plan.map((unit, i) => unitClause(unit, i, mode.levels[i] ?? 'plain', { named, prefix: 'folded', spelling: mode.spellings?.[i] ?? 'folded' }));
+
 const textQuery = (plan: readonly QueryUnit[], mode: MatchMode) => {
-  const clauses = plan.map((unit, i) => unitClause(unit, i, mode.levels[i] ?? 'plain', { named: true, prefix: 'folded' }));
+  const clauses = unitClauses(plan, mode, true);
   if (mode.kind === 'relaxed') {
     return {
       should: clauses.map((clause) => ({ bool: { should: [{ constant_score: { filter: clause, boost: RELAXED_UNIT_SCORE } }, clause] } })),
@@ -79,6 +97,25 @@ const textQuery = (plan: readonly QueryUnit[], mode: MatchMode) => {
   const must = clauses.filter((_, i) => mode.required[i] !== false);
   const should = clauses.filter((_, i) => mode.required[i] === false);
   return { must, ...(should.length > 0 ? { should } : {}) };
+};
+
+/**
+ * A strict text query scaled by coordination: one function per coordinated unit, each adding its share
+ * (1 / the number of coordinated units) when the entry matches that unit, multiplied into the score.
+ * Unchanged with fewer than two coordinated units, or when the search is relaxed (there, matched units already rank).
+ */
+export const coordinated = (plan: readonly QueryUnit[], mode: MatchMode, query: object): object => {
+  if (mode.kind !== 'strict' || (mode.coordinated?.filter(Boolean).length ?? 0) < 2) return query;
+  const clauses = unitClauses(plan, mode, false);
+  const share = 1 / mode.coordinated!.filter(Boolean).length;
+  return {
+    function_score: {
+      query,
+      functions: clauses.flatMap((clause, i) => (mode.coordinated![i] ? [{ filter: clause, weight: share }] : [])),
+      score_mode: 'sum',
+      boost_mode: 'multiply',
+    },
+  };
 };
 
 /** Each preference met raises a score by half (with words) or is the score (without), as in the embedded engine. */
@@ -196,17 +233,21 @@ export const searchRequest = (
       size: query.pageSize,
       track_total_hits: true,
       _source: { includes: HIT_SOURCE },
-      query: preferring(query.prefer, text, {
-        bool: {
-          ...(text ? textQuery(plan, mode) : {}),
-          filter: [
-            ...validOn(query.today),
-            ...(query.providerId !== undefined ? [{ term: { providerId: query.providerId } }] : []),
-            ...offerFilters(query.offer),
-          ],
-          must_not: [TOMBSTONE],
-        },
-      }),
+      query: preferring(
+        query.prefer,
+        text,
+        coordinated(text ? plan : [], mode, {
+          bool: {
+            ...(text ? textQuery(plan, mode) : {}),
+            filter: [
+              ...validOn(query.today),
+              ...(query.providerId !== undefined ? [{ term: { providerId: query.providerId } }] : []),
+              ...offerFilters(query.offer),
+            ],
+            must_not: [TOMBSTONE],
+          },
+        }),
+      ),
       ...(active.length > 0 ? { post_filter: { bool: { filter: active.map((facet) => facetFilter(query, facet)) } } } : {}),
       aggs: {
         ...aggregations,

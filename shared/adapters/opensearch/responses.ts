@@ -15,7 +15,7 @@ import type { QueryUnit } from '#shared/search/query-plan.ts';
 import { externalVersion } from './documents.ts';
 import { TEXT_FIELDS } from './index-definition.ts';
 import { MARK_END, MARK_START, RELAXED_UNIT_SCORE, STRICT_MATCHES, unitCountName } from './requests.ts';
-import { hasAlternatives, namedQuery, type UnitCounts } from './unit-queries.ts';
+import { hasAlternatives, hasLetters, namedQuery, type Level, type Spelling, type UnitCounts } from './unit-queries.ts';
 
 const HitSource = SearchDocument.pick({
   id: true,
@@ -121,21 +121,27 @@ const UnitStats = z.object({
   aggregations: z.record(z.string(), Count).optional(),
 });
 
-/** How many live documents there are, and how many each unit matches at each level. */
-export const parseUnitStatsResponse = (body: unknown, plan: readonly QueryUnit[]): { total: number; counts: UnitCounts[] } => {
+/**
+ * How many live documents there are, and how many each unit matches at each level, in its spelling:
+ * lettered when the unit is typed with å, ä or ö and the catalogue knows it so, else folded.
+ */
+export const parseUnitStatsResponse = (body: unknown, plan: readonly QueryUnit[]): { total: number; counts: UnitCounts[]; spellings: Spelling[] } => {
   const response = UnitStats.parse(body);
-  const count = (unit: number, level: 'plain' | 'widened' | 'tolerant'): number => {
-    const aggregation = response.aggregations?.[unitCountName(unit, level)];
-    if (!aggregation) throw new Error(`The unit statistics lack ${unitCountName(unit, level)}.`);
+  const count = (unit: number, level: Level | 'known', spelling: Spelling = 'folded'): number => {
+    const name = unitCountName(unit, level, spelling);
+    const aggregation = response.aggregations?.[name];
+    if (!aggregation) throw new Error(`The unit statistics lack ${name}.`);
     return aggregation.doc_count;
   };
+  const spellings = plan.map((unit, i): Spelling => (hasLetters(unit) && count(i, 'known') > 0 ? 'lettered' : 'folded'));
   return {
     total: response.hits.total.value,
     counts: plan.map((unit, i) => ({
-      plain: count(i, 'plain'),
-      ...(hasAlternatives(unit) ? { widened: count(i, 'widened') } : {}),
-      tolerant: count(i, 'tolerant'),
+      plain: count(i, 'plain', spellings[i]),
+      ...(hasAlternatives(unit) ? { widened: count(i, 'widened', spellings[i]) } : {}),
+      tolerant: count(i, 'tolerant', spellings[i]),
     })),
+    spellings,
   };
 };
 

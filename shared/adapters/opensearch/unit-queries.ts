@@ -3,8 +3,8 @@
  * typed, widened by synonyms and compound parts, and tolerant of a typo — and the rules that choose
  * a unit's level and tell a common unit from a rare one.
  */
-import { fold, lower, queryVariants } from '#shared/search/analysis.ts';
-import { requiredUnits as requiredPlanUnits, type QueryUnit } from '#shared/search/query-plan.ts';
+import { fold, hasDiacritics, lower, queryVariants } from '#shared/search/analysis.ts';
+import { coordinatedUnits as coordinatedPlanUnits, requiredUnits as requiredPlanUnits, type QueryUnit } from '#shared/search/query-plan.ts';
 import { MEANING_DIMENSIONS, type Meaning, type MeaningDimension } from '#shared/search/understanding.ts';
 import { FIELD_PATHS, MIN_SUGGEST_PREFIX_LENGTH, SUBFIELDS, SYNONYM_ANALYZERS, TEXT_FIELDS, type TextField } from './index-definition.ts';
 
@@ -35,6 +35,16 @@ export const STRONG_FIELDS: readonly TextField[] = ['name', 'summary', 'labels',
 /** `plain`: as typed; `widened`: also by synonyms and compound parts; `tolerant`: also with a typo or as a derivation. */
 export type Level = 'plain' | 'widened' | 'tolerant';
 
+/**
+ * How a unit's letters are looked up. `folded`: å, ä and ö fold to a, a and o ("orebro" finds Örebro).
+ * `lettered`: a unit typed with them that the catalogue spells so (see knownClause) keeps them, as the
+ * embedded engine's queryForms does: "lån" finds "lån" and "lånet", never "län".
+ */
+export type Spelling = 'folded' | 'lettered';
+
+/** True when a unit is typed with å, ä, ö or another letter that folding changes. */
+export const hasLetters = (unit: QueryUnit): boolean => unit.words.some((word) => hasDiacritics(lower(word)));
+
 /** Search matches the last word's prefix on the folded words; suggest on the names' edge n-grams, from fewer letters. */
 export type PrefixMode = 'folded' | 'edge-ngram';
 
@@ -54,9 +64,11 @@ export const asTyped = (unit: QueryUnit, lexicon: ReadonlySet<string>): QueryUni
   last: unit.last && !lexicon.has(fold(lower(unit.text))),
 });
 
-/** The long forms of a one-word unit (its folded stems among them), whose derivations it also finds. */
-export const derivationStems = (unit: QueryUnit): string[] =>
-  unit.words.length === 1 ? queryVariants(unit.words[0]!).filter((stem) => len(stem) >= MIN_DERIVATION_PREFIX_LENGTH) : [];
+/** The long forms of a one-word unit (its folded stems among them, or its lettered ones), whose derivations it also finds. */
+export const derivationStems = (unit: QueryUnit, spelling: Spelling = 'folded'): string[] =>
+  unit.words.length === 1
+    ? queryVariants(unit.words[0]!, spelling === 'lettered' ? () => true : undefined).filter((stem) => len(stem) >= MIN_DERIVATION_PREFIX_LENGTH)
+    : [];
 
 const allWords = (words: readonly string[], fields: string[], boost: number) => ({
   bool: { must: words.map((word) => ({ multi_match: { query: word, fields, operator: 'and' } })), boost },
@@ -68,26 +80,39 @@ const allWords = (words: readonly string[], fields: string[], boost: number) => 
  * fields: its synonyms (the synonym_graph analyzer) and its own compound parts, all of them or the
  * leading ones. Tolerant: one typo, and the derivations of a long stem.
  */
-export const fieldClause = (unit: QueryUnit, field: TextField, level: Level, prefix: PrefixMode, name?: string) => {
+export const fieldClause = (unit: QueryUnit, field: TextField, level: Level, prefix: PrefixMode, name?: string, spelling: Spelling = 'folded') => {
   const weight = FIELD_WEIGHT[field];
   const paths = FIELD_PATHS[field];
-  const match = (fields: string[], extra: Record<string, unknown> = {}) => ({ multi_match: { query: unit.text, fields, operator: 'and', ...extra } });
+  const lettered = spelling === 'lettered';
+  /** Where the unit's stems are: the folded analysed field, or the letters subfield. */
+  const stemmed = lettered ? SUBFIELDS.letters : undefined;
+  /** Where its unstemmed words are, for prefixes and typos. */
+  const unstemmed = lettered ? SUBFIELDS.exact : SUBFIELDS.folded;
+  const match = (fields: string[], extra: Record<string, unknown> = {}, query = unit.text) => ({ multi_match: { query, fields, operator: 'and', ...extra } });
   const should: unknown[] = [
-    match(boosted(paths, undefined, weight)),
+    match(boosted(paths, stemmed, weight)),
     match(boosted(paths, SUBFIELDS.exact, weight * EXACT_WEIGHT)),
-    match(boosted(swedish(field), SUBFIELDS.parts, weight)),
+    ...(lettered ? [] : [match(boosted(swedish(field), SUBFIELDS.parts, weight))]),
   ];
   if (unit.last && len(unit.words.at(-1) ?? '') >= (prefix === 'edge-ngram' ? MIN_SUGGEST_PREFIX_LENGTH : MIN_PREFIX_LENGTH)) {
     should.push(
       prefix === 'edge-ngram'
         ? match(boosted(paths, SUBFIELDS.prefix, weight), { boost: PREFIX_WEIGHT })
-        : match(boosted(paths, SUBFIELDS.folded, weight), { type: 'bool_prefix', boost: PREFIX_WEIGHT }),
+        : match(boosted(paths, unstemmed, weight), { type: 'bool_prefix', boost: PREFIX_WEIGHT }),
     );
   }
   if (level !== 'plain' && STRONG_FIELDS.includes(field)) {
-    if (unit.synonyms.some((s) => s.length > 0)) {
+    const synonyms = unit.synonyms.filter((s) => s.length > 0);
+    if (synonyms.length > 0 && !lettered) {
       for (const [language, languagePaths] of [['sv', swedish(field)], ['en', english(field)]] as const) {
         if (languagePaths.length > 0) should.push(match(boosted(languagePaths, undefined, weight), { analyzer: SYNONYM_ANALYZERS[language], boost: SYNONYM_WEIGHT }));
+      }
+    }
+    if (lettered) {
+      // The synonym analyzers fold, so each synonym is looked up on its own: with its letters where it has them.
+      for (const synonym of synonyms) {
+        const text = synonym.join(' ');
+        should.push(match(boosted(paths, synonym.some((w) => hasDiacritics(lower(w))) ? SUBFIELDS.letters : undefined, weight), { boost: SYNONYM_WEIGHT }, text));
       }
     }
     const wordsAndParts = [...boosted(paths, undefined, weight), ...boosted(swedish(field), SUBFIELDS.parts, weight)];
@@ -96,20 +121,35 @@ export const fieldClause = (unit: QueryUnit, field: TextField, level: Level, pre
   }
   if (level === 'tolerant') {
     if (unit.words.some((word) => len(word) >= MIN_FUZZY_LENGTH)) {
-      should.push(match(boosted(paths, SUBFIELDS.folded, weight), { fuzziness: FUZZINESS, boost: FUZZY_WEIGHT }));
+      should.push(match(boosted(paths, unstemmed, weight), { fuzziness: FUZZINESS, boost: FUZZY_WEIGHT }));
     }
-    for (const stem of derivationStems(unit)) {
-      for (const path of paths) should.push({ prefix: { [path]: { value: stem, boost: weight * PREFIX_WEIGHT } } });
+    for (const stem of derivationStems(unit, spelling)) {
+      for (const path of paths) should.push({ prefix: { [lettered ? `${path}.${SUBFIELDS.letters}` : path]: { value: stem, boost: weight * PREFIX_WEIGHT } } });
     }
   }
   return { bool: { should, minimum_should_match: 1, ...(name ? { _name: name } : {}) } };
 };
 
+/**
+ * Whether the catalogue spells a unit with its letters: its words as typed, or their stems with å, ä
+ * and ö kept, in any text field (the embedded engine's `known` over its index terms).
+ */
+export const knownClause = (unit: QueryUnit) => ({
+  multi_match: {
+    query: unit.text,
+    fields: TEXT_FIELDS.flatMap((field) => FIELD_PATHS[field].flatMap((path) => [`${path}.${SUBFIELDS.exact}`, `${path}.${SUBFIELDS.letters}`])),
+    operator: 'and',
+  },
+});
+
 /** The name of the query that matches unit `unit` in `field`, or by its meaning; hits list the names that matched. */
 export const namedQuery = (unit: number, field: TextField | 'meaning'): string => `${unit}:${field}`;
 
-/** What each dimension of a need's meaning that an entry meets adds to its score (the embedded engine scales by its text scores). */
-export const NEED_BOOST = 10;
+/**
+ * What serving a need fully adds to a score. The embedded engine scales a need by its unit's best
+ * text score, which a request cannot know; this is of the order of a good name match here.
+ */
+export const NEED_SCORE = 20;
 
 const MEANING_PATHS: Record<MeaningDimension, string> = {
   kind: 'facets.kind',
@@ -119,17 +159,51 @@ const MEANING_PATHS: Record<MeaningDimension, string> = {
   profileArea: 'profileAreas',
 };
 
-/** The entries that serve a need: any dimension of its meaning met, each adding NEED_BOOST. */
-export const meaningClause = (means: Meaning, name?: string) => ({
-  bool: {
-    should: MEANING_DIMENSIONS.flatMap((dimension) => {
-      const values = means[dimension];
-      return values ? [{ constant_score: { filter: { terms: { [MEANING_PATHS[dimension]]: [...values] } }, boost: NEED_BOOST } }] : [];
-    }),
-    minimum_should_match: 1,
-    ...(name ? { _name: name } : {}),
-  },
-});
+/**
+ * How well an entry serves a meaning, as shared/search/understanding.ts meaningFit grades it: per
+ * dimension the meaning names, the share of the entry's values that serve it, averaged; times `weight`.
+ */
+export const MEANING_FIT_SCRIPT = [
+  'double sum = 0;',
+  'for (int i = 0; i < params.paths.size(); i++) {',
+  '  def held = doc[params.paths[i]];',
+  '  if (held.size() == 0) continue;',
+  '  int met = 0;',
+  '  for (def value : held) { if (params.wanted[i].contains(value)) met++; }',
+  '  sum += (double) met / held.size();',
+  '}',
+  'return params.weight * sum / params.paths.size();',
+].join('\n');
+
+/**
+ * The entries that serve a need (any dimension of its meaning met), scored by how well they serve
+ * it (MEANING_FIT_SCRIPT): an entry that does mostly this ranks above one that does it among many things.
+ */
+export const meaningClause = (means: Meaning, name?: string) => {
+  const dimensions = MEANING_DIMENSIONS.filter((dimension) => means[dimension] !== undefined);
+  return {
+    function_score: {
+      query: {
+        bool: {
+          should: dimensions.map((dimension) => ({ terms: { [MEANING_PATHS[dimension]]: [...means[dimension]!] } })),
+          minimum_should_match: 1,
+          ...(name ? { _name: name } : {}),
+        },
+      },
+      functions: [
+        {
+          script_score: {
+            script: {
+              source: MEANING_FIT_SCRIPT,
+              params: { paths: dimensions.map((dimension) => MEANING_PATHS[dimension]), wanted: dimensions.map((dimension) => [...means[dimension]!]), weight: NEED_SCORE },
+            },
+          },
+        },
+      ],
+      boost_mode: 'replace',
+    },
+  };
+};
 
 /** A need word's text is not looked for in the taxonomy labels: its meaning says that more exactly. */
 const NEED_TEXT_FIELDS: readonly TextField[] = TEXT_FIELDS.filter((field) => field !== 'labels');
@@ -142,12 +216,12 @@ export const unitClause = (
   unit: QueryUnit,
   index: number,
   level: Level,
-  options: { fields?: readonly TextField[]; named: boolean; prefix: PrefixMode },
+  options: { fields?: readonly TextField[]; named: boolean; prefix: PrefixMode; spelling?: Spelling },
 ) => ({
   bool: {
     should: [
       ...(options.fields ?? (unit.means ? NEED_TEXT_FIELDS : TEXT_FIELDS)).map((field) =>
-        fieldClause(unit, field, level, options.prefix, options.named ? namedQuery(index, field) : undefined),
+        fieldClause(unit, field, level, options.prefix, options.named ? namedQuery(index, field) : undefined, options.spelling),
       ),
       ...(unit.means && !options.fields ? [meaningClause(unit.means, options.named ? namedQuery(index, 'meaning') : undefined)] : []),
     ],
@@ -173,3 +247,7 @@ export const chooseLevel = (total: number, counts: UnitCounts): { level: Level; 
 /** Units to require (see the shared requiredUnits): needs that are not common, else the rare units, else all. */
 export const requiredUnits = (total: number, plan: readonly QueryUnit[], matching: readonly number[]): boolean[] =>
   requiredPlanUnits(plan, matching, commonAbove(total));
+
+/** Units whose match counts in coordination (see the shared coordinatedUnits): needs and units that are not common. */
+export const coordinatedUnits = (total: number, plan: readonly QueryUnit[], matching: readonly number[]): boolean[] =>
+  coordinatedPlanUnits(plan, matching, commonAbove(total));
