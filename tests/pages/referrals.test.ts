@@ -97,10 +97,14 @@ describe('the referral pages', () => {
     const form = tags(page.html, /<form[^>]*action="\/referrals"[\s\S]*?<\/form>/g)[0]!;
     const controls = tags(form, /<(?:input|select|textarea)(?![^>]*type="hidden")[^>]*>/g);
     expect(controls.map((c) => attr(c, 'name'))).toEqual([
-      'companyName', 'organisationNumber', 'municipality', 'stage', 'area', 'need', 'contactName', 'email', 'phone', 'askedToBeReferred', 'informedAboutDataHandling',
+      'companyName', 'organisationNumber', 'municipality', 'stage', 'area', 'leadership', 'leadership', 'leadership', 'leadership', 'need', 'contactName', 'email', 'phone', 'askedToBeReferred', 'informedAboutDataHandling',
     ]);
     for (const control of controls) expect(form, attr(control, 'name')).toContain(`<label for="${attr(control, 'id')}"`);
     expect(attr(controls.find((c) => attr(c, 'name') === 'need')!, 'data-count-limit')).toBe('2000');
+    const leadership = tags(form, /<fieldset[^>]*id="f-leadership"[\s\S]*?<\/fieldset>/g)[0]!;
+    expect(text(leadership)).toContain('raderas med hänvisningen');
+    expect(attr(tags(leadership, /<fieldset[^>]*>/g)[0]!, 'aria-describedby')).toBe('f-leadership-hint');
+    expect(controls.filter((c) => attr(c, 'name') === 'leadership' && c.includes('checked'))).toEqual([]);
     expect(attr(controls.find((c) => attr(c, 'name') === 'organisationNumber')!, 'aria-describedby')).toBe('f-organisationNumber-hint');
     expect(text(form)).toContain('556123-4567');
     expect(text(form)).toContain('personnummer');
@@ -111,6 +115,25 @@ describe('the referral pages', () => {
     expect(hiddenValue((await v.get('/entries/almi-lan/refer')).html, 'idempotencyKey')).not.toBe(key);
     expect((await v.get('/entries/orphan-offer/refer')).status).toBe(404);
     expect((await v.get('/entries/no-such-entry/refer')).status).toBe(404);
+  });
+
+  it('stores the company\'s leadership chosen on the form in the referral and its statistics record, leaves it out when none is chosen, and refuses an unknown one naming the field', async () => {
+    const v = await signedIn('demo-advisor');
+    const period = { from: '2000-01-01', to: '2100-01-01' };
+    const womenBefore = (await deps.followUp.referralFlows(period)).byLeadership.women;
+    const withLeadership = await refer(v, ALMI, { companyName: 'Ledningsbolaget AB', leadership: 'women' });
+    const id = withLeadership.split('/').pop()!;
+    expect((await deps.referrals.get(advisor, id as never)).leadership).toBe('women');
+    const without = (await refer(v, ALMI, { companyName: 'Utan ledning AB' })).split('/').pop()!;
+    expect((await deps.referrals.get(advisor, without as never)).leadership).toBeUndefined();
+    expect((await deps.followUp.referralFlows(period)).byLeadership.women).toBe(womenBefore + 1);
+
+    const before = await sentCount();
+    const form = await v.get(`/entries/${ALMI}/refer?lang=en`);
+    const refused = await v.post('/referrals?lang=en', referForm(form.html, { leadership: 'board' }));
+    expect(refused.status).toBe(400);
+    expect(text(errorSummary(refused.html))).toContain('The company’s leadership (optional): Choose one of the options.');
+    expect(await sentCount()).toBe(before);
   });
 
   it('refuses an invalid organisation number, a missing confirmation and a 20 000-character need, in the page language, storing nothing', async () => {

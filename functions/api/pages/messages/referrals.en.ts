@@ -19,6 +19,7 @@ export const referralsEn: ReferralMessages = {
     municipality: 'Municipality',
     stage: 'Stage',
     area: 'Strategic area',
+    leadership: 'The company’s leadership (optional)',
     need: 'The company’s need',
     contactName: 'Name',
     email: 'E-mail',
@@ -27,11 +28,13 @@ export const referralsEn: ReferralMessages = {
     informedAboutDataHandling: 'The company was told how its data is handled',
   },
   hints: {
+    leadership: 'For the region’s gender-equality follow-up. Only counted in aggregates, never per company, and erased with the referral.',
     organisationNumber: '10 digits, for example 556123-4567, with or without the hyphen; 12 digits with the century work too. A sole trader’s number is the owner’s personal identity number.',
     need: 'Describe briefly what the company needs help with, at most 2,000 characters. Do not write sensitive details, such as about health.',
     email: 'For example name@company.se',
     phone: 'For example 019-123 45 67',
   },
+  leaderships: { women: 'Mainly women', men: 'Mainly men', mixed: 'Mixed', 'not-stated': 'Prefers not to say' },
   countWithin: '{n} of {limit} characters',
   countOver: '{over} characters too many: shorten the text to at most {limit} characters.',
   next: {

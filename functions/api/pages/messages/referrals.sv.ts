@@ -19,6 +19,7 @@ export const referralsSv: ReferralMessages = {
     municipality: 'Kommun',
     stage: 'Fas',
     area: 'Strategiskt område',
+    leadership: 'Företagets ledning (frivilligt)',
     need: 'Företagets behov',
     contactName: 'Namn',
     email: 'E-post',
@@ -27,11 +28,13 @@ export const referralsSv: ReferralMessages = {
     informedAboutDataHandling: 'Företaget har fått veta hur uppgifterna hanteras',
   },
   hints: {
+    leadership: 'För regionens jämställdhetsuppföljning. Räknas bara i sammanställningar, aldrig per företag, och raderas med hänvisningen.',
     organisationNumber: '10 siffror, till exempel 556123-4567, med eller utan bindestreck; 12 siffror med sekel går också. En enskild firmas nummer är ägarens personnummer.',
     need: 'Beskriv kort vad företaget behöver hjälp med, högst 2 000 tecken. Skriv inga känsliga uppgifter, till exempel om hälsa.',
     email: 'Till exempel namn@foretaget.se',
     phone: 'Till exempel 019-123 45 67',
   },
+  leaderships: { women: 'Främst kvinnor', men: 'Främst män', mixed: 'Blandad', 'not-stated': 'Vill inte ange' },
   countWithin: '{n} av {limit} tecken',
   countOver: '{over} tecken för mycket: korta texten till högst {limit} tecken.',
   next: {
