@@ -292,7 +292,7 @@ describe('the referral pages', () => {
     expect(text(done.html)).toContain('There is nothing you can do with this referral right now.');
   });
 
-  it('declines only with a reason, and a decline with a redirect creates the linked referral visible to the new actor', async () => {
+  it('declines only with a reason category (words needed for "other"), and a decline with a redirect creates the linked referral visible to the new actor', async () => {
     const path = await refer(await signedIn('demo-advisor'), 'almi-lan', { companyName: 'Vidarebolaget AB' });
     const almi = await signedIn('demo-almi');
     const page = await almi.get(path);
@@ -301,15 +301,25 @@ describe('the referral pages', () => {
     expect(select).toContain('value="inkubera"');
     expect(select).not.toContain(`value="${ALMI}"`);
     const base = { _csrf: hiddenValue(page.html, '_csrf')!, version: hiddenValue(page.html, 'version')! };
-    const noReason = await almi.post(`${path}/decline`, { ...base, reason: ' ', redirectTo: 'inkubera' });
-    expect(noReason.status).toBe(400);
-    expect(text(noReason.html)).toContain('Varför avböjer ni?: Skriv varför ni avböjer.');
-    expect(hrefs(noReason.html)).toContain('#f-reason');
-    const declined = await almi.post(`${path}/decline`, { ...base, reason: 'Passar bättre hos Inkubera.', redirectTo: 'inkubera' });
+    const categories = tags(page.html, /<input[^>]*name="reasonCategory"[^>]*>/g);
+    expect(categories.map((c) => attr(c, 'value'))).toEqual(['outside-offer', 'no-capacity', 'not-ready', 'better-elsewhere', 'company-withdrew', 'other']);
+    expect(text(tags(page.html, /<fieldset[^>]*id="f-reasonCategory"[\s\S]*?<\/fieldset>/g)[0]!)).toContain('En annan aktör kan hjälpa företaget bättre');
+    const noCategory = await almi.post(`${path}/decline`, { ...base, reason: 'Passar bättre hos Inkubera.', redirectTo: 'inkubera' });
+    expect(noCategory.status).toBe(400);
+    expect(text(errorSummary(noCategory.html))).toContain('Varför avböjer ni?: Välj varför ni avböjer.');
+    expect(hrefs(errorSummary(noCategory.html))).toEqual(['#f-reasonCategory']);
+    expect(noCategory.html).toContain('Passar bättre hos Inkubera.</textarea>');
+    const otherWithoutWords = await almi.post(`${path}/decline`, { ...base, reasonCategory: 'other', reason: ' ', redirectTo: 'inkubera' });
+    expect(otherWithoutWords.status).toBe(400);
+    expect(text(errorSummary(otherWithoutWords.html))).toContain('Förklara med egna ord: Skriv varför ni avböjer när ni väljer Annat skäl.');
+    expect(tags(otherWithoutWords.html, /<input[^>]*id="f-reasonCategory-other"[^>]*>/g)[0]).toContain('checked');
+    expect((await almi.get(path)).html).toContain('Skickad');
+    const declined = await almi.post(`${path}/decline`, { ...base, reasonCategory: 'better-elsewhere', reason: 'Passar bättre hos Inkubera.', redirectTo: 'inkubera' });
     expect(declined.location).toBe(`${path}?notice=redirected`);
     const after = await almi.get(path);
     expect(text(after.html)).toContain('Avböjd');
     expect(text(after.html)).toContain('Passar bättre hos Inkubera.');
+    expect(text(after.html)).toContain('Skäl till att avböja En annan aktör kan hjälpa företaget bättre');
     expect(text(after.html)).toContain('Skickad vidare till en ny hänvisning');
     const inkubera = await signedIn('demo-inkubera');
     const inbox = await inkubera.get('/referrals?box=inbox');

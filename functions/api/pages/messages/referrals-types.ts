@@ -1,5 +1,5 @@
 /** The shape of the referral pages' messages (refer form, my referrals, one referral) and of the privacy notice. */
-import type { Leadership, ReferralStatus } from '#shared/domain/referral.ts';
+import type { DeclineReason, Leadership, ReferralStatus } from '#shared/domain/referral.ts';
 import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import type { ReferralField, ReferralIssueCode } from '../referrals/referral-form.ts';
 
@@ -91,6 +91,7 @@ export type ReferralMessages = {
     email: string;
     phone: string;
     consent: string;
+    declineReason: string;
   };
   consentGiven: string;
   overdueNotice: (days: number) => string;
@@ -100,6 +101,11 @@ export type ReferralMessages = {
   at: (when: string) => string;
   actions: Record<ReferralAction, string>;
   actionHints: Record<ReferralAction, string>;
+  reasonCategoryLabel: string;
+  reasonCategoryHint: string;
+  reasonCategoryRequired: string;
+  /** Why an organisation declines: the decline form's choices, the referral page and follow-up say them alike. */
+  declineReasons: Record<DeclineReason, string>;
   reasonLabel: string;
   reasonHint: string;
   redirectLabel: string;
