@@ -102,6 +102,15 @@ export const LEADERSHIPS = ['women', 'men', 'mixed', 'not-stated'] as const;
 export const Leadership = z.enum(LEADERSHIPS);
 export type Leadership = z.infer<typeof Leadership>;
 
+/**
+ * Why a receiving organisation declines, as a category follow-up can count: the support is outside
+ * what it offers, it has no capacity now, the company is not ready for it yet, another actor serves
+ * the company better, the company withdrew or could not be reached, or another reason (said in words).
+ */
+export const DECLINE_REASONS = ['outside-offer', 'no-capacity', 'not-ready', 'better-elsewhere', 'company-withdrew', 'other'] as const;
+export const DeclineReason = z.enum(DECLINE_REASONS);
+export type DeclineReason = z.infer<typeof DeclineReason>;
+
 const Someone = z.strictObject({ subject: z.string().min(1), name: z.string().min(1) });
 
 export const HistoryEvent = z.strictObject({
@@ -127,6 +136,8 @@ export const Referral = z.strictObject({
   /** The referrer's organisation when they refer as actor staff (advisors have none): where the flow starts. */
   referrerOrganisationId: EntryId.optional(),
   leadership: Leadership.optional(),
+  /** Set when the referral is declined (declines before categories were kept have none). */
+  declineReason: DeclineReason.optional(),
   redirectedFromId: ReferralId.optional(),
   /** Set on a declined referral that was redirected: the linked new referral. */
   redirectedToId: ReferralId.optional(),
@@ -191,6 +202,7 @@ export const ReferralStatistic = z.strictObject({
   referrerOrganisationId: EntryId.optional(),
   /** Removed from the record when the referral is erased. */
   leadership: Leadership.optional(),
+  declineReason: DeclineReason.optional(),
 });
 export type ReferralStatistic = z.infer<typeof ReferralStatistic>;
 
@@ -209,6 +221,7 @@ export const statisticOf = (referral: Referral): ReferralStatistic => ({
   redirectedTo: referral.redirectedToId !== undefined,
   ...(referral.referrerOrganisationId ? { referrerOrganisationId: referral.referrerOrganisationId } : {}),
   ...(referral.leadership ? { leadership: referral.leadership } : {}),
+  ...(referral.declineReason ? { declineReason: referral.declineReason } : {}),
 });
 
 /**

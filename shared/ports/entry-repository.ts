@@ -16,6 +16,12 @@ export interface EntryRepository {
   history(id: EntryId): Promise<AuditRecord[]>;
   /** Every entry, a page at a time. */
   scan(pageSize?: number): AsyncIterable<Entry[]>;
+  /**
+   * A fingerprint of the catalogue: of every entry's id and version, so it changes whenever an entry is
+   * created or saved (in any process). Reads only keys and versions, to tell whether work built from
+   * a full scan can be reused.
+   */
+  catalogueVersion(): Promise<string>;
   /** True when the store holds no entry at all. */
   isEmpty(): Promise<boolean>;
 }

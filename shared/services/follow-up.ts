@@ -10,7 +10,7 @@ import { MIN_PUBLISHED_COUNT, suppressed, type DemandCount, type DemandSignal } 
 import { isPubliclyVisible, type Entry } from '#shared/domain/entry.ts';
 import { ValidationError } from '#shared/domain/errors.ts';
 import { addWorkingDays, isOverdue } from '#shared/domain/referral-lifecycle.ts';
-import type { Leadership, ReferralStatistic } from '#shared/domain/referral.ts';
+import { DECLINE_REASONS, type DeclineReason, type Leadership, type ReferralStatistic } from '#shared/domain/referral.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import { swedishDate, type Clock } from '#shared/ports/clock.ts';
 import type { DemandLog } from '#shared/ports/demand-log.ts';
@@ -43,6 +43,8 @@ export type ReferralFlows = {
   byOutcome: Record<string, number>;
   /** Declined referrals that were redirected to another actor, and those that were not. */
   declined: { redirected: number; notRedirected: number };
+  /** Declined referrals by reason category; `not-stated` for declines recorded before categories were kept. */
+  declinedByReason: Record<DeclineReason | 'not-stated', number>;
   flows: FlowRow[];
   byArea: Record<string, number>;
   byStage: Record<string, number>;
@@ -139,6 +141,7 @@ export const createFollowUpService = (deps: {
       total: statistics.length,
       byOutcome: {},
       declined: { redirected: 0, notRedirected: 0 },
+      declinedByReason: Object.fromEntries([...DECLINE_REASONS, 'not-stated'].map((reason) => [reason, 0])) as ReferralFlows['declinedByReason'],
       flows: [],
       byArea: {},
       byStage: {},
@@ -154,7 +157,10 @@ export const createFollowUpService = (deps: {
     const hours: number[] = [];
     for (const s of statistics) {
       bump(result.byOutcome, s.status);
-      if (s.status === 'declined') result.declined[s.redirectedTo ? 'redirected' : 'notRedirected'] += 1;
+      if (s.status === 'declined') {
+        result.declined[s.redirectedTo ? 'redirected' : 'notRedirected'] += 1;
+        result.declinedByReason[s.declineReason ?? 'not-stated'] += 1;
+      }
       const from = s.referrerOrganisationId ?? 'advisor';
       const key = `${from}→${s.receivingOrganisationId}`;
       const row = flows.get(key) ?? { from, to: s.receivingOrganisationId, count: 0 };
@@ -217,6 +223,7 @@ export const createFollowUpService = (deps: {
         total: suppressed(referrals.total),
         byOutcome: hideRecord(referrals.byOutcome),
         declined: { redirected: suppressed(referrals.declined.redirected), notRedirected: suppressed(referrals.declined.notRedirected) },
+        declinedByReason: hideRecord(referrals.declinedByReason),
         flows: referrals.flows.filter((f) => f.count >= MIN_PUBLISHED_COUNT),
         byArea: hideRecord(referrals.byArea),
         byStage: hideRecord(referrals.byStage),

@@ -11,6 +11,8 @@ import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, 
 import type { EntryId } from '#shared/domain/entry.ts';
 import { hasRole, type Principal } from '#shared/domain/identity.ts';
 import {
+  DECLINE_REASONS,
+  type DeclineReason,
   maskOrganisationNumber,
   newReferralId,
   Referral,
@@ -222,13 +224,16 @@ export const createReferralService = (deps: {
       return referrals.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(summary);
     },
 
-    /** Takes a lifecycle action; `decline` needs a reason and may redirect to another entry, creating a linked referral there. */
+    /**
+     * Takes a lifecycle action. `decline` needs a reason category, and words for the reason when the
+     * category is `other`; it may redirect to another entry, creating a linked referral there.
+     */
     async act(
       principal: Principal,
       id: ReferralId,
       action: ReferralAction,
       expectedVersion: number,
-      details: { note?: string; reason?: string; redirectTo?: EntryId } = {},
+      details: { note?: string; reason?: string; reasonCategory?: DeclineReason; redirectTo?: EntryId } = {},
       options: RequestOptions = {},
     ): Promise<{ referral: ReferralView; redirected?: ReferralView }> {
       const referral = await load(principal, id);
@@ -239,7 +244,13 @@ export const createReferralService = (deps: {
       checkVersion(referral, expectedVersion);
       const status = nextStatus(referral.status, action);
       const note = action === 'decline' ? details.reason?.trim() : details.note?.trim();
-      if (action === 'decline' && !note) throw new ValidationError('Say why you decline the referral.', [{ name: 'reason', reason: 'required' }]);
+      if (action === 'decline') {
+        const issues = [
+          ...(details.reasonCategory === undefined ? [{ name: 'reasonCategory', reason: `required: one of ${DECLINE_REASONS.join(', ')}` }] : []),
+          ...(details.reasonCategory === 'other' && !note ? [{ name: 'reason', reason: 'required when the reason category is "other"' }] : []),
+        ];
+        if (issues.length > 0) throw new ValidationError('Say why you decline the referral.', issues);
+      }
       let redirectTarget: { id: EntryId; organisation: EntryId } | undefined;
       if (action === 'decline' && details.redirectTo !== undefined) {
         const organisation = await receiverOf(details.redirectTo, 'redirectTo');
@@ -253,6 +264,7 @@ export const createReferralService = (deps: {
         status,
         history: [...referral.history, { status, at: now, by: { subject: principal.subject, name: principal.name }, ...(note ? { note } : {}) }],
         ...(redirectedToId ? { redirectedToId } : {}),
+        ...(action === 'decline' ? { declineReason: details.reasonCategory } : {}),
         ...(referral.answeredAt === undefined && (action === 'accept' || action === 'decline') ? { answeredAt: now } : {}),
         ...(isClosed(status) ? { closedAt: now } : {}),
         version: referral.version + 1,

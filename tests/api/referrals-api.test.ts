@@ -118,15 +118,21 @@ describe('the referrals API', () => {
     expect((await late.json()).detail).toContain('"completed"');
   });
 
-  it('declines with a reason and redirect, creating a linked referral the new organisation sees', async () => {
+  it('declines with a reason category, words and redirect, creating a linked referral the new organisation sees; a missing or unknown category is a problem naming the field', async () => {
     const { id } = await (await post('demo-advisor', body())).json();
-    const noReason = await act('demo-almi', id, 'decline', 1, {});
-    expect(noReason.status).toBe(400);
-    expect((await noReason.json()).errors.map((e: { name: string }) => e.name)).toContain('reason');
-    const declined = await act('demo-almi', id, 'decline', 1, { reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program' });
+    for (const refused of [{}, { reason: 'Bolaget behöver inkubation först.' }, { reasonCategory: 'too-busy', reason: 'Nej.' }]) {
+      const response = await act('demo-almi', id, 'decline', 1, refused);
+      expect(response.status, JSON.stringify(refused)).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect((await response.json()).errors.map((e: { name: string }) => e.name)).toContain('reasonCategory');
+    }
+    const otherWithoutWords = await act('demo-almi', id, 'decline', 1, { reasonCategory: 'other' });
+    expect(otherWithoutWords.status).toBe(400);
+    expect((await otherWithoutWords.json()).errors.map((e: { name: string }) => e.name)).toEqual(['reason']);
+    const declined = await act('demo-almi', id, 'decline', 1, { reasonCategory: 'not-ready', reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program' });
     expect(declined.status).toBe(200);
     const result = await declined.json();
-    expect(result).toMatchObject({ status: 'declined', redirected: { status: 'sent', receivingOrganisationId: 'inkubera', redirectedFromId: id } });
+    expect(result).toMatchObject({ status: 'declined', declineReason: 'not-ready', redirected: { status: 'sent', receivingOrganisationId: 'inkubera', redirectedFromId: id } });
     const linked = await testApp.app.request(`/v1/referrals/${result.redirected.id}`, { headers: await json('demo-inkubera') });
     expect(linked.status).toBe(200);
     expect((await linked.json()).redirectedFromId).toBe(id);

@@ -39,6 +39,33 @@ describeInBrowser('follow-up in a browser (unmet needs, accessibility, the repor
     }).toMatch(/rymdturism\s+Inga träffar\s+3 \(färre än 5\)/);
   });
 
+  it('a referral made through the refer form with the company\'s leadership shows in the follow-up split by leadership', async () => {
+    const womenRow = async () => {
+      await page.goto(url('/follow-up/referrals'));
+      return page.locator('section[aria-labelledby=table-leadership] tbody tr').filter({ hasText: 'Kvinnor' }).innerText();
+    };
+    expect(await womenRow()).toMatch(/^Kvinnor\s+0/);
+    await signInAs(page, site.url, 'Demo Rådgivare');
+    await page.goto(url('/entries/almi-foretagspartner-malardalen/refer'));
+    await page.getByLabel('Företagets namn').fill('Ledningsbolaget AB');
+    await page.getByLabel('Organisationsnummer').fill('556123-4567');
+    await page.getByLabel('Kommun').selectOption('1880');
+    await page.getByLabel('Fas', { exact: true }).selectOption('growth');
+    await page.getByLabel('Strategiskt område').selectOption('company-development');
+    await page.getByRole('group', { name: 'Företagets ledning (frivilligt)' }).getByLabel('Främst kvinnor').check();
+    await page.getByLabel('Företagets behov').fill('Behöver hjälp att växa på nya marknader.');
+    await page.getByLabel('Namn', { exact: true }).fill('Kim Exempel');
+    await page.getByLabel('E-post').fill('kim@example.se');
+    await page.getByLabel('Företaget har bett om att bli hänvisat hit').check();
+    await page.getByLabel('Företaget har fått veta hur uppgifterna hanteras').check();
+    await Promise.all([page.waitForURL(/\/referrals\/ref_[a-z2-7]{20}\?notice=created$/), page.getByRole('button', { name: 'Skicka hänvisningen' }).click()]);
+    await signInAs(page, site.url, 'Demo Uppföljare');
+    expect(await womenRow()).toMatch(/^Kvinnor\s+1 \(färre än 5\)/);
+    const outcomes = await page.locator('section[aria-labelledby=table-outcome-by-leadership] tbody tr').filter({ hasText: 'Kvinnor' }).innerText();
+    // The first status column is 'Skickad': the new referral waits for Almi's answer.
+    expect(outcomes).toMatch(/^Kvinnor\s+1 \(färre än 5\)/);
+  }, 120_000);
+
   it('has no WCAG 2.1 A/AA violations on the follow-up pages in Swedish and English', async () => {
     for (const lang of ['sv', 'en'] as const) {
       for (const { name, path } of PAGES) {

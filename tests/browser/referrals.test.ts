@@ -163,4 +163,22 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
     await Promise.all([page.waitForURL(/notice=created$/), page.keyboard.press('Enter')]);
     await screenshot(page, 'referrals-keyboard-created-sv-1280');
   }, 120_000);
+
+  it('as Almi, declines with a reason category from the radio group; a decline without one is refused naming it; the open decline form has no WCAG 2.1 A/AA violations', async () => {
+    await signInAs(page, site.url, 'Demo Almi-medarbetare');
+    await page.goto(url('/referrals?box=inbox'));
+    await Promise.all([page.waitForURL(/\/referrals\/ref_/), page.getByRole('link', { name: 'Tangentbolaget AB' }).first().click()]);
+    const path = new URL(page.url()).pathname;
+    await page.locator('details.decline-step > summary').click();
+    await checks.axe(expect, page, 'decline-form-sv-1280');
+    await page.getByLabel('Förklara med egna ord').fill('Vi är fullbokade i vår.');
+    await Promise.all([page.waitForNavigation(), page.locator('form.decline-form button[type=submit]').click()]);
+    expect(await page.locator('.errors').textContent()).toContain('Varför avböjer ni?: Välj varför ni avböjer.');
+    await checks.axe(expect, page, 'decline-form-errors-sv-1280');
+    await page.getByRole('group', { name: 'Varför avböjer ni?' }).getByLabel('Vi har inte kapacitet just nu').check();
+    await Promise.all([page.waitForURL(/notice=declined$/), page.locator('form.decline-form button[type=submit]').click()]);
+    expect(new URL(page.url()).pathname).toBe(path);
+    expect(await statusOf()).toBe('Avböjd');
+    expect(await page.locator('.facts').first().textContent()).toContain('Vi har inte kapacitet just nu');
+  }, 120_000);
 });

@@ -48,6 +48,7 @@ const failingOnSave = (inner: EntryRepository, n: number, options: { error?: Err
     recordAudit: (audit) => inner.recordAudit(audit),
     history: (id) => inner.history(id),
     scan: (pageSize) => inner.scan(pageSize),
+    catalogueVersion: () => inner.catalogueVersion(),
     isEmpty: () => inner.isEmpty(),
   };
 };

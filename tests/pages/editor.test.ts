@@ -330,6 +330,33 @@ describe('the sign-in and editor pages', () => {
       expect(text(history.html)).toContain('Strategiska områden (tomt) Företagsutveckling');
     });
 
+    it('sets the green-transition focus with a box that has a hint; the public page says it in visitor words (sv, en) and the coverage counts it', async () => {
+      const v = await signedIn('demo-editor');
+      const form = await v.get('/editor/entries/new?kind=offering');
+      const box = tags(form.html, /<input[^>]*id="f-greenTransition"[^>]*>/g)[0]!;
+      expect(attr(box, 'type')).toBe('checkbox');
+      expect(attr(box, 'aria-describedby')).toBe('f-greenTransition-hint');
+      expect(text(byId(form.html, 'f-greenTransition-hint'))).toContain('miljö- och klimatomställning');
+      const token = hiddenValue(form.html, '_csrf')!;
+      const greenBefore = (await deps.followUp.coverage()).green;
+      const created = await v.post('/editor/entries', offeringForm(token, { 'name.sv': 'Gröna steget Provkörning', greenTransition: 'yes' }));
+      expect(created.status).toBe(303);
+      const id = 'grona-steget-provkorning';
+      const edit = await v.get(created.location!);
+      expect(tags(edit.html, /<input[^>]*id="f-greenTransition"[^>]*>/g)[0]).toContain('checked');
+      expect((await v.post(`/editor/entries/${id}/publish`, { _csrf: token, version: '1' })).status).toBe(303);
+      expect(text((await visitor().get(`/entries/${id}`)).html)).toContain('Miljö och klimat Stödet har fokus på grön omställning');
+      expect(text((await visitor().get(`/entries/${id}?lang=en`)).html)).toContain('Environment and climate The support focuses on the green transition');
+      expect((await deps.followUp.coverage()).green).toBe(greenBefore + 1);
+
+      // Saved with the box unticked, the focus goes, from the public page and the coverage alike.
+      const published = await v.get(`/editor/entries/${id}/edit`);
+      const unticked = formFields(published.html, `/editor/entries/${id}`).filter(([name]) => name !== 'greenTransition');
+      expect((await v.post(`/editor/entries/${id}`, unticked)).status).toBe(303);
+      expect(text((await visitor().get(`/entries/${id}`)).html)).not.toContain('Miljö och klimat');
+      expect((await deps.followUp.coverage()).green).toBe(greenBefore);
+    });
+
     it('shows each error next to its field and in a summary linking to it, keeping what was typed (sv and en)', async () => {
       const v = await signedIn('demo-editor');
       const token = await v.csrfToken();

@@ -31,6 +31,7 @@ const richEntries: Entry[] = [
   }),
   anEntry({
     kind: 'testbed',
+    greenTransition: true,
     focus: { level: 'spearhead', profileAreas: [taxonomy.focus.profileAreas[0]!.code] },
     testbed: { capabilities: [{ sv: 'Robotceller', en: 'Robot cells' }, { sv: 'Lasrar', en: 'Lasers' }], trl: { min: 4, max: 7 }, accessTerms: { sv: 'Boka i förväg.' } },
   }),
@@ -85,6 +86,15 @@ describe('the entry form mapping', () => {
     expect(unknownFields(tampered, 'offering')).toEqual(['status', 'demo', 'lastVerifiedAt', 'testbed.trl.min']);
     const result = formToInput(tampered, 'offering', { taxonomy });
     expect(result.ok && Object.keys(result.input)).not.toContain('status');
+  });
+
+  it('reads the green-transition box: ticked is true, unticked leaves it out, anything else is refused naming the field', () => {
+    const ticked = formToInput(minimal('offering', { greenTransition: ['yes'] }), 'offering', { taxonomy });
+    expect(ticked.ok && ticked.input.greenTransition).toBe(true);
+    const unticked = formToInput(minimal('offering'), 'offering', { taxonomy });
+    expect(unticked.ok && 'greenTransition' in unticked.input).toBe(false);
+    expect(issuesOf(minimal('offering', { greenTransition: ['true'] }))).toEqual([{ field: 'greenTransition', code: 'choose-one' }]);
+    expect(entryToForm(anEntry({ greenTransition: true })).greenTransition).toEqual(['yes']);
   });
 
   it('collects repeated fields (checkbox groups) from a posted form', () => {

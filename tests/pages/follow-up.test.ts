@@ -69,6 +69,43 @@ describe('the follow-up pages and report', () => {
     expect(text(await (await get('/follow-up/report?lang=en')).text())).toContain('rymdturism No results 5');
   });
 
+  it('counts declined referrals by reason category: every count for staff, small ones hidden on the board report', async () => {
+    const headers = async (username: string, extra: Record<string, string> = {}) => built.as(username, { 'content-type': 'application/json', ...extra });
+    const declineWith = async (reasonCategory: string) => {
+      const created = await built.app.request('/v1/referrals', {
+        method: 'POST',
+        headers: await headers('demo-advisor'),
+        body: JSON.stringify({
+          targetId: 'almi-foretagspartner-malardalen',
+          company: { name: 'Skälbolaget AB', organisationNumber: '556123-4567', municipality: '1880', stage: 'growth', area: 'company-development' },
+          need: 'Behöver rådgivning.',
+          contact: { name: 'Kim Exempel', phone: '070-123 45 67' },
+          consent: { askedToBeReferred: true, informedAboutDataHandling: true },
+        }),
+      });
+      expect(created.status).toBe(201);
+      const { id } = await created.json();
+      const declined = await built.app.request(`/v1/referrals/${id}/decline`, { method: 'POST', headers: await headers('demo-almi', { 'if-match': '"1"' }), body: JSON.stringify({ reasonCategory }) });
+      expect(declined.status).toBe(200);
+    };
+    for (let i = 0; i < 5; i += 1) await declineWith('no-capacity');
+    await declineWith('outside-offer');
+
+    const staff = await built.runtime.deps.followUp.referralFlows({ from: '2000-01-01', to: '2100-01-01' });
+    expect(staff.declinedByReason).toMatchObject({ 'no-capacity': 5, 'outside-offer': 1, 'not-ready': 0, other: 0 });
+    const page = await (await get('/follow-up/referrals')).text();
+    const table = page.slice(page.indexOf('aria-labelledby="table-decline-reasons"'));
+    expect(text(table.slice(0, table.indexOf('</section>')))).toMatch(/Vi har inte kapacitet just nu 5 .*Behovet ligger utanför vårt erbjudande 1 \(färre än 5\)|Behovet ligger utanför vårt erbjudande 1 \(färre än 5\).*Vi har inte kapacitet just nu 5/);
+    const csv = await (await get('/follow-up/referrals/csv?table=decline-reasons&lang=en')).text();
+    expect(csv).toContain('We have no capacity at the moment');
+
+    const report = await (await built.app.request('/v1/follow-up/report', { headers: await built.as('demo-follow-up') })).json();
+    expect(report.referrals.declinedByReason).toMatchObject({ 'no-capacity': 5, 'outside-offer': null });
+    const printed = text(await (await get('/follow-up/report?lang=en')).text());
+    expect(printed).toContain('Declined referrals by reason');
+    expect(printed).toContain('We have no capacity at the moment 5');
+  });
+
   it('refuses a period that ends before it starts, naming the field', async () => {
     const response = await built.app.request('/v1/follow-up/report?from=2026-12-01&to=2026-01-01', { headers: await built.as('demo-follow-up') });
     expect(response.status).toBe(400);

@@ -97,10 +97,14 @@ describe('the referral pages', () => {
     const form = tags(page.html, /<form[^>]*action="\/referrals"[\s\S]*?<\/form>/g)[0]!;
     const controls = tags(form, /<(?:input|select|textarea)(?![^>]*type="hidden")[^>]*>/g);
     expect(controls.map((c) => attr(c, 'name'))).toEqual([
-      'companyName', 'organisationNumber', 'municipality', 'stage', 'area', 'need', 'contactName', 'email', 'phone', 'askedToBeReferred', 'informedAboutDataHandling',
+      'companyName', 'organisationNumber', 'municipality', 'stage', 'area', 'leadership', 'leadership', 'leadership', 'leadership', 'need', 'contactName', 'email', 'phone', 'askedToBeReferred', 'informedAboutDataHandling',
     ]);
     for (const control of controls) expect(form, attr(control, 'name')).toContain(`<label for="${attr(control, 'id')}"`);
     expect(attr(controls.find((c) => attr(c, 'name') === 'need')!, 'data-count-limit')).toBe('2000');
+    const leadership = tags(form, /<fieldset[^>]*id="f-leadership"[\s\S]*?<\/fieldset>/g)[0]!;
+    expect(text(leadership)).toContain('raderas med hänvisningen');
+    expect(attr(tags(leadership, /<fieldset[^>]*>/g)[0]!, 'aria-describedby')).toBe('f-leadership-hint');
+    expect(controls.filter((c) => attr(c, 'name') === 'leadership' && c.includes('checked'))).toEqual([]);
     expect(attr(controls.find((c) => attr(c, 'name') === 'organisationNumber')!, 'aria-describedby')).toBe('f-organisationNumber-hint');
     expect(text(form)).toContain('556123-4567');
     expect(text(form)).toContain('personnummer');
@@ -111,6 +115,25 @@ describe('the referral pages', () => {
     expect(hiddenValue((await v.get('/entries/almi-lan/refer')).html, 'idempotencyKey')).not.toBe(key);
     expect((await v.get('/entries/orphan-offer/refer')).status).toBe(404);
     expect((await v.get('/entries/no-such-entry/refer')).status).toBe(404);
+  });
+
+  it('stores the company\'s leadership chosen on the form in the referral and its statistics record, leaves it out when none is chosen, and refuses an unknown one naming the field', async () => {
+    const v = await signedIn('demo-advisor');
+    const period = { from: '2000-01-01', to: '2100-01-01' };
+    const womenBefore = (await deps.followUp.referralFlows(period)).byLeadership.women;
+    const withLeadership = await refer(v, ALMI, { companyName: 'Ledningsbolaget AB', leadership: 'women' });
+    const id = withLeadership.split('/').pop()!;
+    expect((await deps.referrals.get(advisor, id as never)).leadership).toBe('women');
+    const without = (await refer(v, ALMI, { companyName: 'Utan ledning AB' })).split('/').pop()!;
+    expect((await deps.referrals.get(advisor, without as never)).leadership).toBeUndefined();
+    expect((await deps.followUp.referralFlows(period)).byLeadership.women).toBe(womenBefore + 1);
+
+    const before = await sentCount();
+    const form = await v.get(`/entries/${ALMI}/refer?lang=en`);
+    const refused = await v.post('/referrals?lang=en', referForm(form.html, { leadership: 'board' }));
+    expect(refused.status).toBe(400);
+    expect(text(errorSummary(refused.html))).toContain('The company’s leadership (optional): Choose one of the options.');
+    expect(await sentCount()).toBe(before);
   });
 
   it('refuses an invalid organisation number, a missing confirmation and a 20 000-character need, in the page language, storing nothing', async () => {
@@ -269,7 +292,7 @@ describe('the referral pages', () => {
     expect(text(done.html)).toContain('There is nothing you can do with this referral right now.');
   });
 
-  it('declines only with a reason, and a decline with a redirect creates the linked referral visible to the new actor', async () => {
+  it('declines only with a reason category (words needed for "other"), and a decline with a redirect creates the linked referral visible to the new actor', async () => {
     const path = await refer(await signedIn('demo-advisor'), 'almi-lan', { companyName: 'Vidarebolaget AB' });
     const almi = await signedIn('demo-almi');
     const page = await almi.get(path);
@@ -278,15 +301,25 @@ describe('the referral pages', () => {
     expect(select).toContain('value="inkubera"');
     expect(select).not.toContain(`value="${ALMI}"`);
     const base = { _csrf: hiddenValue(page.html, '_csrf')!, version: hiddenValue(page.html, 'version')! };
-    const noReason = await almi.post(`${path}/decline`, { ...base, reason: ' ', redirectTo: 'inkubera' });
-    expect(noReason.status).toBe(400);
-    expect(text(noReason.html)).toContain('Varför avböjer ni?: Skriv varför ni avböjer.');
-    expect(hrefs(noReason.html)).toContain('#f-reason');
-    const declined = await almi.post(`${path}/decline`, { ...base, reason: 'Passar bättre hos Inkubera.', redirectTo: 'inkubera' });
+    const categories = tags(page.html, /<input[^>]*name="reasonCategory"[^>]*>/g);
+    expect(categories.map((c) => attr(c, 'value'))).toEqual(['outside-offer', 'no-capacity', 'not-ready', 'better-elsewhere', 'company-withdrew', 'other']);
+    expect(text(tags(page.html, /<fieldset[^>]*id="f-reasonCategory"[\s\S]*?<\/fieldset>/g)[0]!)).toContain('En annan aktör kan hjälpa företaget bättre');
+    const noCategory = await almi.post(`${path}/decline`, { ...base, reason: 'Passar bättre hos Inkubera.', redirectTo: 'inkubera' });
+    expect(noCategory.status).toBe(400);
+    expect(text(errorSummary(noCategory.html))).toContain('Varför avböjer ni?: Välj varför ni avböjer.');
+    expect(hrefs(errorSummary(noCategory.html))).toEqual(['#f-reasonCategory']);
+    expect(noCategory.html).toContain('Passar bättre hos Inkubera.</textarea>');
+    const otherWithoutWords = await almi.post(`${path}/decline`, { ...base, reasonCategory: 'other', reason: ' ', redirectTo: 'inkubera' });
+    expect(otherWithoutWords.status).toBe(400);
+    expect(text(errorSummary(otherWithoutWords.html))).toContain('Förklara med egna ord: Skriv varför ni avböjer när ni väljer Annat skäl.');
+    expect(tags(otherWithoutWords.html, /<input[^>]*id="f-reasonCategory-other"[^>]*>/g)[0]).toContain('checked');
+    expect((await almi.get(path)).html).toContain('Skickad');
+    const declined = await almi.post(`${path}/decline`, { ...base, reasonCategory: 'better-elsewhere', reason: 'Passar bättre hos Inkubera.', redirectTo: 'inkubera' });
     expect(declined.location).toBe(`${path}?notice=redirected`);
     const after = await almi.get(path);
     expect(text(after.html)).toContain('Avböjd');
     expect(text(after.html)).toContain('Passar bättre hos Inkubera.');
+    expect(text(after.html)).toContain('Skäl till att avböja En annan aktör kan hjälpa företaget bättre');
     expect(text(after.html)).toContain('Skickad vidare till en ny hänvisning');
     const inkubera = await signedIn('demo-inkubera');
     const inbox = await inkubera.get('/referrals?box=inbox');

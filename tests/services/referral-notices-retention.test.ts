@@ -80,7 +80,7 @@ describe('referral notices, retention and statistics', () => {
 
   it('records the notice as undeliverable when the organisation has no intake address, and the redirected referral is stored', async () => {
     const { referral } = await service().create(advisor, aReferralInput());
-    const { redirected } = await service().act(almi, referral.id, 'decline', 1, { reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never });
+    const { redirected } = await service().act(almi, referral.id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never });
     const messages = await outbox.list();
     expect(messages).toHaveLength(2);
     expect(messages.find((m) => m.referralId === redirected!.id)).toMatchObject({ receivingOrganisationId: 'inkubera', delivered: false, reason: expect.stringMatching(/intake address/) });
@@ -121,7 +121,7 @@ describe('referral notices, retention and statistics', () => {
     await service().act(almi, referral.id, 'accept', 1);
     expect(await ttlOf()).toBeUndefined();
     now = new Date('2027-01-15T12:00:00Z');
-    await service().act(almi, referral.id, 'decline', 2, { reason: 'Fel aktör.' });
+    await service().act(almi, referral.id, 'decline', 2, { reasonCategory: 'outside-offer', reason: 'Fel aktör.' });
     expect(await ttlOf()).toBe(Date.parse('2029-01-15T12:00:00Z') / 1000);
   });
 

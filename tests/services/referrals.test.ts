@@ -162,11 +162,18 @@ describe('referral service', () => {
     expect((await service.act(advisor, referral.id, 'cancel', 1)).referral.status).toBe('cancelled');
   });
 
-  it('needs a reason to decline, and a redirect creates a linked referral at the other organisation for the same company', async () => {
+  it('needs a reason category to decline (and words for "other"), and a redirect creates a linked referral at the other organisation for the same company', async () => {
     const { referral } = await service.create(advisor, aReferralInput());
-    await expect(service.act(almi, referral.id, 'decline', 1, {})).rejects.toThrow(ValidationError);
-    const { referral: declined, redirected } = await service.act(almi, referral.id, 'decline', 1, { reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never });
-    expect(declined).toMatchObject({ status: 'declined', redirectedToId: redirected!.id });
+    const refusal = async (details: Parameters<typeof service.act>[4]) => {
+      const error = await service.act(almi, referral.id, 'decline', 1, details).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      return (error as ValidationError).issues.map((issue) => issue.name);
+    };
+    expect(await refusal({ reason: 'Inkubera passar bättre.' })).toEqual(['reasonCategory']);
+    expect(await refusal({ reasonCategory: 'other' })).toEqual(['reason']);
+    const { referral: declined, redirected } = await service.act(almi, referral.id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never });
+    expect(declined).toMatchObject({ status: 'declined', declineReason: 'better-elsewhere', redirectedToId: redirected!.id });
+    expect(redirected!.declineReason).toBeUndefined();
     expect(redirected).toMatchObject({ status: 'sent', receivingOrganisationId: 'inkubera', targetId: 'inkubera-program', redirectedFromId: referral.id, referrerSubject: advisor.subject });
     expect(redirected!.company).toEqual(referral.company);
     expect((await service.get(inkubera, redirected!.id)).id).toBe(redirected!.id);
@@ -175,7 +182,7 @@ describe('referral service', () => {
 
   it('refuses a redirect back to the same organisation and writes nothing', async () => {
     const { referral } = await service.create(advisor, aReferralInput());
-    await expect(service.act(almi, referral.id, 'decline', 1, { reason: 'Nej.', redirectTo: 'almi' as never })).rejects.toThrow(ValidationError);
+    await expect(service.act(almi, referral.id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Nej.', redirectTo: 'almi' as never })).rejects.toThrow(ValidationError);
     expect((await service.get(almi, referral.id)).status).toBe('sent');
     expect(await stored()).toHaveLength(1);
   });

@@ -37,6 +37,10 @@ export class ChangePublishingRepository implements EntryRepository {
     return this.inner.scan(pageSize);
   }
 
+  catalogueVersion() {
+    return this.inner.catalogueVersion();
+  }
+
   isEmpty() {
     return this.inner.isEmpty();
   }

@@ -1,4 +1,5 @@
 /** EntryRepository on DynamoDB (single table, document client); items are parsed back through the Entry schema. */
+import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, paginateQuery, paginateScan, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditRecord } from '#shared/domain/audit.ts';
@@ -90,15 +91,26 @@ export class DynamoEntryRepository implements EntryRepository {
     }
   }
 
+  async catalogueVersion(): Promise<string> {
+    const versions: string[] = [];
+    for await (const items of this.entryItemPages(1000, { projection: 'pk, #version', names: { '#version': 'version' } })) {
+      for (const item of items) versions.push(`${String(item.pk)}@${String(item.version)}`);
+    }
+    return createHash('sha256').update(versions.sort().join('\n')).digest('base64url');
+  }
+
   /** The table's entry items a page at a time, optionally narrowed and projected. */
-  private async *entryItemPages(pageSize: number, narrowing: { filter?: string; projection?: string } = {}): AsyncIterable<Record<string, unknown>[]> {
+  private async *entryItemPages(
+    pageSize: number,
+    narrowing: { filter?: string; projection?: string; names?: Record<string, string> } = {},
+  ): AsyncIterable<Record<string, unknown>[]> {
     const pages = paginateScan(
       { client: this.client, pageSize },
       {
         TableName: this.tableName,
         FilterExpression: `#entity = :entity${narrowing.filter ? ` AND ${narrowing.filter}` : ''}`,
         ...(narrowing.projection ? { ProjectionExpression: narrowing.projection } : {}),
-        ExpressionAttributeNames: { '#entity': 'entity' },
+        ExpressionAttributeNames: { '#entity': 'entity', ...narrowing.names },
         ExpressionAttributeValues: { ':entity': ENTITY },
       },
     );

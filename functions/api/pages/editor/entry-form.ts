@@ -26,6 +26,7 @@ export const COMMON_FIELDS = [
   'supportTypes',
   'focus.level',
   'focus.profileAreas',
+  'greenTransition',
   'coverage',
   'municipalities',
   'providerId',
@@ -145,6 +146,7 @@ export const entryToForm = (entry: Entry): FormValues => {
   v.supportTypes = [...entry.supportTypes];
   one('focus.level', entry.focus.level);
   v['focus.profileAreas'] = [...entry.focus.profileAreas];
+  if (entry.greenTransition) one('greenTransition', 'yes');
   one('coverage', entry.municipalities === 'county' ? 'county' : 'municipalities');
   v.municipalities = entry.municipalities === 'county' ? [] : [...entry.municipalities];
   one('sectors', entry.sectors.join(', '));
@@ -434,6 +436,7 @@ export const formToInput = (
     stages: all(values, 'stages'),
     supportTypes: all(values, 'supportTypes'),
     focus: { level: first(values, 'focus.level'), profileAreas: first(values, 'focus.level') === 'breadth' ? [] : all(values, 'focus.profileAreas') },
+    ...optional('greenTransition', first(values, 'greenTransition') === 'yes' ? true : undefined),
     municipalities: coverage === 'county' ? 'county' : municipalities,
     sectors: listOf(first(values, 'sectors'), /[,;\n]/),
     ...(kind === 'actor'
@@ -449,6 +452,7 @@ export const formToInput = (
   if (coverage !== 'county' && coverage !== 'municipalities') issues.push({ field: 'coverage', code: 'choose-one' });
   if (coverage === 'municipalities' && municipalities.length === 0) issues.push({ field: 'municipalities', code: 'choose-one' });
   if (first(values, 'focus.level') === '') issues.push({ field: 'focus.level', code: 'choose-one' });
+  if (!['', 'yes'].includes(first(values, 'greenTransition'))) issues.push({ field: 'greenTransition', code: 'choose-one' });
 
   switch (kind) {
     case 'actor':

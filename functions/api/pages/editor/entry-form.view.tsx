@@ -83,7 +83,7 @@ const formKit = (model: EntryFormModel) => {
     </>
   );
 
-  return { Text, TextPair, Choices: kit.Choices, Select: kit.Select };
+  return { Text, TextPair, Choices: kit.Choices, Select: kit.Select, Confirm: kit.Confirm };
 };
 
 const Group = (props: { id: string; heading: string; lead?: string; children: Child }) => (
@@ -208,7 +208,7 @@ const StatusActions = (props: { t: Messages; entry: Entry; base: string }) => {
 export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
   const { t, taxonomy, kind, entry } = model;
   const kit = formKit(model);
-  const { Text, TextPair, Choices, Select } = kit;
+  const { Text, TextPair, Choices, Select, Confirm } = kit;
   const kindLabel = taxonomy.kinds.find((k) => k.code === kind)?.label[t.lang] ?? kind;
   const name = entry ? ((t.lang === 'en' ? entry.name.en : undefined) ?? entry.name.sv) : undefined;
   const heading = name !== undefined ? t.editor.editTitle(name) : t.editor.newTitle(kindLabel);
@@ -275,6 +275,7 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
           <Choices name="supportTypes" type="checkbox" options={terms(taxonomy.supportTypes)} columns />
           <Choices name="focus.level" type="radio" options={terms(taxonomy.focus.levels)} />
           <Choices name="focus.profileAreas" type="checkbox" options={terms(taxonomy.focus.profileAreas)} />
+          <Confirm name="greenTransition" />
         </Group>
         <Group id="group-where" heading={t.editor.groups.where}>
           <Choices

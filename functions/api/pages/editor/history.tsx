@@ -84,7 +84,7 @@ export const describeValue = (key: string, value: unknown, t: Messages, taxonomy
 
 /** The order fields are listed in: as the form shows them, bookkeeping last. */
 const FIELD_ORDER = [
-  'id', 'kind', 'name', 'summary', 'description', 'areas', 'stages', 'supportTypes', 'focus', 'municipalities',
+  'id', 'kind', 'name', 'summary', 'description', 'areas', 'stages', 'supportTypes', 'focus', 'greenTransition', 'municipalities',
   'offering', 'testbed', 'investor', 'establishmentOffer', 'providerId', 'sectors', 'website', 'contact', 'languages',
   'validFrom', 'validUntil', 'sources', 'status', 'lastVerifiedAt', 'demo',
 ];

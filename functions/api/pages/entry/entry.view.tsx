@@ -263,6 +263,7 @@ export const renderEntryPage = (c: Context, model: EntryPageModel) => {
               {entry.focus.profileAreas.length > 0 &&
                 ` – ${t.entry.profileAreas.toLowerCase()}: ${listFormat(entry.focus.profileAreas.map((p) => profileAreaLabel(taxonomy, p, t.lang)), t)}`}
             </Fact>
+            {entry.greenTransition === true && <Fact label={t.entry.greenTransition}>{t.entry.greenTransitionValue}</Fact>}
             <Fact label={t.entry.municipalities}>
               {entry.municipalities === 'county'
                 ? t.entry.wholeCounty

@@ -7,7 +7,7 @@
  */
 import { STAGES } from '#shared/domain/entry.ts';
 import { MIN_PUBLISHED_COUNT } from '#shared/domain/demand.ts';
-import { LEADERSHIPS, REFERRAL_STATUSES } from '#shared/domain/referral.ts';
+import { DECLINE_REASONS, LEADERSHIPS, REFERRAL_STATUSES } from '#shared/domain/referral.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { BoardReport, DemandFigures, Period, Ranked, ReferralFlows } from '#shared/services/follow-up.ts';
 import type { Coverage, FreshnessRow } from '#shared/services/follow-up-coverage.ts';
@@ -163,6 +163,7 @@ const referralTables = (
   r: Pick<ReferralFlows, 'flows'> & {
     byOutcome: Record<string, number | null>;
     declined: { redirected: number | null; notRedirected: number | null };
+    declinedByReason: Record<string, number | null>;
     byArea: Record<string, number | null>;
     byStage: Record<string, number | null>;
     byMunicipality: Record<string, number | null>;
@@ -188,6 +189,17 @@ const referralTables = (
       explain: f.outcomesExplain,
       columns: [f.status, t.followUp.count],
       rows: [...outcomeRows, [text(f.declinedRedirected), count(r.declined.redirected)], [text(f.declinedNotRedirected), count(r.declined.notRedirected)]],
+      chart: { label: 0, value: 1 },
+    },
+    {
+      id: 'decline-reasons',
+      caption: f.declineReasonsCaption,
+      explain: f.declineReasonsExplain,
+      columns: [f.declineReason, t.followUp.count],
+      rows: [...DECLINE_REASONS, 'not-stated' as const].map((reason) => [
+        text(reason === 'not-stated' ? f.declineReasonNotStated : t.referrals.declineReasons[reason]),
+        count(r.declinedByReason[reason] ?? 0),
+      ]),
       chart: { label: 0, value: 1 },
     },
     {
@@ -278,7 +290,7 @@ export const reportSection = (report: BoardReport, taxonomy: Taxonomy, t: Messag
     rows: report.demand.unmet.map((u) => [text(u.value), text(t.followUp.demand.outcomes[u.outcome]), num(u.count)]),
   };
   const referrals = referralTables({ ...report.referrals, flows: report.referrals.flows }, taxonomy, t, answerDays, names, false).filter((table) =>
-    ['outcomes', 'answer-time', 'flows'].includes(table.id),
+    ['outcomes', 'decline-reasons', 'answer-time', 'flows'].includes(table.id),
   );
   const perspectives: DataTable[] = [
     {

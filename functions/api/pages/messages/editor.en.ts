@@ -98,6 +98,7 @@ export const editorEn: EditorMessages = {
     supportTypes: 'Type of support (optional)',
     'focus.level': 'Breadth or spearhead',
     'focus.profileAreas': 'Profile areas',
+    greenTransition: 'Focuses on the green transition',
     coverage: 'Where does the entry apply?',
     municipalities: 'Municipalities',
     sectors: 'Sectors and themes (optional)',
@@ -136,6 +137,7 @@ export const editorEn: EditorMessages = {
     'establishmentOffer.keyFacts.en': 'Key facts in English (optional)',
   },
   hints: {
+    greenTransition: 'Tick if the support explicitly serves the environmental and climate transition, for example energy efficiency, circular business models or fossil-free production. Shown on the entry’s page and counted in the follow-up.',
     'summary.sv': 'At most 500 characters. Shown in search results.',
     'description.sv': 'At most 8,000 characters. A blank line starts a new paragraph.',
     'focus.profileAreas': 'Spearhead: choose at least one profile area. Breadth has none.',
@@ -249,6 +251,7 @@ export const editorEn: EditorMessages = {
     focus: 'Breadth or spearhead',
     level: 'Level',
     profileAreas: 'Profile areas',
+    greenTransition: 'Green transition',
     municipalities: 'Municipalities',
     sectors: 'Sectors and themes',
     providerId: 'Provided by',

@@ -99,6 +99,7 @@ export const editorSv: EditorMessages = {
     supportTypes: 'Typ av stöd (valfritt)',
     'focus.level': 'Bredd eller spets',
     'focus.profileAreas': 'Profilområden',
+    greenTransition: 'Har fokus på grön omställning',
     coverage: 'Var gäller posten?',
     municipalities: 'Kommuner',
     sectors: 'Branscher och teman (valfritt)',
@@ -137,6 +138,7 @@ export const editorSv: EditorMessages = {
     'establishmentOffer.keyFacts.en': 'Nyckelfakta på engelska (valfritt)',
   },
   hints: {
+    greenTransition: 'Kryssa i om stödet uttryckligen riktar sig till miljö- och klimatomställning, till exempel energieffektivisering, cirkulära affärsmodeller eller fossilfri produktion. Visas på postens sida och räknas i uppföljningen.',
     'summary.sv': 'Högst 500 tecken. Visas i sökträffarna.',
     'description.sv': 'Högst 8 000 tecken. En tom rad ger ett nytt stycke.',
     'focus.profileAreas': 'Spets: välj minst ett profilområde. Bredd har inga.',
@@ -250,6 +252,7 @@ export const editorSv: EditorMessages = {
     focus: 'Bredd eller spets',
     level: 'Nivå',
     profileAreas: 'Profilområden',
+    greenTransition: 'Grön omställning',
     municipalities: 'Kommuner',
     sectors: 'Branscher och teman',
     providerId: 'Erbjuds av',

@@ -116,6 +116,8 @@ export const en: Messages = {
     supportTypes: 'Type of support',
     focus: 'Breadth or spearhead',
     profileAreas: 'Profile areas',
+    greenTransition: 'Environment and climate',
+    greenTransitionValue: 'The support focuses on the green transition – for example cutting climate impact or using resources more wisely.',
     municipalities: 'Municipalities',
     wholeCounty: 'The whole county',
     sectors: 'Sectors and themes',

@@ -66,6 +66,11 @@ export type FollowUpMessages = {
     statuses: Record<'sent' | 'accepted' | 'in-progress' | 'completed' | 'declined' | 'cancelled', string>;
     declinedRedirected: string;
     declinedNotRedirected: string;
+    declineReasonsCaption: string;
+    declineReasonsExplain: string;
+    declineReason: string;
+    /** Declines recorded before reason categories were kept. */
+    declineReasonNotStated: string;
     flowsCaption: string;
     from: string;
     to: string;

@@ -1,5 +1,5 @@
 /** The shape of the referral pages' messages (refer form, my referrals, one referral) and of the privacy notice. */
-import type { ReferralStatus } from '#shared/domain/referral.ts';
+import type { DeclineReason, Leadership, ReferralStatus } from '#shared/domain/referral.ts';
 import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import type { ReferralField, ReferralIssueCode } from '../referrals/referral-form.ts';
 
@@ -20,6 +20,8 @@ export type ReferralMessages = {
   privacyLink: string;
   fields: Record<ReferralField, string>;
   hints: Partial<Record<ReferralField, string>>;
+  /** The refer form's choices for the company's leadership. */
+  leaderships: Record<Leadership, string>;
   /** The need field's live count: `{n}` and `{limit}` are filled in by the site script. */
   countWithin: string;
   /** `{over}` and `{limit}` are filled in by the site script. */
@@ -89,6 +91,7 @@ export type ReferralMessages = {
     email: string;
     phone: string;
     consent: string;
+    declineReason: string;
   };
   consentGiven: string;
   overdueNotice: (days: number) => string;
@@ -98,6 +101,11 @@ export type ReferralMessages = {
   at: (when: string) => string;
   actions: Record<ReferralAction, string>;
   actionHints: Record<ReferralAction, string>;
+  reasonCategoryLabel: string;
+  reasonCategoryHint: string;
+  reasonCategoryRequired: string;
+  /** Why an organisation declines: the decline form's choices, the referral page and follow-up say them alike. */
+  declineReasons: Record<DeclineReason, string>;
   reasonLabel: string;
   reasonHint: string;
   redirectLabel: string;

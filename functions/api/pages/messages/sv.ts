@@ -116,6 +116,8 @@ export const sv: Messages = {
     supportTypes: 'Typ av stöd',
     focus: 'Bredd eller spets',
     profileAreas: 'Profilområden',
+    greenTransition: 'Miljö och klimat',
+    greenTransitionValue: 'Stödet har fokus på grön omställning – till exempel att minska klimatpåverkan eller använda resurser smartare.',
     municipalities: 'Kommuner',
     wholeCounty: 'Hela länet',
     sectors: 'Branscher och teman',

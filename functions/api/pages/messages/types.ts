@@ -92,6 +92,9 @@ export type Messages = {
     supportTypes: string;
     focus: string;
     profileAreas: string;
+    /** The green-transition focus, a fact's label and its value in visitor words. */
+    greenTransition: string;
+    greenTransitionValue: string;
     municipalities: string;
     wholeCounty: string;
     sectors: string;

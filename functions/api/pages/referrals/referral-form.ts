@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { EntryId } from '#shared/domain/entry.ts';
-import { readOrganisationNumber, ReferralInput } from '#shared/domain/referral.ts';
+import { LEADERSHIPS, readOrganisationNumber, ReferralInput } from '#shared/domain/referral.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import { valueOf, type FormValues } from '../form-values.ts';
 
@@ -18,6 +18,7 @@ export const REFERRAL_FIELDS = [
   'municipality',
   'stage',
   'area',
+  'leadership',
   'need',
   'contactName',
   'email',
@@ -106,6 +107,8 @@ export const formToInput = (
   const municipality = choice('municipality', taxonomy.municipalities.map((m) => m.code));
   const stage = choice('stage', taxonomy.stages.map((s) => s.code));
   const area = choice('area', taxonomy.areas.map((a) => a.code));
+  const leadership = valueOf(values, 'leadership');
+  if (leadership !== '' && !(LEADERSHIPS as readonly string[]).includes(leadership)) issues.push({ field: 'leadership', code: 'unknown-choice' });
   const need = text('need', NEED_MAX, true);
   const contactName = text('contactName', NAME_MAX, true);
   const email = text('email', EMAIL_MAX, false);
@@ -124,6 +127,7 @@ export const formToInput = (
     need,
     contact: { name: contactName, ...(email ? { email } : {}), ...(phone ? { phone } : {}) },
     consent: { askedToBeReferred: true, informedAboutDataHandling: true },
+    ...(leadership ? { leadership } : {}),
   });
   if (parsed.success) return { ok: true, input: parsed.data };
   return { ok: false, issues: inFormOrder(parsed.error.issues.map((issue) => ({ field: fieldOfPath(issue.path.map(String)), code: 'invalid' as const }))) };
@@ -135,6 +139,7 @@ const PATHS: Record<string, ReferralField> = {
   'company.municipality': 'municipality',
   'company.stage': 'stage',
   'company.area': 'area',
+  leadership: 'leadership',
   need: 'need',
   'contact.name': 'contactName',
   'contact.email': 'email',

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Entry } from '#shared/domain/entry.ts';
+import { LEADERSHIPS } from '#shared/domain/referral.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import { localize } from '#shared/domain/text.ts';
 import type { AppEnv } from '../../env.ts';
@@ -57,7 +58,10 @@ const formKit = (model: ReferralFormModel) => {
   );
   const Select = (props: { name: ReferralField; options: readonly Option[] }) => <kit.Select {...props} empty={m.chooseOption} />;
 
-  return { Text, Select, Confirm: kit.Confirm };
+  /** The company's leadership: optional, so a radio group with nothing chosen until the referrer picks. */
+  const Leadership = () => <kit.Choices name="leadership" type="radio" options={LEADERSHIPS.map((value) => ({ value, label: m.leaderships[value] }))} />;
+
+  return { Text, Select, Leadership, Confirm: kit.Confirm };
 };
 
 const Group = (props: { id: string; heading: string; lead?: Child; children: Child }) => (
@@ -90,7 +94,7 @@ const ErrorSummary = (props: { t: Messages; issues: readonly ReferralIssue[]; fo
 export const renderReferralForm = (c: Context<AppEnv>, model: ReferralFormModel) => {
   const { t, taxonomy, target, receiver } = model;
   const m = t.referrals;
-  const { Text, Select, Confirm } = formKit(model);
+  const { Text, Select, Leadership, Confirm } = formKit(model);
   const targetName = localize(target.name, t.lang);
   const receiverName = localize(receiver.name, t.lang);
   const hasErrors = model.issues.length > 0 || Boolean(model.formError);
@@ -124,6 +128,7 @@ export const renderReferralForm = (c: Context<AppEnv>, model: ReferralFormModel)
           <Select name="municipality" options={municipalities} />
           <Select name="stage" options={terms(taxonomy.stages)} />
           <Select name="area" options={terms(taxonomy.areas)} />
+          <Leadership />
         </Group>
         <Group id="group-need" heading={m.groups.need}>
           <Text name="need" rows={6} count={{ limit: NEED_MAX, within: m.countWithin, over: m.countOver }} autocomplete="off" />

@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import { EntryId, type Entry } from '#shared/domain/entry.ts';
 import { ConflictError, NotFoundError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
 import { hasRole } from '#shared/domain/identity.ts';
-import { ReferralId, type ReferralView } from '#shared/domain/referral.ts';
+import { DeclineReason, ReferralId, type ReferralView } from '#shared/domain/referral.ts';
 import { type ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import { availableActions } from '#shared/services/referrals.ts';
 import { MAX_PAGE_SIZE, SearchQuery } from '#shared/domain/search.ts';
@@ -27,12 +27,12 @@ import { formToInput, idempotencyKeyOf, issuesFromService, unknownFields, valueO
 import { postedForm } from '../form-values.ts';
 import { renderReferralForm, type ReferralFormModel } from './referral-form.view.tsx';
 import { BOXES, readReferralNotice, referralHref, type Box } from './referral-urls.ts';
-import { renderReferralList, renderReferralPage, type LinkedReferral, type Option, type ReferralPageModel } from './referrals.view.tsx';
+import { DECLINE_ISSUES, renderReferralList, renderReferralPage, type DeclineIssue, type LinkedReferral, type Option, type ReferralPageModel } from './referrals.view.tsx';
 
 const DONE: Record<ReferralAction, ReferralNotice> = { accept: 'accepted', start: 'started', complete: 'completed', decline: 'declined', cancel: 'cancelled' };
 
 /** Fields an action form may carry. */
-const ACTION_FIELDS = new Set(['_csrf', 'version', 'reason', 'redirectTo', 'note']);
+const ACTION_FIELDS = new Set(['_csrf', 'version', 'reasonCategory', 'reason', 'redirectTo', 'note']);
 
 const messagesOf = (c: Context<AppEnv>) => {
   const { lang, issues } = readLang(c.req.queries());
@@ -191,34 +191,40 @@ export const referralPageHandlers = (deps: AppDeps) => {
       const rawVersion = valueOf(values, 'version');
       if (!/^\d{1,9}$/.test(rawVersion)) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.badVersion);
       const reason = valueOf(values, 'reason').trim();
+      const reasonCategory = valueOf(values, 'reasonCategory');
+      const category = DeclineReason.safeParse(reasonCategory);
       const redirectTo = valueOf(values, 'redirectTo');
       const current = () => deps.referrals.get(principal, id.data);
-      const declineIssues: ('reason' | 'redirectTo')[] = [];
+      const declineIssues: DeclineIssue[] = [];
       let redirectTarget: EntryId | undefined;
       if (action === 'decline') {
-        if (!reason) declineIssues.push('reason');
+        if (!category.success) declineIssues.push('reasonCategory');
+        else if (category.data === 'other' && !reason) declineIssues.push('reason');
         if (redirectTo !== '') {
           const parsed = EntryId.safeParse(redirectTo);
           if (parsed.success) redirectTarget = parsed.data;
           else declineIssues.push('redirectTo');
         }
       }
-      const refused = async (issues: ('reason' | 'redirectTo')[]) =>
-        referralPage(c, t, await current(), { decline: { reason, redirectTo, issues }, status: 400 });
+      const refused = async (issues: DeclineIssue[]) =>
+        referralPage(c, t, await current(), { decline: { reasonCategory, reason, redirectTo, issues }, status: 400 });
       if (declineIssues.length > 0) {
         await current();
         return refused(declineIssues);
       }
       let outcome: Awaited<ReturnType<typeof deps.referrals.act>>;
       try {
-        const details = action === 'decline' ? { reason, ...(redirectTarget ? { redirectTo: redirectTarget } : {}) } : {};
+        const details =
+          action === 'decline' && category.success
+            ? { reasonCategory: category.data, ...(reason ? { reason } : {}), ...(redirectTarget ? { redirectTo: redirectTarget } : {}) }
+            : {};
         outcome = await deps.referrals.act(principal, id.data, action, Number(rawVersion), details, origin(c));
       } catch (error) {
         if (error instanceof PreconditionFailedError) return referralPage(c, t, await current(), { problem: 'stale', status: 409 });
         if (error instanceof ConflictError) return referralPage(c, t, await current(), { problem: 'conflict', status: 409 });
         if (error instanceof ValidationError) {
-          const named = error.issues.map((issue) => issue.name);
-          return refused(named.includes('reason') ? ['reason'] : ['redirectTo']);
+          const named = DECLINE_ISSUES.filter((field) => error.issues.some((issue) => issue.name === field));
+          return refused(named.length > 0 ? named : ['redirectTo']);
         }
         throw error;
       }

@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Entry } from '#shared/domain/entry.ts';
-import type { ReferralSummary, ReferralView } from '#shared/domain/referral.ts';
+import { DECLINE_REASONS, type ReferralSummary, type ReferralView } from '#shared/domain/referral.ts';
 import { localize } from '#shared/domain/text.ts';
 import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
@@ -157,7 +157,7 @@ export type ReferralPageModel = {
   /** The referrals this one was passed on from or to, named by receiving actor and date when the viewer may read them. */
   linked?: { from?: LinkedReferral | undefined; to?: LinkedReferral | undefined } | undefined;
   /** The decline form's problems and values, kept when it is refused. */
-  decline?: { reason: string; redirectTo: string; issues: readonly ('reason' | 'redirectTo')[] } | undefined;
+  decline?: { reasonCategory?: string; reason: string; redirectTo: string; issues: readonly DeclineIssue[] } | undefined;
   status?: 200 | 400 | 409;
 };
 
@@ -191,6 +191,51 @@ const WhatHappensNext = (props: { model: ReferralPageModel }) => {
   );
 };
 
+/** The decline form's fields that can be refused, in form order. */
+export const DECLINE_ISSUES = ['reasonCategory', 'reason', 'redirectTo'] as const;
+export type DeclineIssue = (typeof DECLINE_ISSUES)[number];
+
+const declineIssueText = (m: Messages['referrals'], issue: DeclineIssue): string =>
+  ({
+    reasonCategory: `${m.reasonCategoryLabel}: ${m.reasonCategoryRequired}`,
+    reason: `${m.reasonLabel}: ${m.reasonRequired}`,
+    redirectTo: `${m.redirectLabel}: ${m.redirectInvalid}`,
+  })[issue];
+
+/** Why the organisation declines, as a required radio group follow-up counts by. */
+const DeclineReasonChoices = (props: { model: ReferralPageModel }) => {
+  const { t, decline } = props.model;
+  const m = t.referrals;
+  const error = decline?.issues.includes('reasonCategory');
+  return (
+    <fieldset
+      class={`field${error ? ' field-error' : ''}`}
+      id="f-reasonCategory"
+      tabindex={-1}
+      aria-describedby={error ? 'f-reasonCategory-hint f-reasonCategory-error' : 'f-reasonCategory-hint'}
+    >
+      <legend>{m.reasonCategoryLabel}</legend>
+      <p class="hint" id="f-reasonCategory-hint">
+        {m.reasonCategoryHint}
+      </p>
+      {error && (
+        <p class="error-message" id="f-reasonCategory-error">
+          <span class="vh">{m.errorPrefix}</span>
+          {m.reasonCategoryRequired}
+        </p>
+      )}
+      <ul class="checks">
+        {DECLINE_REASONS.map((code) => (
+          <li>
+            <input type="radio" id={`f-reasonCategory-${code}`} name="reasonCategory" value={code} required checked={decline?.reasonCategory === code} />
+            <label for={`f-reasonCategory-${code}`}>{m.declineReasons[code]}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+};
+
 const DeclineForm = (props: { model: ReferralPageModel }) => {
   const { t, referral, actors, decline } = props.model;
   const m = t.referrals;
@@ -199,6 +244,7 @@ const DeclineForm = (props: { model: ReferralPageModel }) => {
   return (
     <PostForm action={referralHref(`/referrals/${referral.id}/decline`, t.lang)} class="decline-form" novalidate>
       <input type="hidden" name="version" value={String(referral.version)} />
+      <DeclineReasonChoices model={props.model} />
       <div class={`field${reasonError ? ' field-error' : ''}`}>
         <label for="f-reason">{m.reasonLabel}</label>
         <p class="hint" id="f-reason-hint">
@@ -215,7 +261,6 @@ const DeclineForm = (props: { model: ReferralPageModel }) => {
           name="reason"
           rows={3}
           maxlength={2000}
-          required
           aria-describedby={reasonError ? 'f-reason-hint f-reason-error' : 'f-reason-hint'}
           aria-invalid={reasonError ? 'true' : undefined}
         >
@@ -329,7 +374,7 @@ export const renderReferralPage = (c: Context<AppEnv>, model: ReferralPageModel)
           <ul>
             {declineIssues.map((issue) => (
               <li>
-                <a href={`#f-${issue}`}>{issue === 'reason' ? `${m.reasonLabel}: ${m.reasonRequired}` : `${m.redirectLabel}: ${m.redirectInvalid}`}</a>
+                <a href={`#f-${issue}`}>{declineIssueText(m, issue)}</a>
               </li>
             ))}
           </ul>
@@ -346,6 +391,7 @@ export const renderReferralPage = (c: Context<AppEnv>, model: ReferralPageModel)
           <Fact label={m.labels.status}>
             <StatusText t={t} status={referral.status} />
           </Fact>
+          {referral.declineReason && <Fact label={m.labels.declineReason}>{m.declineReasons[referral.declineReason]}</Fact>}
           <Fact label={m.labels.receiver}>
             <a href={entryHref(referral.receivingOrganisationId, t.lang)}>{name(referral.receivingOrganisationId)}</a>
           </Fact>

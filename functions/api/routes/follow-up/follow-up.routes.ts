@@ -1,5 +1,6 @@
 /** The contracts of the follow-up API: the board report's figures and the coverage matrix (follow-up staff and admins). */
 import { createRoute, z } from '@hono/zod-openapi';
+import { DECLINE_REASONS } from '#shared/domain/referral.ts';
 import { problemResponse } from '../../problem.ts';
 
 const tags = ['Follow-up'];
@@ -14,7 +15,7 @@ export const followUpReportRoute = createRoute({
   summary: "The board report's figures for a period",
   description:
     'Key figures, the coverage matrix (areas × stages, by kind and support type, gaps and possible overlaps), breadth/spearhead, profile areas, green transition, ' +
-    'the unmet-need list, referral flows and outcomes with the leadership split. Every count of people’s actions below 5 is `null` (suppressed) or left out. No personal data.',
+    'the unmet-need list, referral flows and outcomes (declines by reason category) with the leadership split. Every count of people’s actions below 5 is `null` (suppressed) or left out. No personal data.',
   request: {
     query: z.strictObject({
       from: IsoDay.optional().openapi({ description: 'First day of the period (default: 29 days before `to`).' }),
@@ -55,6 +56,9 @@ export const followUpReportRoute = createRoute({
               total: count,
               byOutcome: counts,
               declined: z.object({ redirected: count, notRedirected: count }),
+              declinedByReason: counts.openapi({
+                description: `Declined referrals by reason category (${DECLINE_REASONS.join(', ')}; not-stated for declines recorded before categories were kept).`,
+              }),
               flows: z.array(z.object({ from: z.string(), to: z.string(), count: z.int() })),
               byArea: counts,
               byStage: counts,

@@ -1,7 +1,7 @@
 /** The contracts of referrals: refer a company, list and read your referrals, move them on, and the follow-up statistics. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { EntryId } from '#shared/domain/entry.ts';
-import { ReferralId, ReferralInput, ReferralStats, ReferralSummary, ReferralView } from '#shared/domain/referral.ts';
+import { DECLINE_REASONS, ReferralId, ReferralInput, ReferralStats, ReferralSummary, ReferralView } from '#shared/domain/referral.ts';
 import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import { problemResponse } from '../../problem.ts';
 
@@ -65,7 +65,11 @@ export const getReferralRoute = createRoute({
 
 export const NoteBody = z.strictObject({ note: z.string().trim().max(2000).optional() });
 export const DeclineBody = z.strictObject({
-  reason: z.string().trim().min(1).max(2000),
+  reasonCategory: z.enum(DECLINE_REASONS).openapi({
+    description:
+      'Why the organisation declines, counted in follow-up: outside-offer (outside what it offers), no-capacity, not-ready (the company is not ready for it yet), better-elsewhere (another actor serves the company better), company-withdrew (withdrew or could not be reached), other (say why in `reason`)',
+  }),
+  reason: z.string().trim().min(1).max(2000).optional().openapi({ description: 'The reason in words, shown to the referrer; required when reasonCategory is `other`' }),
   redirectTo: EntryId.optional().openapi({ description: 'An actor or offering to send the company on to: a linked new referral is created there' }),
 });
 
@@ -73,7 +77,7 @@ const SUMMARIES: Record<ReferralAction, string> = {
   accept: 'Accept a referral sent to your organisation',
   start: 'Record that work with the company has started',
   complete: 'Record that the referral is completed',
-  decline: 'Decline a referral, with a reason, optionally redirecting the company to another organisation',
+  decline: 'Decline a referral, with a reason category (and words), optionally redirecting the company to another organisation',
   cancel: 'Cancel a referral you sent',
 };
 
