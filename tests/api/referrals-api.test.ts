@@ -118,12 +118,30 @@ describe('the referrals API', () => {
     expect((await late.json()).detail).toContain('"completed"');
   });
 
-  it('declines with a reason and redirect, creating a linked referral the new organisation sees', async () => {
+  it('declines with a reason and a suggestion: the new organisation sees nothing until the advisor refers again', async () => {
     const { id } = await (await post('demo-advisor', body())).json();
     const noReason = await act('demo-almi', id, 'decline', 1, {});
     expect(noReason.status).toBe(400);
     expect((await noReason.json()).errors.map((e: { name: string }) => e.name)).toContain('reason');
+    const refused = await act('demo-almi', id, 'decline', 1, { reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program', forward: true });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors).toMatchObject([{ name: 'forward', reason: 'the company did not agree to forwarding' }]);
     const declined = await act('demo-almi', id, 'decline', 1, { reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program' });
+    expect(declined.status).toBe(200);
+    const result = await declined.json();
+    expect(result).toMatchObject({ status: 'declined', suggestedTargetId: 'inkubera-program' });
+    expect(result.redirected).toBeUndefined();
+    const inbox = await testApp.app.request('/v1/referrals?box=inbox', { headers: await json('demo-inkubera') });
+    expect((await inbox.json()).referrals).toEqual([]);
+    const again = await post('demo-advisor', { ...body(), targetId: 'inkubera-program', redirectedFromId: id });
+    expect(again.status).toBe(201);
+    expect(await again.json()).toMatchObject({ receivingOrganisationId: 'inkubera', redirectedFromId: id });
+  });
+
+  it('forwards directly when the company agreed to forwarding, creating a linked referral the new organisation sees', async () => {
+    const consent = { askedToBeReferred: true, informedAboutDataHandling: true, forwardingAllowed: true };
+    const { id } = await (await post('demo-advisor', { ...body(), consent })).json();
+    const declined = await act('demo-almi', id, 'decline', 1, { reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program', forward: true });
     expect(declined.status).toBe(200);
     const result = await declined.json();
     expect(result).toMatchObject({ status: 'declined', redirected: { status: 'sent', receivingOrganisationId: 'inkubera', redirectedFromId: id } });
