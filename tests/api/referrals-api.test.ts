@@ -125,7 +125,7 @@ describe('the referrals API', () => {
     expect((await noReason.json()).errors.map((e: { name: string }) => e.name)).toContain('reason');
     const refused = await act('demo-almi', id, 'decline', 1, { reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program', forward: true });
     expect(refused.status).toBe(400);
-    expect((await refused.json()).errors).toMatchObject([{ name: 'forward', reason: 'the company did not agree to forwarding' }]);
+    expect((await refused.json()).errors).toMatchObject([{ name: 'forward', detail: 'the company did not agree to forwarding' }]);
     const declined = await act('demo-almi', id, 'decline', 1, { reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program' });
     expect(declined.status).toBe(200);
     const result = await declined.json();
