@@ -165,6 +165,7 @@ export const fieldKit = <N extends string>(source: FieldSource<N>) => {
           />
           <label for={fieldId(name)}>{label(name)}</label>
         </div>
+        <Hint name={name} />
       </div>
     );
   };

@@ -23,8 +23,8 @@ import type { ReferralNotice } from '../messages/referrals-types.ts';
 import { readChoice, readLang } from '../params.ts';
 import { noFilters } from '../urls.ts';
 import { canReceiveReferrals } from './refer-link.tsx';
-import { formToInput, idempotencyKeyOf, issuesFromService, unknownFields, valueOf, type FormValues } from './referral-form.ts';
-import { postedForm } from '../form-values.ts';
+import { formToInput, idempotencyKeyOf, issuesFromService, unknownFields, valueOf, valuesFromReferral, type FormValues } from './referral-form.ts';
+import { formValues, postedForm } from '../form-values.ts';
 import { renderReferralForm, type ReferralFormModel } from './referral-form.view.tsx';
 import { BOXES, readReferralNotice, referralHref, type Box } from './referral-urls.ts';
 import { renderReferralList, renderReferralPage, type LinkedReferral, type Option, type ReferralPageModel } from './referrals.view.tsx';
@@ -32,7 +32,7 @@ import { renderReferralList, renderReferralPage, type LinkedReferral, type Optio
 const DONE: Record<ReferralAction, ReferralNotice> = { accept: 'accepted', start: 'started', complete: 'completed', decline: 'declined', cancel: 'cancelled' };
 
 /** Fields an action form may carry. */
-const ACTION_FIELDS = new Set(['_csrf', 'version', 'reason', 'redirectTo', 'note']);
+const ACTION_FIELDS = new Set(['_csrf', 'version', 'reason', 'redirectTo', 'forward', 'note']);
 
 const messagesOf = (c: Context<AppEnv>) => {
   const { lang, issues } = readLang(c.req.queries());
@@ -100,7 +100,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
   ) => {
     const principal = principalOf(c);
     const actions = availableActions(principal, referral);
-    const names = await namesOf([referral.receivingOrganisationId, referral.targetId], t);
+    const names = await namesOf([referral.receivingOrganisationId, referral.targetId, ...(referral.suggestedTargetId ? [referral.suggestedTargetId] : [])], t);
     const actors = actions.includes('decline') ? await actorOptions(t, referral.receivingOrganisationId) : [];
     const viewerIsReferrer = principal.subject === referral.referrerSubject;
     const linkedOf = async (id: ReferralId | undefined): Promise<LinkedReferral | undefined> => {
@@ -123,7 +123,14 @@ export const referralPageHandlers = (deps: AppDeps) => {
       if (issues.length > 0) return badRequestPage(c, t, issues);
       const found = await targetOf(c.req.param('id') ?? '');
       if (typeof found === 'string') return targetProblem(c, t, found);
-      return formPage(c, { t, ...found, values: {}, issues: [], idempotencyKey: randomUUID() });
+      const from = c.req.query('from');
+      if (from === undefined) return formPage(c, { t, ...found, values: formValues(), issues: [], idempotencyKey: randomUUID() });
+      // Referring again: the form filled in from the referrer's own earlier referral, the confirmations left to ask anew.
+      const earlierId = ReferralId.safeParse(from);
+      const principal = principalOf(c);
+      const earlier = earlierId.success ? await orUndefined(deps.referrals.get(principal, earlierId.data)) : undefined;
+      if (!earlier || earlier.referrerSubject !== principal.subject) return notFoundPage(c, t);
+      return formPage(c, { t, ...found, values: valuesFromReferral(earlier), issues: [], idempotencyKey: randomUUID() });
     },
 
     create: async (c: Context<AppEnv>) => {
@@ -147,6 +154,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
         }
         if (error instanceof ValidationError) {
           if (error.issues.some((issue) => issue.name === 'targetId')) return targetProblem(c, t, 'no-receiver', 400);
+          if (error.issues.some((issue) => issue.name === 'redirectedFromId')) return formPage(c, { ...page, issues: [], formError: t.referrals.referAgainRefused, status: 400 });
           return formPage(c, { ...page, issues: issuesFromService(error.issues), status: 400 });
         }
         throw error;
@@ -165,7 +173,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
       const organisation = organisationId ? { id: organisationId, name: (await namesOf([organisationId], t)).get(organisationId) ?? organisationId } : undefined;
       const referrals = box === 'inbox' && !organisation ? [] : await deps.referrals.list(principal, box);
       const names = await namesOf(
-        referrals.map((r) => r.receivingOrganisationId),
+        referrals.flatMap((r) => [r.receivingOrganisationId, ...(r.suggestedTargetId ? [r.suggestedTargetId] : [])]),
         t,
       );
       return renderReferralList(c, { t, box, organisation, referrals, names });
@@ -192,6 +200,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
       if (!/^\d{1,9}$/.test(rawVersion)) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.badVersion);
       const reason = valueOf(values, 'reason').trim();
       const redirectTo = valueOf(values, 'redirectTo');
+      const forward = valueOf(values, 'forward') === 'yes';
       const current = () => deps.referrals.get(principal, id.data);
       const declineIssues: ('reason' | 'redirectTo')[] = [];
       let redirectTarget: EntryId | undefined;
@@ -211,7 +220,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
       }
       let outcome: Awaited<ReturnType<typeof deps.referrals.act>>;
       try {
-        const details = action === 'decline' ? { reason, ...(redirectTarget ? { redirectTo: redirectTarget } : {}) } : {};
+        const details = action === 'decline' ? { reason, ...(redirectTarget ? { redirectTo: redirectTarget, forward } : {}) } : {};
         outcome = await deps.referrals.act(principal, id.data, action, Number(rawVersion), details, origin(c));
       } catch (error) {
         if (error instanceof PreconditionFailedError) return referralPage(c, t, await current(), { problem: 'stale', status: 409 });
@@ -223,7 +232,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
         throw error;
       }
       c.header('Cache-Control', 'no-store');
-      const notice: ReferralNotice = outcome.redirected ? 'redirected' : DONE[action];
+      const notice: ReferralNotice = outcome.redirected ? 'redirected' : outcome.referral.suggestedTargetId && action === 'decline' ? 'suggested' : DONE[action];
       return c.redirect(referralHref(`/referrals/${id.data}`, t.lang, { notice }), 303);
     },
   };
