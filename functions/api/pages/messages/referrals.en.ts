@@ -196,6 +196,7 @@ export const privacyEn: PrivacyMessages = {
       heading: 'Who sees it',
       paragraphs: [
         'Only the person who sent the referral and the staff of the organisation that receives it. Other actors, editors and visitors do not see it.',
+        'If the receiver cannot help the company, the details are not passed on to another actor unless the company agreed to that. Otherwise the receiver suggests an actor, and the referrer asks the company before referring it there.',
         'No personal data is sent in notifications, and no referrals appear in search.',
       ],
     },

@@ -196,6 +196,7 @@ export const privacySv: PrivacyMessages = {
       heading: 'Vem som ser uppgifterna',
       paragraphs: [
         'Bara den som skickade hänvisningen och medarbetarna på den organisation som tar emot den. Andra aktörer, redaktörer och besökare ser dem inte.',
+        'Kan mottagaren inte hjälpa företaget lämnas uppgifterna inte vidare till en annan aktör, utom när företaget har godkänt det. Annars föreslår mottagaren en aktör, och den som hänvisade frågar företaget innan hen hänvisar dit.',
         'Inga personuppgifter skickas i aviseringar och inga hänvisningar visas i sökningen.',
       ],
     },
