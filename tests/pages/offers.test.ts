@@ -31,7 +31,7 @@ const hallsberg = anOffer({
 const karlskoga = anOffer({
   id: 'karlskoga-kontor',
   name: { sv: 'Kontor i Karlskoga centrum' },
-  offer: { offerType: 'office', location: { municipality: '1883', placeName: 'Centrum' }, floorAreaM2: 800, availability: { status: 'reserved' } },
+  offer: { offerType: 'office', location: { municipality: '1883', placeName: 'Centrum' }, floorAreaM2: 800, availability: { status: 'reserved', reservedUntil: '2027-02-28' } },
 });
 const lindesberg = anOffer({
   id: 'lindesberg-industri',
@@ -165,6 +165,11 @@ describe('the establishment-offer pages', () => {
       expect(hrefs(enPage.html)).toEqual(expect.arrayContaining(['https://www.openstreetmap.org/?mlat=59.067&mlon=15.11#map=14/59.067/15.11', 'https://example.se/bild.jpg', 'https://example.se/plan.pdf']));
     });
 
+    it('says until when a reserved offer is reserved, in Swedish and English', async () => {
+      expect(text((await visitor().get('/entries/karlskoga-kontor')).html)).toContain('Tillgänglighet Reserverad till och med 28 februari 2027');
+      expect(text((await visitor().get('/entries/karlskoga-kontor?lang=en')).html)).toContain('Availability Reserved until 28 February 2027');
+    });
+
     it('is gone after its valid-until date', async () => {
       expect((await visitor().get('/entries/utgangen-mark')).status).toBe(404);
       expect(offerLinks((await visitor().get('/establish?municipality=1880')).html)).toEqual([]);
@@ -246,10 +251,18 @@ describe('the establishment-offer pages', () => {
       expect(tags(edit.html, /<form[^>]*action="\/editor\/offers\/[^"]*"[^>]*>/g).length).toBeGreaterThan(2);
       const id = /\/editor\/offers\/([^/]+)\/edit/.exec(created.location!)![1]!;
       const version = hiddenValue(edit.html, 'version')!;
-      const reserved = await v.post(`/editor/offers/${id}/availability`, { _csrf: csrf, version, status: 'reserved' });
+      const reserveForm = tags(edit.html, /<form[^>]*availability[\s\S]*?<\/form>/g).find((form) => form.includes('value="reserved"'))!;
+      expect(reserveForm).toContain('<label for="availability-until">Reserverad till och med (valfritt)</label>');
+      const past = await v.post(`/editor/offers/${id}/availability`, { _csrf: csrf, version, status: 'reserved', reservedUntil: '2026-01-01' });
+      expect(past.status).toBe(400);
+      expect(text(past.html)).toContain('välj ett datum efter i dag');
+      const reserved = await v.post(`/editor/offers/${id}/availability`, { _csrf: csrf, version, status: 'reserved', reservedUntil: '2099-03-31' });
       expect(reserved.status).toBe(303);
-      const after = await v.get(`/editor/offers/${id}/edit`);
+      expect(reserved.location).toContain('notice=reserved');
+      const after = await v.get(reserved.location!);
       expect(text(after.html)).toContain('Nu: Reserverad');
+      expect(text(after.html)).toContain('Erbjudandet är reserverat till och med 31 mars 2099.');
+      expect(text((await v.get(`${reserved.location!}&lang=en`)).html)).toContain('The offer is reserved until 31 March 2099.');
       const stale = await v.post(`/editor/offers/${id}/availability`, { _csrf: csrf, version, status: 'taken' });
       expect(stale.status).toBe(409);
     });

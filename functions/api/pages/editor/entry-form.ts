@@ -52,6 +52,7 @@ export const OFFER_FACT_FIELDS = [
   'establishmentOffer.price.sekPerM2',
   'establishmentOffer.availability.status',
   'establishmentOffer.availability.availableFrom',
+  'establishmentOffer.availability.reservedUntil',
   'establishmentOffer.images.url',
   ...pair('establishmentOffer.images.alt'),
   'establishmentOffer.documents.url',
@@ -206,6 +207,7 @@ export const entryToForm = (entry: Entry): FormValues => {
       one('establishmentOffer.price.sekPerM2', e.price?.kind === 'per-m2' ? e.price.sekPerM2 : undefined);
       one('establishmentOffer.availability.status', e.availability?.status);
       one('establishmentOffer.availability.availableFrom', e.availability?.availableFrom);
+      one('establishmentOffer.availability.reservedUntil', e.availability?.reservedUntil);
       if (e.images.length > 0) {
         one('establishmentOffer.images.url', e.images.map((i) => i.url).join('\n'));
         one('establishmentOffer.images.alt.sv', lines(e.images.map((i) => i.alt), 'sv'));
@@ -401,7 +403,8 @@ export const formToInput = (
     } else if (priceKind !== '') price = { kind: priceKind };
     const status = first(values, `${o}.availability.status`);
     const availableFrom = isoDate(first(values, `${o}.availability.availableFrom`));
-    if (availableFrom !== '' && status === '') issues.push({ field: `${o}.availability.status`, code: 'required' });
+    const reservedUntil = isoDate(first(values, `${o}.availability.reservedUntil`));
+    if ((availableFrom !== '' || reservedUntil !== '') && status === '') issues.push({ field: `${o}.availability.status`, code: 'required' });
     return {
       ...optional('zoning', planStatus === '' ? undefined : { planStatus, ...optional('permittedUse', permittedUse) }),
       ...optional('powerCapacityMW', optionalNumber(`${o}.powerCapacityMW`, false)),
@@ -417,7 +420,7 @@ export const formToInput = (
         }),
       ),
       ...optional('price', price),
-      ...optional('availability', status === '' ? undefined : { status, ...optional('availableFrom', availableFrom || undefined) }),
+      ...optional('availability', status === '' ? undefined : { status, ...optional('availableFrom', availableFrom || undefined), ...optional('reservedUntil', reservedUntil || undefined) }),
       images: linkLines(`${o}.images`, 'alt'),
       documents: linkLines(`${o}.documents`, 'title'),
     };

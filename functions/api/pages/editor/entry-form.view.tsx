@@ -11,6 +11,7 @@ import type { AppEnv } from '../../env.ts';
 import { fieldKit, type Option, type TextProps } from '../components/form-fields.tsx';
 import { PostForm } from '../components/session.tsx';
 import { entryHref, pageHref } from '../urls.ts';
+import { formatDate } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import { inFormOrder, type FormIssue, type FormValues } from './entry-form.ts';
@@ -144,6 +145,12 @@ const KindDetails = (props: { model: EntryFormModel; kit: Kit }): Child => {
   }
 };
 
+/** The date a reserved offer is held until, in words, for the confirmation after reserving. */
+const reservedUntilOf = (entry: Entry | undefined, t: Messages): string | undefined => {
+  const until = entry?.kind === 'establishment-offer' ? entry.establishmentOffer.availability?.reservedUntil : undefined;
+  return until ? formatDate(until, t) : undefined;
+};
+
 const ErrorSummary = (props: { t: Messages; kind: EntryKind; issues: readonly FormIssue[] }) => {
   const { t } = props;
   const seen = new Set<string>();
@@ -244,7 +251,7 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
       )}
       {model.notice && (
         <div class="notice success" role="status">
-          <p>{t.editor.notices[model.notice]}</p>
+          <p>{model.notice === 'reserved' ? t.offers.form.reservedNotice(reservedUntilOf(entry, t)) : t.editor.notices[model.notice]}</p>
         </div>
       )}
       {model.stale && entry && (

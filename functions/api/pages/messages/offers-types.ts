@@ -135,6 +135,7 @@ export type OffersMessages = {
     onRequest: string;
     availability: string;
     availableFrom: (date: string) => string;
+    reservedUntil: (date: string) => string;
     validUntil: string;
     contactOrganisation: string;
     images: string;
@@ -161,6 +162,11 @@ export type OffersMessages = {
     availabilityActions: Record<OfferAvailability, string>;
     availabilityHints: Record<OfferAvailability, string>;
     availableFrom: string;
+    reservedUntil: string;
+    reservedUntilHint: string;
+    reservedUntilPast: string;
+    /** The confirmation after reserving, with the date it holds until when one was given. */
+    reservedNotice: (until: string | undefined) => string;
   };
   /** Labels of the offer form's fields beyond the editor's own. */
   fields: Record<string, string>;
