@@ -278,27 +278,29 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
         </Group>
         <Group id="group-classification" heading={t.editor.groups.classification}>
           <Choices name="areas" type="checkbox" options={terms(taxonomy.areas)} />
-          <Choices name="stages" type="checkbox" options={terms(taxonomy.stages)} />
+          {kind !== 'establishment-offer' && <Choices name="stages" type="checkbox" options={terms(taxonomy.stages)} />}
           <Choices name="supportTypes" type="checkbox" options={terms(taxonomy.supportTypes)} columns />
           <Choices name="focus.level" type="radio" options={terms(taxonomy.focus.levels)} />
           <Choices name="focus.profileAreas" type="checkbox" options={terms(taxonomy.focus.profileAreas)} />
         </Group>
-        <Group id="group-where" heading={t.editor.groups.where}>
-          <Choices
-            name="coverage"
-            type="radio"
-            options={[
-              { value: 'county', label: t.editor.coverageCounty },
-              { value: 'municipalities', label: t.editor.coverageMunicipalities },
-            ]}
-          />
-          <Choices
-            name="municipalities"
-            type="checkbox"
-            columns
-            options={taxonomy.municipalities.map((m) => ({ value: m.code, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, t.locale))}
-          />
-        </Group>
+        {kind !== 'establishment-offer' && (
+          <Group id="group-where" heading={t.editor.groups.where}>
+            <Choices
+              name="coverage"
+              type="radio"
+              options={[
+                { value: 'county', label: t.editor.coverageCounty },
+                { value: 'municipalities', label: t.editor.coverageMunicipalities },
+              ]}
+            />
+            <Choices
+              name="municipalities"
+              type="checkbox"
+              columns
+              options={taxonomy.municipalities.map((m) => ({ value: m.code, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, t.locale))}
+            />
+          </Group>
+        )}
         {kind !== 'actor' && (
           <Group id="group-details" heading={`${t.editor.groups.details}: ${kindLabel}`}>
             <KindDetails model={model} kit={kit} />
