@@ -104,6 +104,16 @@ describe('the establishment-offer pages', () => {
       expect(hrefs(page.html)).toContain('/establish?municipality=1861&minPower=5&railSiding=true&nearMunicipality=1880&radius=30&sort=distance&lang=en#results');
     });
 
+    it('reads railSiding=false as offers stating there is no rail siding: one that does not say is not among them', async () => {
+      const page = await visitor().get('/establish?railSiding=false');
+      expect(page.status).toBe(200);
+      expect(offerLinks(page.html)).toEqual([]);
+      expect(tags(page.html, /<input[^>]*id="o-railSiding-false"[^>]*>/g)[0]).toMatch(/checked/);
+      expect(text(page.html)).toContain('Inget industrispår');
+      expect(tags(page.html, /<input[^>]*id="o-railSiding-any"[^>]*>/g)[0]).not.toMatch(/checked/);
+      expect(tags((await visitor().get('/establish')).html, /<input[^>]*id="o-railSiding-any"[^>]*>/g)[0]).toMatch(/checked/);
+    });
+
     it('says "not stated" where an offer is silent and "about N km" from a central town, never 0 km', async () => {
       const hit = (html: string, name: string) => text(tags(byId(html, 'results'), /<li class="hit offer-hit">[\s\S]*?<\/li>/g).find((h) => h.includes(name)) ?? '');
       const fromÖrebro = (await visitor().get('/establish?nearMunicipality=1880')).html;

@@ -26,6 +26,9 @@ export type OffersMessages = {
   powerHint: string;
   railSiding: string;
   railSidingFilter: string;
+  railSidingAny: string;
+  /** The filter that keeps offers stating there is no rail siding. */
+  railSidingWithout: string;
   availabilityLegend: string;
   availabilityValues: Record<OfferAvailability, string>;
   distanceLegend: string;
@@ -86,6 +89,7 @@ export type OffersMessages = {
     area: (range: string) => string;
     power: (mw: string) => string;
     railSiding: string;
+    railSidingWithout: string;
     radius: (km: string, town: string) => string;
     municipality: (name: string) => string;
     words: (q: string) => string;
