@@ -156,7 +156,15 @@ export const EstablishmentOfferDetails = z.strictObject({
   railSiding: z.boolean().optional(),
   distancesKm: z.strictObject({ motorway: Km.optional(), railHub: Km.optional(), airport: Km.optional() }).optional(),
   price: OfferPrice.optional(),
-  availability: z.strictObject({ status: OfferAvailability, availableFrom: IsoDate.optional() }).optional(),
+  availability: z
+    .strictObject({
+      status: OfferAvailability,
+      availableFrom: IsoDate.optional(),
+      /** The last day a reservation holds (a reserved offer only). */
+      reservedUntil: IsoDate.optional(),
+    })
+    .refine((a) => a.reservedUntil === undefined || a.status === 'reserved', { message: 'only a reserved offer has a reserved-until date', path: ['reservedUntil'] })
+    .optional(),
   images: z.array(z.strictObject({ url: HttpsUrl, alt: LocalizedText(200) })).max(12).default([]),
   documents: z.array(z.strictObject({ url: HttpsUrl, title: LocalizedText(200) })).max(12).default([]),
   keyFacts: z.array(LocalizedText(300)).max(30).default([]),

@@ -93,6 +93,8 @@ const Contact = z
 export const Consent = z.strictObject({
   askedToBeReferred: z.literal(true),
   informedAboutDataHandling: z.literal(true),
+  /** The company also agreed that the receiver may pass the referral on to another actor if it cannot help; absent, it may only suggest one. */
+  forwardingAllowed: z.literal(true).optional(),
 });
 
 export const Need = z.string().trim().min(1).max(2000);
@@ -141,6 +143,11 @@ export const Referral = z.strictObject({
   redirectedFromId: ReferralId.optional(),
   /** Set on a declined referral that was redirected: the linked new referral. */
   redirectedToId: ReferralId.optional(),
+  /**
+   * Set on a declined referral whose receiver named a better actor without forwarding it (the company's
+   * confirmation did not cover forwarding): the referrer confirms with the company and refers again.
+   */
+  suggestedTargetId: EntryId.optional(),
   version: z.int().min(1),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
@@ -159,6 +166,8 @@ export const ReferralInput = z.strictObject({
   contact: Contact,
   consent: Consent,
   leadership: Leadership.optional(),
+  /** A declined referral of the referrer's own that this one follows up (referring again to the suggested actor). */
+  redirectedFromId: ReferralId.optional(),
 });
 export type ReferralInput = z.infer<typeof ReferralInput>;
 
@@ -175,6 +184,8 @@ export const ReferralSummary = z.strictObject({
   status: ReferralStatus,
   referrerName: z.string(),
   redirectedFromId: ReferralId.optional(),
+  redirectedToId: ReferralId.optional(),
+  suggestedTargetId: EntryId.optional(),
   version: z.int(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

@@ -29,7 +29,8 @@ export const OfferFilters = z.strictObject({
   minAreaM2: z.number().min(0).optional(),
   maxAreaM2: z.number().min(0).optional(),
   minPowerMW: z.number().min(0).optional(),
-  railSiding: z.literal(true).optional(),
+  /** `true` keeps offers stating a rail siding, `false` offers stating there is none; an offer that does not say passes neither. */
+  railSiding: z.boolean().optional(),
   near: GeoPoint.optional(),
   radiusKm: z.number().positive().max(MAX_RADIUS_KM).optional(),
 });

@@ -10,7 +10,7 @@ export const passesOfferFilters = (offer: OfferDocument | undefined, filters: Of
   if (filters.minAreaM2 !== undefined && (offer.areaM2 === undefined || offer.areaM2 < filters.minAreaM2)) return false;
   if (filters.maxAreaM2 !== undefined && (offer.areaM2 === undefined || offer.areaM2 > filters.maxAreaM2)) return false;
   if (filters.minPowerMW !== undefined && (offer.powerMW === undefined || offer.powerMW < filters.minPowerMW)) return false;
-  if (filters.railSiding === true && offer.railSiding !== true) return false;
+  if (filters.railSiding !== undefined && offer.railSiding !== filters.railSiding) return false;
   if (filters.radiusKm !== undefined && filters.near !== undefined && distanceKm(filters.near, offer.position) > filters.radiusKm) return false;
   return true;
 };

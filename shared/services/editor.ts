@@ -8,7 +8,7 @@ import { EntryInput, slugFromName } from '#shared/domain/entry-input.ts';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
 import { hasRole, type Principal } from '#shared/domain/identity.ts';
 import { taxonomyIssues, type Taxonomy } from '#shared/domain/taxonomy.ts';
-import type { Clock } from '#shared/ports/clock.ts';
+import { swedishDate, type Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 
 /**
@@ -26,7 +26,7 @@ export const mayEdit = (principal: Principal, entry: Pick<Entry, 'id' | 'kind' |
 export type EditorService = ReturnType<typeof createEditorService>;
 
 /** An establishment offer's availability: available, reserved or taken, and from which date. */
-export type OfferAvailabilityChange = { status: OfferAvailability; availableFrom?: string | undefined };
+export type OfferAvailabilityChange = { status: OfferAvailability; availableFrom?: string | undefined; reservedUntil?: string | undefined };
 
 export const createEditorService = (deps: { entries: EntryRepository; taxonomy: Taxonomy; clock: Clock; freshnessDays: number }) => {
   const load = async (principal: Principal, id: EntryId): Promise<Entry> => {
@@ -139,8 +139,15 @@ export const createEditorService = (deps: { entries: EntryRepository; taxonomy: 
           { name: 'kind', reason: `is "${entry.kind}"; must be "establishment-offer"` },
         ]);
       }
-      const { status, availableFrom } = availability;
-      const establishmentOffer = { ...entry.establishmentOffer, availability: { status, ...(availableFrom === undefined ? {} : { availableFrom }) } };
+      const { status, availableFrom, reservedUntil } = availability;
+      if (reservedUntil !== undefined) {
+        if (status !== 'reserved') throw new ValidationError('Only a reservation has a date it holds until.', [{ name: 'reservedUntil', reason: 'only with status "reserved"' }]);
+        if (reservedUntil <= swedishDate(deps.clock.now())) throw new ValidationError('A reservation holds until a date after today.', [{ name: 'reservedUntil', reason: 'must be after today' }]);
+      }
+      const establishmentOffer = {
+        ...entry.establishmentOffer,
+        availability: { status, ...(availableFrom === undefined ? {} : { availableFrom }), ...(reservedUntil === undefined ? {} : { reservedUntil }) },
+      };
       if (JSON.stringify(establishmentOffer.availability) === JSON.stringify(entry.establishmentOffer.availability)) return entry;
       return write(principal, entry, next(entry, { establishmentOffer }), 'availability');
     },

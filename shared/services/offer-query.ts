@@ -91,7 +91,8 @@ export const readOfferQuery = (raw: RawOfferParams, taxonomy: Taxonomy, lang: La
 
   const siding = single(raw.railSiding);
   if (siding === 'true' || siding === 'on') offer.railSiding = true;
-  else if (siding !== undefined && siding !== 'false') issue('railSiding', `"${siding}" is not true or false`);
+  else if (siding === 'false') offer.railSiding = false;
+  else if (siding !== undefined && siding !== '') issue('railSiding', `"${siding}" is not true or false`);
 
   const nearText = single(raw.near);
   const municipalityCode = single(raw.nearMunicipality);
@@ -147,7 +148,7 @@ export const offerQueryParams = (query: OfferQuery): [OfferParam, string][] => {
     ...(offer.minAreaM2 !== undefined ? [['minArea', String(offer.minAreaM2)] as [OfferParam, string]] : []),
     ...(offer.maxAreaM2 !== undefined ? [['maxArea', String(offer.maxAreaM2)] as [OfferParam, string]] : []),
     ...(offer.minPowerMW !== undefined ? [['minPower', String(offer.minPowerMW)] as [OfferParam, string]] : []),
-    ...(offer.railSiding ? [['railSiding', 'true'] as [OfferParam, string]] : []),
+    ...(offer.railSiding !== undefined ? [['railSiding', String(offer.railSiding)] as [OfferParam, string]] : []),
     ...(query.nearMunicipality
       ? [['nearMunicipality', query.nearMunicipality] as [OfferParam, string]]
       : offer.near

@@ -88,6 +88,7 @@ export const createReferralService = (deps: {
 
   const createdAndNoticed = async (referral: Promise<Referral>, options: RequestOptions): Promise<{ referral: ReferralView; created: true }> => {
     const created = await referral;
+    if (created.redirectedFromId) await linkFromEarlier(created.redirectedFromId, created.id);
     await notifyReceived(created, options);
     return { referral: view(created), created: true };
   };
@@ -102,6 +103,8 @@ export const createReferralService = (deps: {
     status: referral.status,
     referrerName: referral.referrerName,
     ...(referral.redirectedFromId ? { redirectedFromId: referral.redirectedFromId } : {}),
+    ...(referral.redirectedToId ? { redirectedToId: referral.redirectedToId } : {}),
+    ...(referral.suggestedTargetId ? { suggestedTargetId: referral.suggestedTargetId } : {}),
     version: referral.version,
     createdAt: referral.createdAt,
     updatedAt: referral.updatedAt,
@@ -128,6 +131,7 @@ export const createReferralService = (deps: {
   const build = (principal: Principal, input: ReferralInput, id: ReferralId, receivingOrganisationId: EntryId, extra: { redirectedFromId?: ReferralId; by?: Principal; note?: string } = {}): Referral => {
     const now = deps.clock.now().toISOString();
     const by = extra.by ?? principal;
+    const redirectedFromId = extra.redirectedFromId ?? input.redirectedFromId;
     return Referral.parse({
       id,
       targetId: input.targetId,
@@ -142,7 +146,7 @@ export const createReferralService = (deps: {
       referrerName: principal.name,
       ...(hasRole(principal, 'actor-staff') && principal.organisationId ? { referrerOrganisationId: principal.organisationId } : {}),
       ...(input.leadership ? { leadership: input.leadership } : {}),
-      ...(extra.redirectedFromId ? { redirectedFromId: extra.redirectedFromId } : {}),
+      ...(redirectedFromId ? { redirectedFromId } : {}),
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -154,6 +158,30 @@ export const createReferralService = (deps: {
     const referral = await deps.referrals.get(id);
     if (!referral || !(isReferrer(principal, referral) || isReceiver(principal, referral))) throw new NotFoundError(`No referral ${id} is yours to see.`);
     return referral;
+  };
+
+  /** A referral may follow up only a declined referral the principal sent that has no follow-up yet. */
+  const checkReferAgain = async (principal: Principal, earlierId: ReferralId): Promise<void> => {
+    const earlier = await deps.referrals.get(earlierId);
+    const issue = (reason: string) => new ValidationError('Refer again only from a declined referral of your own that was not passed on.', [{ name: 'redirectedFromId', reason }]);
+    if (!earlier || !isReferrer(principal, earlier)) throw issue('no such referral of yours');
+    if (earlier.status !== 'declined') throw issue(`is "${earlier.status}", not declined`);
+    if (earlier.redirectedToId !== undefined) throw issue('was already passed on');
+  };
+
+  /** Links the earlier, declined referral to the one that follows it up; a lost race is retried on the fresh version. */
+  const linkFromEarlier = async (earlierId: ReferralId, laterId: ReferralId): Promise<void> => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const earlier = await deps.referrals.get(earlierId);
+      if (!earlier || earlier.redirectedToId !== undefined) return;
+      const now = deps.clock.now().toISOString();
+      try {
+        await deps.referrals.save(Referral.parse({ ...earlier, redirectedToId: laterId, version: earlier.version + 1, updatedAt: now }));
+        return;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
   };
 
   const checkVersion = (referral: Referral, expectedVersion: number) => {
@@ -176,6 +204,10 @@ export const createReferralService = (deps: {
       checkTaxonomy(input);
       const receivingOrganisationId = await receiverOf(input.targetId);
       let id = newReferralId();
+      const store = async () => {
+        if (input.redirectedFromId !== undefined) await checkReferAgain(principal, input.redirectedFromId);
+        return createdAndNoticed(deps.referrals.create(build(principal, input, id, receivingOrganisationId)), options);
+      };
       if (idempotencyKey !== undefined) {
         const requestHash = createHash('sha256').update(canonical(input)).digest('hex');
         const claim = await deps.referrals.claimIdempotencyKey(principal.subject, idempotencyKey, { referralId: id, requestHash, createdAt: deps.clock.now().toISOString() });
@@ -191,7 +223,7 @@ export const createReferralService = (deps: {
           // The first request claimed the key but has not stored the referral (yet, or it failed): store it here;
           // the conditional create lets exactly one of them succeed.
           try {
-            return await createdAndNoticed(deps.referrals.create(build(principal, input, id, receivingOrganisationId)), options);
+            return await store();
           } catch (error) {
             if (!(error instanceof ConflictError)) throw error;
             const stored = await deps.referrals.get(id);
@@ -201,7 +233,7 @@ export const createReferralService = (deps: {
         }
       }
       try {
-        return await createdAndNoticed(deps.referrals.create(build(principal, input, id, receivingOrganisationId)), options);
+        return await store();
       } catch (error) {
         if (idempotencyKey === undefined || !(error instanceof ConflictError)) throw error;
         const stored = await deps.referrals.get(id);
@@ -226,14 +258,16 @@ export const createReferralService = (deps: {
 
     /**
      * Takes a lifecycle action. `decline` needs a reason category, and words for the reason when the
-     * category is `other`; it may redirect to another entry, creating a linked referral there.
+     * category is `other`; it may name a better entry: by default only a suggestion to the referrer (the
+     * company's data stays here), or, with `forward` and a confirmation that covered forwarding, a linked
+     * new referral there.
      */
     async act(
       principal: Principal,
       id: ReferralId,
       action: ReferralAction,
       expectedVersion: number,
-      details: { note?: string; reason?: string; reasonCategory?: DeclineReason; redirectTo?: EntryId } = {},
+      details: { note?: string; reason?: string; reasonCategory?: DeclineReason; redirectTo?: EntryId; forward?: boolean } = {},
       options: RequestOptions = {},
     ): Promise<{ referral: ReferralView; redirected?: ReferralView }> {
       const referral = await load(principal, id);
@@ -257,14 +291,21 @@ export const createReferralService = (deps: {
         if (organisation === referral.receivingOrganisationId) throw new ValidationError('Redirect to another organisation.', [{ name: 'redirectTo', reason: 'is your own organisation' }]);
         redirectTarget = { id: details.redirectTo, organisation };
       }
+      if (details.forward && !referral.consent.forwardingAllowed) {
+        throw new ValidationError("The company's confirmation does not cover passing the referral on; suggest the actor to the referrer instead.", [
+          { name: 'forward', reason: 'the company did not agree to forwarding' },
+        ]);
+      }
+      const forwarding = redirectTarget !== undefined && details.forward === true;
       const now = deps.clock.now().toISOString();
-      const redirectedToId = redirectTarget ? newReferralId() : undefined;
+      const redirectedToId = forwarding ? newReferralId() : undefined;
       const updated = Referral.parse({
         ...referral,
         status,
         history: [...referral.history, { status, at: now, by: { subject: principal.subject, name: principal.name }, ...(note ? { note } : {}) }],
         ...(redirectedToId ? { redirectedToId } : {}),
         ...(action === 'decline' ? { declineReason: details.reasonCategory } : {}),
+        ...(redirectTarget && !forwarding ? { suggestedTargetId: redirectTarget.id } : {}),
         ...(referral.answeredAt === undefined && (action === 'accept' || action === 'decline') ? { answeredAt: now } : {}),
         ...(isClosed(status) ? { closedAt: now } : {}),
         version: referral.version + 1,

@@ -62,6 +62,9 @@ describe('editing establishment offers through the API', () => {
     expect(reserved.status).toBe(200);
     expect(reserved.headers.get('etag')).toBe('"3"');
     expect((await reserved.json()).establishmentOffer.availability).toEqual({ status: 'reserved', availableFrom: '2027-06-01' });
+    const past = await request('demo-investment', 'POST', `${offerPath}/availability`, { version: 3, body: { status: 'reserved', reservedUntil: '2026-11-27' } });
+    expect(past.status).toBe(400);
+    expect((await past.json()).errors).toMatchObject([{ name: 'reservedUntil', detail: 'must be after today' }]);
     expect((await (await app.request(`/v1/entries/${offerBody.id}`)).json()).establishmentOffer.availability.status).toBe('reserved');
 
     expect((await request('demo-investment', 'POST', `${offerPath}/archive`, { version: 3 })).status).toBe(200);

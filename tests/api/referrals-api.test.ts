@@ -118,7 +118,7 @@ describe('the referrals API', () => {
     expect((await late.json()).detail).toContain('"completed"');
   });
 
-  it('declines with a reason category, words and redirect, creating a linked referral the new organisation sees; a missing or unknown category is a problem naming the field', async () => {
+  it('declines with a reason category (words needed for "other") and a suggestion: the new organisation sees nothing until the advisor refers again', async () => {
     const { id } = await (await post('demo-advisor', body())).json();
     for (const refused of [{}, { reason: 'Bolaget behöver inkubation först.' }, { reasonCategory: 'too-busy', reason: 'Nej.' }]) {
       const response = await act('demo-almi', id, 'decline', 1, refused);
@@ -129,10 +129,28 @@ describe('the referrals API', () => {
     const otherWithoutWords = await act('demo-almi', id, 'decline', 1, { reasonCategory: 'other' });
     expect(otherWithoutWords.status).toBe(400);
     expect((await otherWithoutWords.json()).errors.map((e: { name: string }) => e.name)).toEqual(['reason']);
-    const declined = await act('demo-almi', id, 'decline', 1, { reasonCategory: 'not-ready', reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program' });
+    const refused = await act('demo-almi', id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program', forward: true });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors).toMatchObject([{ name: 'forward', detail: 'the company did not agree to forwarding' }]);
+    const declined = await act('demo-almi', id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program' });
     expect(declined.status).toBe(200);
     const result = await declined.json();
-    expect(result).toMatchObject({ status: 'declined', declineReason: 'not-ready', redirected: { status: 'sent', receivingOrganisationId: 'inkubera', redirectedFromId: id } });
+    expect(result).toMatchObject({ status: 'declined', declineReason: 'better-elsewhere', suggestedTargetId: 'inkubera-program' });
+    expect(result.redirected).toBeUndefined();
+    const inbox = await testApp.app.request('/v1/referrals?box=inbox', { headers: await json('demo-inkubera') });
+    expect((await inbox.json()).referrals).toEqual([]);
+    const again = await post('demo-advisor', { ...body(), targetId: 'inkubera-program', redirectedFromId: id });
+    expect(again.status).toBe(201);
+    expect(await again.json()).toMatchObject({ receivingOrganisationId: 'inkubera', redirectedFromId: id });
+  });
+
+  it('forwards directly when the company agreed to forwarding, creating a linked referral the new organisation sees', async () => {
+    const consent = { askedToBeReferred: true, informedAboutDataHandling: true, forwardingAllowed: true };
+    const { id } = await (await post('demo-advisor', { ...body(), consent })).json();
+    const declined = await act('demo-almi', id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Bolaget behöver inkubation först.', redirectTo: 'inkubera-program', forward: true });
+    expect(declined.status).toBe(200);
+    const result = await declined.json();
+    expect(result).toMatchObject({ status: 'declined', redirected: { status: 'sent', receivingOrganisationId: 'inkubera', redirectedFromId: id } });
     const linked = await testApp.app.request(`/v1/referrals/${result.redirected.id}`, { headers: await json('demo-inkubera') });
     expect(linked.status).toBe(200);
     expect((await linked.json()).redirectedFromId).toBe(id);

@@ -111,6 +111,60 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
     expect(history).toHaveLength(4);
   }, 180_000);
 
+  it('a decline with a suggestion leaves the company’s data with the first actor until the advisor refers again', async () => {
+    await signInAs(page, site.url, 'Demo Rådgivare');
+    await page.goto(url(`/entries/${ALMI}/refer`));
+    await page.getByLabel('Företagets namn').fill('Förslagsbolaget AB');
+    await page.getByLabel('Organisationsnummer').fill('556123-4567');
+    await page.getByLabel('Kommun').selectOption('1880');
+    await page.getByLabel('Fas', { exact: true }).selectOption('idea');
+    await page.getByLabel('Strategiskt område').selectOption('company-development');
+    await page.getByLabel('Företagets behov').fill('Behöver en inkubator innan finansiering.');
+    await page.getByLabel('Namn', { exact: true }).fill('Kim Exempel');
+    await page.getByLabel('E-post').fill('kim@example.se');
+    await page.getByLabel('Företaget har bett om att bli hänvisat hit').check();
+    await page.getByLabel('Företaget har fått veta hur uppgifterna hanteras').check();
+    await Promise.all([page.waitForURL(/notice=created$/), page.getByRole('button', { name: 'Skicka hänvisningen' }).click()]);
+    const firstPath = new URL(page.url()).pathname;
+
+    await signInAs(page, site.url, 'Demo Almi-medarbetare');
+    await page.goto(url(firstPath));
+    await page.getByText('Tacka nej', { exact: true }).click();
+    await page.getByRole('group', { name: 'Varför avböjer ni?' }).getByLabel('En annan aktör kan hjälpa företaget bättre').check();
+    await page.getByLabel('Förklara med egna ord').fill('Inkubera passar bättre i idéfasen.');
+    await page.getByLabel('Föreslå en bättre aktör (valfritt)').selectOption({ label: 'Inkubera AB' });
+    expect(await page.locator('input[name=forward]').count()).toBe(0);
+    await Promise.all([page.waitForURL(/notice=suggested$/), page.getByRole('button', { name: 'Avböj' }).click()]);
+    expect(await page.getByRole('status').textContent()).toContain('företagets uppgifter har inte lämnats vidare');
+
+    await signInAs(page, site.url, 'Demo Inkubera-medarbetare');
+    await page.goto(url('/referrals?box=inbox'));
+    expect(await page.locator('main').textContent()).not.toContain('Förslagsbolaget AB');
+
+    await signInAs(page, site.url, 'Demo Rådgivare');
+    for (const lang of ['sv', 'en'] as const) {
+      await check(expect, { name: 'referral-suggested', lang, status: 200, open: goto(withLang(firstPath, lang)) });
+      await check(expect, { name: 'my-referrals-suggested', lang, status: 200, open: goto(withLang('/referrals', lang)) });
+    }
+    await page.goto(url(firstPath));
+    expect(await page.locator('.suggestion').textContent()).toContain('Almi Företagspartner Mälardalen AB föreslår Inkubera AB.');
+    await Promise.all([page.waitForURL(/\/entries\/inkubera\/refer\?from=ref_/), page.getByRole('link', { name: 'Hänvisa igen till Inkubera AB' }).click()]);
+    const referAgainPath = new URL(page.url()).pathname + new URL(page.url()).search;
+    for (const lang of ['sv', 'en'] as const) await check(expect, { name: 'refer-again', lang, status: 200, open: goto(withLang(referAgainPath, lang)) });
+    expect(await page.getByLabel('Företagets namn').inputValue()).toBe('Förslagsbolaget AB');
+    expect(await page.getByLabel('Företagets behov').inputValue()).toBe('Behöver en inkubator innan finansiering.');
+    expect(await page.getByLabel('E-post').inputValue()).toBe('kim@example.se');
+    expect(await page.getByLabel('Företaget har bett om att bli hänvisat hit').isChecked()).toBe(false);
+    await page.getByLabel('Företaget har bett om att bli hänvisat hit').check();
+    await page.getByLabel('Företaget har fått veta hur uppgifterna hanteras').check();
+    await Promise.all([page.waitForURL(/notice=created$/), page.getByRole('button', { name: 'Skicka hänvisningen' }).click()]);
+    expect(await page.locator('main').textContent()).toContain('Skickad vidare från en tidigare hänvisning');
+
+    await signInAs(page, site.url, 'Demo Inkubera-medarbetare');
+    await page.goto(url('/referrals?box=inbox'));
+    expect(await page.locator('main').textContent()).toContain('Förslagsbolaget AB');
+  }, 240_000);
+
   it('gives Inkubera’s staff the 404 page on the referral', async () => {
     await signInAs(page, site.url, 'Demo Inkubera-medarbetare');
     const response = await page.goto(url(referralPath));
@@ -144,7 +198,7 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
         if (now.id === 'f-askedToBeReferred') await page.keyboard.press('Space');
       },
     });
-    for (const id of Object.keys(typed).concat(Object.keys(chosen), ['f-email', 'f-askedToBeReferred', 'f-informedAboutDataHandling'])) {
+    for (const id of Object.keys(typed).concat(Object.keys(chosen), ['f-email', 'f-askedToBeReferred', 'f-informedAboutDataHandling', 'f-forwardingAllowed'])) {
       expect(stops, `Tab reaches #${id}`).toContain(id);
     }
     expect(stops.at(-1)).toBe('Skicka hänvisningen');
@@ -158,6 +212,8 @@ describeInBrowser('referrals in a browser (journey, 404 for others, accessibilit
     expect((await focused(page)).id).toBe('f-informedAboutDataHandling');
     expect(await page.locator('#f-companyName').inputValue()).toBe('Tangentbolaget AB');
     await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toBe('f-forwardingAllowed');
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe('Skicka hänvisningen');
     await Promise.all([page.waitForURL(/notice=created$/), page.keyboard.press('Enter')]);

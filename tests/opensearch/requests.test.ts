@@ -137,6 +137,7 @@ describe('searchRequest', () => {
 
     it('requires a rail siding when asked', () => {
       expect(offerFilter({ railSiding: true }).slice(1)).toEqual([{ term: { 'offer.railSiding': true } }]);
+      expect(offerFilter({ railSiding: false }).slice(1)).toEqual([{ term: { 'offer.railSiding': false } }]);
     });
 
     it('keeps offers within the radius by arc distance from near', () => {

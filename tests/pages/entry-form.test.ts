@@ -73,7 +73,7 @@ const issuesOf = (values: FormValues, kind: Entry['kind'] = 'offering'): FormIss
 describe('the entry form mapping', () => {
   it('round-trips every kind: an entry as form values maps back to the same input', () => {
     for (const entry of richEntries) {
-      const result = formToInput(entryToForm(entry), entry.kind, { taxonomy, preserved: { contact: entry.contact }, existingId: entry.id });
+      const result = formToInput(entryToForm(entry), entry.kind, { taxonomy, preserved: { contact: entry.contact, stages: entry.stages, municipalities: entry.municipalities }, existingId: entry.id });
       expect(result.ok ? result.input : result.issues, entry.kind).toEqual(inputOf(entry));
     }
   });
@@ -147,12 +147,26 @@ describe('the entry form mapping', () => {
     expect(issuesOf(minimal('offering', { areas: ['space'] }))).toEqual([{ field: 'areas', code: 'invalid-choice' }]);
     expect(issuesOf(minimal('offering', { languages: ['svenska'] }))).toEqual([{ field: 'languages', code: 'language-code' }]);
     expect(issuesOf(minimal('offering', { 'name.sv': ['x'.repeat(201)] }))).toEqual([{ field: 'name.sv', code: 'too-long', limit: 200 }]);
-    expect(
-      issuesOf(minimal('establishment-offer', { coverage: ['municipalities'], municipalities: ['1861'], 'establishmentOffer.location.position.lat': ['59'] }), 'establishment-offer'),
-    ).toEqual([
+    expect(issuesOf(minimal('establishment-offer', { 'establishmentOffer.location.position.lat': ['59'] }), 'establishment-offer')).toEqual([
       { field: 'establishmentOffer.location.position.lon', code: 'position-pair' },
-      { field: 'establishmentOffer.location.municipality', code: 'location-not-served' },
     ]);
+  });
+
+  it('asks an offer only what an offer has: no company stage, its municipality once (in its location), what it served before kept', () => {
+    const fields = entryFields('establishment-offer');
+    for (const field of ['stages', 'coverage', 'municipalities']) expect(fields).not.toContain(field);
+    expect(fields).toContain('establishmentOffer.location.municipality');
+    expect(unknownFields({ stages: ['idea'], coverage: ['county'] }, 'establishment-offer')).toEqual(['stages', 'coverage']);
+    const created = formToInput(minimal('establishment-offer', { 'establishmentOffer.location.municipality': ['1861'] }), 'establishment-offer', { taxonomy });
+    expect(created.ok && [created.input.stages, created.input.municipalities]).toEqual([['startup', 'growth', 'established'], ['1861']]);
+    const preserved = { contact: [], stages: ['established' as const], municipalities: 'county' as const };
+    const kept = formToInput(minimal('establishment-offer'), 'establishment-offer', { taxonomy, preserved });
+    expect(kept.ok && [kept.input.stages, kept.input.municipalities]).toEqual([['established'], 'county']);
+    const moved = formToInput(minimal('establishment-offer', { 'establishmentOffer.location.municipality': ['1885'] }), 'establishment-offer', {
+      taxonomy,
+      preserved: { contact: [], municipalities: ['1880'] },
+    });
+    expect(moved.ok && moved.input.municipalities).toEqual(['1885']);
   });
 
   it('serves the whole county when chosen, whatever municipalities are ticked, and drops profile areas of breadth', () => {

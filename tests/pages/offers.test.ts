@@ -31,7 +31,7 @@ const hallsberg = anOffer({
 const karlskoga = anOffer({
   id: 'karlskoga-kontor',
   name: { sv: 'Kontor i Karlskoga centrum' },
-  offer: { offerType: 'office', location: { municipality: '1883', placeName: 'Centrum' }, floorAreaM2: 800, availability: { status: 'reserved' } },
+  offer: { offerType: 'office', location: { municipality: '1883', placeName: 'Centrum' }, floorAreaM2: 800, availability: { status: 'reserved', reservedUntil: '2027-02-28' } },
 });
 const lindesberg = anOffer({
   id: 'lindesberg-industri',
@@ -104,6 +104,16 @@ describe('the establishment-offer pages', () => {
       expect(hrefs(page.html)).toContain('/establish?municipality=1861&minPower=5&railSiding=true&nearMunicipality=1880&radius=30&sort=distance&lang=en#results');
     });
 
+    it('reads railSiding=false as offers stating there is no rail siding: one that does not say is not among them', async () => {
+      const page = await visitor().get('/establish?railSiding=false');
+      expect(page.status).toBe(200);
+      expect(offerLinks(page.html)).toEqual([]);
+      expect(tags(page.html, /<input[^>]*id="o-railSiding-false"[^>]*>/g)[0]).toMatch(/checked/);
+      expect(text(page.html)).toContain('Inget industrispår');
+      expect(tags(page.html, /<input[^>]*id="o-railSiding-any"[^>]*>/g)[0]).not.toMatch(/checked/);
+      expect(tags((await visitor().get('/establish')).html, /<input[^>]*id="o-railSiding-any"[^>]*>/g)[0]).toMatch(/checked/);
+    });
+
     it('says "not stated" where an offer is silent and "about N km" from a central town, never 0 km', async () => {
       const hit = (html: string, name: string) => text(tags(byId(html, 'results'), /<li class="hit offer-hit">[\s\S]*?<\/li>/g).find((h) => h.includes(name)) ?? '');
       const fromÖrebro = (await visitor().get('/establish?nearMunicipality=1880')).html;
@@ -165,6 +175,11 @@ describe('the establishment-offer pages', () => {
       expect(hrefs(enPage.html)).toEqual(expect.arrayContaining(['https://www.openstreetmap.org/?mlat=59.067&mlon=15.11#map=14/59.067/15.11', 'https://example.se/bild.jpg', 'https://example.se/plan.pdf']));
     });
 
+    it('says until when a reserved offer is reserved, in Swedish and English', async () => {
+      expect(text((await visitor().get('/entries/karlskoga-kontor')).html)).toContain('Tillgänglighet Reserverad till och med 28 februari 2027');
+      expect(text((await visitor().get('/entries/karlskoga-kontor?lang=en')).html)).toContain('Availability Reserved until 28 February 2027');
+    });
+
     it('is gone after its valid-until date', async () => {
       expect((await visitor().get('/entries/utgangen-mark')).status).toBe(404);
       expect(offerLinks((await visitor().get('/establish?municipality=1880')).html)).toEqual([]);
@@ -211,10 +226,7 @@ describe('the establishment-offer pages', () => {
         'summary.sv': 'Stor mark med spår.',
         'description.sv': 'Mark för logistik.',
         areas: 'company-development',
-        stages: 'established',
         'focus.level': 'breadth',
-        coverage: 'municipalities',
-        municipalities: '1861',
         languages: 'sv',
         'establishmentOffer.offerType': 'land',
         'establishmentOffer.location.municipality': '1861',
@@ -246,10 +258,18 @@ describe('the establishment-offer pages', () => {
       expect(tags(edit.html, /<form[^>]*action="\/editor\/offers\/[^"]*"[^>]*>/g).length).toBeGreaterThan(2);
       const id = /\/editor\/offers\/([^/]+)\/edit/.exec(created.location!)![1]!;
       const version = hiddenValue(edit.html, 'version')!;
-      const reserved = await v.post(`/editor/offers/${id}/availability`, { _csrf: csrf, version, status: 'reserved' });
+      const reserveForm = tags(edit.html, /<form[^>]*availability[\s\S]*?<\/form>/g).find((form) => form.includes('value="reserved"'))!;
+      expect(reserveForm).toContain('<label for="availability-until">Reserverad till och med (valfritt)</label>');
+      const past = await v.post(`/editor/offers/${id}/availability`, { _csrf: csrf, version, status: 'reserved', reservedUntil: '2026-01-01' });
+      expect(past.status).toBe(400);
+      expect(text(past.html)).toContain('välj ett datum efter i dag');
+      const reserved = await v.post(`/editor/offers/${id}/availability`, { _csrf: csrf, version, status: 'reserved', reservedUntil: '2099-03-31' });
       expect(reserved.status).toBe(303);
-      const after = await v.get(`/editor/offers/${id}/edit`);
+      expect(reserved.location).toContain('notice=reserved');
+      const after = await v.get(reserved.location!);
       expect(text(after.html)).toContain('Nu: Reserverad');
+      expect(text(after.html)).toContain('Erbjudandet är reserverat till och med 31 mars 2099.');
+      expect(text((await v.get(`${reserved.location!}&lang=en`)).html)).toContain('The offer is reserved until 31 March 2099.');
       const stale = await v.post(`/editor/offers/${id}/availability`, { _csrf: csrf, version, status: 'taken' });
       expect(stale.status).toBe(409);
     });

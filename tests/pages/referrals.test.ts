@@ -97,7 +97,7 @@ describe('the referral pages', () => {
     const form = tags(page.html, /<form[^>]*action="\/referrals"[\s\S]*?<\/form>/g)[0]!;
     const controls = tags(form, /<(?:input|select|textarea)(?![^>]*type="hidden")[^>]*>/g);
     expect(controls.map((c) => attr(c, 'name'))).toEqual([
-      'companyName', 'organisationNumber', 'municipality', 'stage', 'area', 'leadership', 'leadership', 'leadership', 'leadership', 'need', 'contactName', 'email', 'phone', 'askedToBeReferred', 'informedAboutDataHandling',
+      'companyName', 'organisationNumber', 'municipality', 'stage', 'area', 'leadership', 'leadership', 'leadership', 'leadership', 'need', 'contactName', 'email', 'phone', 'askedToBeReferred', 'informedAboutDataHandling', 'forwardingAllowed',
     ]);
     for (const control of controls) expect(form, attr(control, 'name')).toContain(`<label for="${attr(control, 'id')}"`);
     expect(attr(controls.find((c) => attr(c, 'name') === 'need')!, 'data-count-limit')).toBe('2000');
@@ -292,14 +292,16 @@ describe('the referral pages', () => {
     expect(text(done.html)).toContain('There is nothing you can do with this referral right now.');
   });
 
-  it('declines only with a reason category (words needed for "other"), and a decline with a redirect creates the linked referral visible to the new actor', async () => {
-    const path = await refer(await signedIn('demo-advisor'), 'almi-lan', { companyName: 'Vidarebolaget AB' });
+  it('declines only with a reason category (words needed for "other"); a suggested actor sees nothing until the advisor refers again from the prefilled form', async () => {
+    const advisorVisitor = await signedIn('demo-advisor');
+    const path = await refer(advisorVisitor, 'almi-lan', { companyName: 'Vidarebolaget AB', phone: '070-123 45 67' });
     const almi = await signedIn('demo-almi');
     const page = await almi.get(path);
     expect(page.html).toMatch(/<details class="decline-step"><summary>Tacka nej<\/summary>/);
     const select = tags(page.html, /<select[^>]*name="redirectTo"[\s\S]*?<\/select>/g)[0]!;
     expect(select).toContain('value="inkubera"');
     expect(select).not.toContain(`value="${ALMI}"`);
+    expect(page.html).not.toContain('name="forward"');
     const base = { _csrf: hiddenValue(page.html, '_csrf')!, version: hiddenValue(page.html, 'version')! };
     const categories = tags(page.html, /<input[^>]*name="reasonCategory"[^>]*>/g);
     expect(categories.map((c) => attr(c, 'value'))).toEqual(['outside-offer', 'no-capacity', 'not-ready', 'better-elsewhere', 'company-withdrew', 'other']);
@@ -313,25 +315,65 @@ describe('the referral pages', () => {
     expect(otherWithoutWords.status).toBe(400);
     expect(text(errorSummary(otherWithoutWords.html))).toContain('Förklara med egna ord: Skriv varför ni avböjer när ni väljer Annat skäl.');
     expect(tags(otherWithoutWords.html, /<input[^>]*id="f-reasonCategory-other"[^>]*>/g)[0]).toContain('checked');
-    expect((await almi.get(path)).html).toContain('Skickad');
+    const forged = await almi.post(`${path}/decline`, { ...base, reasonCategory: 'better-elsewhere', reason: 'Passar bättre hos Inkubera.', redirectTo: 'inkubera', forward: 'yes' });
+    expect(forged.status).toBe(400);
     const declined = await almi.post(`${path}/decline`, { ...base, reasonCategory: 'better-elsewhere', reason: 'Passar bättre hos Inkubera.', redirectTo: 'inkubera' });
+    expect(declined.location).toBe(`${path}?notice=suggested`);
+    const after = await almi.get(declined.location!);
+    expect(text(after.html)).toContain('Avböjd');
+    expect(text(after.html)).toContain('Ni föreslog Inkubera Testaktör.');
+    const inkubera = await signedIn('demo-inkubera');
+    expect(text((await inkubera.get('/referrals?box=inbox')).html)).not.toContain('Vidarebolaget AB');
+
+    const seen = await advisorVisitor.get(path);
+    expect(text(seen.html)).toContain('Almi Testaktör föreslår Inkubera Testaktör.');
+    const referAgain = `/entries/inkubera/refer?from=${path.split('/').at(-1)}`;
+    expect(hrefs(seen.html)).toContain(referAgain);
+    const list = await advisorVisitor.get('/referrals');
+    expect(text(list.html)).toContain('Föreslår Inkubera Testaktör');
+    expect(hrefs(list.html)).toContain(referAgain);
+    expect((await inkubera.get(referAgain)).status).toBe(404);
+
+    const form = await advisorVisitor.get(referAgain);
+    expect(form.status).toBe(200);
+    const value = (id: string) => attr(tags(form.html, new RegExp(`<input[^>]*id="${id}"[^>]*>`, 'g'))[0] ?? '', 'value');
+    expect(value('f-companyName')).toBe('Vidarebolaget AB');
+    expect(value('f-organisationNumber')).toBe('556123-4567');
+    expect(value('f-phone')).toBe('070-123 45 67');
+    expect(tags(form.html, /<input[^>]*type="checkbox"[^>]*>/g).some((tag) => / checked/.test(tag))).toBe(false);
+    expect(text(form.html)).toContain('Fråga företaget om det vill bli hänvisat till Inkubera Testaktör');
+    const posted = await advisorVisitor.post(
+      '/referrals',
+      referForm(form.html, { companyName: 'Vidarebolaget AB', phone: '070-123 45 67', redirectedFromId: hiddenValue(form.html, 'redirectedFromId') }),
+    );
+    expect(posted.status).toBe(303);
+    const linked = posted.location!.replace(/\?.*$/, '');
+    const received = await inkubera.get(linked);
+    expect(text(received.html)).toContain('Vidarebolaget AB');
+    expect(text(received.html)).toContain('Skickad vidare från en tidigare hänvisning En hänvisning till en annan organisation');
+    expect(text((await advisorVisitor.get(path)).html)).toContain('Skickad vidare till en ny hänvisning Hänvisningen till Inkubera Testaktör');
+    expect(hrefs((await advisorVisitor.get(path)).html)).not.toContain(referAgain);
+  });
+
+  it('lets the receiver pass a referral on directly when the company agreed to forwarding', async () => {
+    const path = await refer(await signedIn('demo-advisor'), 'almi-lan', { companyName: 'Vidareskickat AB', forwardingAllowed: 'yes' });
+    const almi = await signedIn('demo-almi');
+    const page = await almi.get(path);
+    expect(text(page.html)).toContain('Företaget har också godkänt att hänvisningen skickas vidare till en annan aktör.');
+    expect(page.html).toContain('name="forward"');
+    const base = { _csrf: hiddenValue(page.html, '_csrf')!, version: hiddenValue(page.html, 'version')! };
+    const declined = await almi.post(`${path}/decline`, { ...base, reasonCategory: 'better-elsewhere', reason: 'Passar bättre hos Inkubera.', redirectTo: 'inkubera', forward: 'yes' });
     expect(declined.location).toBe(`${path}?notice=redirected`);
     const after = await almi.get(path);
-    expect(text(after.html)).toContain('Avböjd');
-    expect(text(after.html)).toContain('Passar bättre hos Inkubera.');
-    expect(text(after.html)).toContain('Skäl till att avböja En annan aktör kan hjälpa företaget bättre');
     expect(text(after.html)).toContain('Skickad vidare till en ny hänvisning');
     const inkubera = await signedIn('demo-inkubera');
     const inbox = await inkubera.get('/referrals?box=inbox');
+    expect(text(inbox.html)).toContain('Vidareskickat AB');
     const linked = hrefs(inbox.html).find((href) => /^\/referrals\/ref_[a-z2-7]{20}/.test(href) && !href.startsWith(path))!.split('?')[0]!;
-    expect(linked).toBeDefined();
     expect(text(after.html)).not.toContain(linked.split('/').at(-1)!);
     const received = await inkubera.get(linked);
     expect(received.status).toBe(200);
-    expect(text(received.html)).toContain('Vidarebolaget AB');
     expect(hrefs(received.html)).not.toContain(path);
-    expect(text(received.html)).toContain('Skickad vidare från en tidigare hänvisning En hänvisning till en annan organisation');
-    expect(text(received.html)).not.toContain(path.split('/').at(-1)!);
     expect(text(received.html)).toContain('Acceptera');
   });
 

@@ -41,6 +41,13 @@ describe('parseOfferQuery', () => {
 
   it('treats empty form fields as absent and a checkbox\'s "on" as true', () => {
     expect(parseOfferQuery({ minArea: '', near: ' ', railSiding: 'on', sort: '' }, taxonomy)).toEqual({ offer: { type: [], availability: [], railSiding: true }, sort: 'relevance' });
+    expect(parseOfferQuery({ railSiding: '' }, taxonomy)).toEqual({ offer: { type: [], availability: [] }, sort: 'relevance' });
+  });
+
+  it('reads railSiding=false as "offers stating there is no rail siding", and writes it back', () => {
+    const query = parseOfferQuery({ railSiding: 'false' }, taxonomy);
+    expect(query).toEqual({ offer: { type: [], availability: [], railSiding: false }, sort: 'relevance' });
+    expect(offerQueryParams(query)).toEqual([['railSiding', 'false']]);
   });
 
   it.each([

@@ -365,6 +365,10 @@ export const describeSearchIndexContract = (engine: string, createIndex: (resour
         expect(sortedIds((await offerQuery({ railSiding: true })).hits)).toEqual(['offer-hallsberg', 'offer-karlskoga']);
       });
 
+      it('keeps, for railSiding false, only offers that state they have no rail siding, never those that do not say', async () => {
+        expect(ids((await offerQuery({ railSiding: false })).hits)).toEqual(['offer-lindesberg']);
+      });
+
       it('keeps offers within the radius, measured from a municipality centre where the offer gives no position', async () => {
         expect(sortedIds((await offerQuery({ near: ÖREBRO, radiusKm: 30 })).hits)).toEqual(['offer-hallsberg', 'offer-kumla']);
         expect(ids((await offerQuery({ near: ÖREBRO, radiusKm: 20 })).hits)).toEqual(['offer-kumla']);

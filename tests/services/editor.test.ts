@@ -72,6 +72,22 @@ describe('editor service', () => {
     expect(latest).toMatchObject({ action: 'update', version: 2, changes: [{ field: 'summary', before: { sv: 'Före.' }, after: { sv: 'Efter.' } }] });
   });
 
+  it('records no change when a multi-select is only reordered, and only the changed field when one is', async () => {
+    const draft = await service.create(
+      editor,
+      inputOf(anEntry({ areas: ['innovation', 'company-development'], stages: ['idea', 'startup', 'growth'], municipalities: ['1880', '1861'], summary: { sv: 'Före.' } })),
+    );
+    const reordered = { ...inputOf(draft), areas: ['company-development', 'innovation'], stages: ['growth', 'idea', 'startup'], municipalities: ['1861', '1880'] } as EntryInput;
+    expect((await service.update(editor, draft.id, reordered, 1)).version).toBe(1);
+    expect((await service.history(editor, draft.id)).map((r) => r.action)).toEqual(['create']);
+    await service.update(editor, draft.id, { ...reordered, summary: { sv: 'Efter.' } }, 1);
+    const [latest] = await service.history(editor, draft.id);
+    expect(latest!.changes.map((c) => c.field)).toEqual(['summary']);
+    await service.update(editor, draft.id, { ...reordered, summary: { sv: 'Efter.' }, stages: ['growth', 'idea'] } as EntryInput, 2);
+    const [dropped] = await service.history(editor, draft.id);
+    expect(dropped!.changes).toEqual([{ field: 'stages', before: ['growth', 'idea', 'startup'], after: ['growth', 'idea'] }]);
+  });
+
   it('leaves an entry at its version when an update changes nothing', async () => {
     const draft = await service.create(editor, inputOf(anEntry()));
     expect((await service.update(editor, draft.id, inputOf(draft), 1)).version).toBe(1);

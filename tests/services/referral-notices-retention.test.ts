@@ -78,9 +78,16 @@ describe('referral notices, retention and statistics', () => {
     expect((await outbox.list())[0]!.link).toBe(`https://vagvisaren.se/referrals/${referral.id}`);
   });
 
-  it('records the notice as undeliverable when the organisation has no intake address, and the redirected referral is stored', async () => {
+  it('sends the suggested actor no notice on a decline that only suggests it', async () => {
     const { referral } = await service().create(advisor, aReferralInput());
-    const { redirected } = await service().act(almi, referral.id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never });
+    await service().act(almi, referral.id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never });
+    expect((await outbox.list()).map((m) => m.receivingOrganisationId)).toEqual(['almi']);
+  });
+
+  it('records the notice as undeliverable when the organisation has no intake address, and the forwarded referral is stored', async () => {
+    const consent = { askedToBeReferred: true, informedAboutDataHandling: true, forwardingAllowed: true };
+    const { referral } = await service().create(advisor, aReferralInput({ consent }));
+    const { redirected } = await service().act(almi, referral.id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never, forward: true });
     const messages = await outbox.list();
     expect(messages).toHaveLength(2);
     expect(messages.find((m) => m.referralId === redirected!.id)).toMatchObject({ receivingOrganisationId: 'inkubera', delivered: false, reason: expect.stringMatching(/intake address/) });

@@ -162,7 +162,7 @@ describe('referral service', () => {
     expect((await service.act(advisor, referral.id, 'cancel', 1)).referral.status).toBe('cancelled');
   });
 
-  it('needs a reason category to decline (and words for "other"), and a redirect creates a linked referral at the other organisation for the same company', async () => {
+  it('needs a reason category to decline (and words for "other"), and a redirect without a forwarding confirmation only suggests the better actor: no referral there until the referrer refers again', async () => {
     const { referral } = await service.create(advisor, aReferralInput());
     const refusal = async (details: Parameters<typeof service.act>[4]) => {
       const error = await service.act(almi, referral.id, 'decline', 1, details).catch((e: unknown) => e);
@@ -172,8 +172,38 @@ describe('referral service', () => {
     expect(await refusal({ reason: 'Inkubera passar bättre.' })).toEqual(['reasonCategory']);
     expect(await refusal({ reasonCategory: 'other' })).toEqual(['reason']);
     const { referral: declined, redirected } = await service.act(almi, referral.id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never });
-    expect(declined).toMatchObject({ status: 'declined', declineReason: 'better-elsewhere', redirectedToId: redirected!.id });
-    expect(redirected!.declineReason).toBeUndefined();
+    expect(redirected).toBeUndefined();
+    expect(declined).toMatchObject({ status: 'declined', declineReason: 'better-elsewhere', suggestedTargetId: 'inkubera-program' });
+    expect(declined.redirectedToId).toBeUndefined();
+    expect(await service.list(inkubera, 'inbox')).toEqual([]);
+    expect(await stored()).toHaveLength(1);
+    expect((await service.list(advisor, 'sent'))[0]).toMatchObject({ id: referral.id, suggestedTargetId: 'inkubera-program' });
+
+    const again = await service.create(advisor, aReferralInput({ targetId: 'inkubera-program', redirectedFromId: referral.id }));
+    expect(again.referral).toMatchObject({ status: 'sent', receivingOrganisationId: 'inkubera', redirectedFromId: referral.id, referrerSubject: advisor.subject });
+    expect((await service.list(inkubera, 'inbox')).map((r) => r.id)).toEqual([again.referral.id]);
+    expect((await service.get(advisor, referral.id)).redirectedToId).toBe(again.referral.id);
+    await expect(service.create(advisor, aReferralInput({ targetId: 'inkubera-program', redirectedFromId: referral.id }))).rejects.toMatchObject({ issues: [{ name: 'redirectedFromId', reason: 'was already passed on' }] });
+  });
+
+  it('refers again only from a declined referral of one\'s own', async () => {
+    const { referral } = await service.create(advisor, aReferralInput());
+    await expect(service.create(advisor, aReferralInput({ targetId: 'inkubera-program', redirectedFromId: referral.id }))).rejects.toMatchObject({ issues: [{ name: 'redirectedFromId', reason: 'is "sent", not declined' }] });
+    await service.act(almi, referral.id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Nej.', redirectTo: 'inkubera-program' as never });
+    const other = aPrincipal('olle-advisor', ['advisor']);
+    await expect(service.create(other, aReferralInput({ targetId: 'inkubera-program', redirectedFromId: referral.id }))).rejects.toMatchObject({ issues: [{ name: 'redirectedFromId', reason: 'no such referral of yours' }] });
+  });
+
+  it('forwards directly, creating a linked referral for the same company, only when the company\'s confirmation covered forwarding', async () => {
+    const { referral: unconfirmed } = await service.create(advisor, aReferralInput());
+    await expect(service.act(almi, unconfirmed.id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never, forward: true })).rejects.toThrow(
+      /does not cover/,
+    );
+    expect((await service.get(almi, unconfirmed.id)).status).toBe('sent');
+
+    const { referral } = await service.create(advisor, aReferralInput({ consent: { askedToBeReferred: true, informedAboutDataHandling: true, forwardingAllowed: true } }));
+    const { referral: declined, redirected } = await service.act(almi, referral.id, 'decline', 1, { reasonCategory: 'better-elsewhere', reason: 'Inkubera passar bättre.', redirectTo: 'inkubera-program' as never, forward: true });
+    expect(declined).toMatchObject({ status: 'declined', redirectedToId: redirected!.id });
     expect(redirected).toMatchObject({ status: 'sent', receivingOrganisationId: 'inkubera', targetId: 'inkubera-program', redirectedFromId: referral.id, referrerSubject: advisor.subject });
     expect(redirected!.company).toEqual(referral.company);
     expect((await service.get(inkubera, redirected!.id)).id).toBe(redirected!.id);

@@ -160,7 +160,7 @@ export const offerFilters = (offer: OfferFilters): object[] => {
     ...(offer.availability.length > 0 ? [{ terms: { 'offer.availability': [...offer.availability] } }] : []),
     ...(Object.keys(area).length > 0 ? [{ range: { 'offer.areaM2': area } }] : []),
     ...(offer.minPowerMW !== undefined ? [{ range: { 'offer.powerMW': { gte: offer.minPowerMW } } }] : []),
-    ...(offer.railSiding === true ? [{ term: { 'offer.railSiding': true } }] : []),
+    ...(offer.railSiding !== undefined ? [{ term: { 'offer.railSiding': offer.railSiding } }] : []),
     ...(offer.radiusKm !== undefined && offer.near !== undefined
       ? [{ geo_distance: { distance: `${offer.radiusKm}km`, distance_type: 'arc', 'offer.position': { lat: offer.near.lat, lon: offer.near.lon } } }]
       : []),

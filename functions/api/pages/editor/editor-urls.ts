@@ -1,7 +1,7 @@
 /** The editor pages' URLs: a path in a language with its parameters, and the success notices a redirect carries. */
 import type { Language } from '#shared/domain/text.ts';
 
-export const NOTICES = ['created', 'saved', 'unchanged', 'published', 'unpublished', 'archived', 'verified'] as const;
+export const NOTICES = ['created', 'saved', 'unchanged', 'published', 'unpublished', 'archived', 'verified', 'reserved'] as const;
 export type Notice = (typeof NOTICES)[number];
 
 /** An editor path with parameters, `lang=en` last when English. */

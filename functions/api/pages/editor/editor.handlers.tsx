@@ -171,7 +171,7 @@ export const editorPageHandlers = (deps: AppDeps, scope: EditorScope = { base: '
         formPage(c, deps, t, { base: scope.base, kind: entry.kind, values, entry, version, ...extra });
       // A form read at an older version is refused before anything else: nothing is overwritten.
       if (version !== entry.version) return page({ issues: [], stale: 'save', status: 409 });
-      const result = formToInput(values, entry.kind, { taxonomy: deps.taxonomy, preserved: { contact: entry.contact }, existingId: entry.id, lang: t.lang });
+      const result = formToInput(values, entry.kind, { taxonomy: deps.taxonomy, preserved: { contact: entry.contact, stages: entry.stages, municipalities: entry.municipalities }, existingId: entry.id, lang: t.lang });
       if (!result.ok) return page({ issues: result.issues, status: 400 });
       let updated: Entry;
       try {

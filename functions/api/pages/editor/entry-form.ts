@@ -53,6 +53,7 @@ export const OFFER_FACT_FIELDS = [
   'establishmentOffer.price.sekPerM2',
   'establishmentOffer.availability.status',
   'establishmentOffer.availability.availableFrom',
+  'establishmentOffer.availability.reservedUntil',
   'establishmentOffer.images.url',
   ...pair('establishmentOffer.images.alt'),
   'establishmentOffer.documents.url',
@@ -98,12 +99,21 @@ export const MULTI_FIELDS: ReadonlySet<string> = new Set([
 /** Fields of the form that are not entry data: the CSRF token, the version edited, the page language, the kind. */
 export const CONTROL_FIELDS = ['_csrf', 'version', 'lang', 'kind'] as const;
 
-/** Fields an actor (an organisation) does not have. */
-const ACTOR_LACKS = new Set(['providerId']);
+/**
+ * Common fields a kind's form does not ask: an actor (an organisation) has no provider; an establishment
+ * offer is a place, not a service for companies at a stage, and its municipality is asked once, in its location.
+ */
+const KIND_LACKS: Partial<Record<EntryKind, ReadonlySet<string>>> = {
+  actor: new Set(['providerId']),
+  'establishment-offer': new Set(['stages', 'coverage', 'municipalities']),
+};
+
+/** The stages a new establishment offer is listed under (as the offer import does): companies past the idea. */
+export const OFFER_STAGES: readonly Entry['stages'][number][] = ['startup', 'growth', 'established'];
 
 /** The entry fields of a kind's form, in form order: text, classification, where, the kind's own, the rest. */
 export const entryFields = (kind: EntryKind): string[] => {
-  const common = COMMON_FIELDS.filter((field) => !(kind === 'actor' && ACTOR_LACKS.has(field)));
+  const common = COMMON_FIELDS.filter((field) => !KIND_LACKS[kind]?.has(field));
   const split = common.indexOf('providerId') === -1 ? common.indexOf('sectors') : common.indexOf('providerId');
   return [...common.slice(0, split), ...KIND_FIELDS[kind], ...common.slice(split)];
 };
@@ -208,6 +218,7 @@ export const entryToForm = (entry: Entry): FormValues => {
       one('establishmentOffer.price.sekPerM2', e.price?.kind === 'per-m2' ? e.price.sekPerM2 : undefined);
       one('establishmentOffer.availability.status', e.availability?.status);
       one('establishmentOffer.availability.availableFrom', e.availability?.availableFrom);
+      one('establishmentOffer.availability.reservedUntil', e.availability?.reservedUntil);
       if (e.images.length > 0) {
         one('establishmentOffer.images.url', e.images.map((i) => i.url).join('\n'));
         one('establishmentOffer.images.alt.sv', lines(e.images.map((i) => i.alt), 'sv'));
@@ -264,7 +275,8 @@ export type FormIssue = { field?: string; code: IssueCode; limit?: number; detai
 export type FormResult = { ok: true; input: EntryInput } | { ok: false; issues: FormIssue[] };
 
 /** What the form cannot show but an update must keep: the stored entry's contact channels. */
-export type Preserved = { contact: readonly ContactChannel[] };
+/** What the form does not show but the entry keeps: its contact channels, and an offer's stages and municipalities served. */
+export type Preserved = { contact: readonly ContactChannel[]; stages?: Entry['stages']; municipalities?: Entry['municipalities'] };
 
 const first = (values: FormValues, name: string): string => valueOf(values, name).trim();
 const all = (values: FormValues, name: string): string[] => [...new Set((Object.hasOwn(values, name) ? values[name]! : []).map((v) => v.trim()).filter(Boolean))];
@@ -403,7 +415,8 @@ export const formToInput = (
     } else if (priceKind !== '') price = { kind: priceKind };
     const status = first(values, `${o}.availability.status`);
     const availableFrom = isoDate(first(values, `${o}.availability.availableFrom`));
-    if (availableFrom !== '' && status === '') issues.push({ field: `${o}.availability.status`, code: 'required' });
+    const reservedUntil = isoDate(first(values, `${o}.availability.reservedUntil`));
+    if ((availableFrom !== '' || reservedUntil !== '') && status === '') issues.push({ field: `${o}.availability.status`, code: 'required' });
     return {
       ...optional('zoning', planStatus === '' ? undefined : { planStatus, ...optional('permittedUse', permittedUse) }),
       ...optional('powerCapacityMW', optionalNumber(`${o}.powerCapacityMW`, false)),
@@ -419,25 +432,32 @@ export const formToInput = (
         }),
       ),
       ...optional('price', price),
-      ...optional('availability', status === '' ? undefined : { status, ...optional('availableFrom', availableFrom || undefined) }),
+      ...optional('availability', status === '' ? undefined : { status, ...optional('availableFrom', availableFrom || undefined), ...optional('reservedUntil', reservedUntil || undefined) }),
       images: linkLines(`${o}.images`, 'alt'),
       documents: linkLines(`${o}.documents`, 'title'),
     };
   };
 
+  const isOffer = kind === 'establishment-offer';
   const coverage = first(values, 'coverage');
   const municipalities = all(values, 'municipalities');
+  /** An offer serves where it lies: what it served before when that still includes its place, else its municipality. */
+  const offerServes = (): Entry['municipalities'] | string[] => {
+    const place = first(values, 'establishmentOffer.location.municipality');
+    const before = options.preserved?.municipalities;
+    return before !== undefined && (before === 'county' || before.includes(place)) ? before : [place];
+  };
   const input: Record<string, unknown> = {
     kind,
     name: { sv: first(values, 'name.sv'), ...optional('en', first(values, 'name.en') || undefined) },
     summary: { sv: first(values, 'summary.sv'), ...optional('en', first(values, 'summary.en') || undefined) },
     description: { sv: first(values, 'description.sv'), ...optional('en', first(values, 'description.en') || undefined) },
     areas: all(values, 'areas'),
-    stages: all(values, 'stages'),
+    stages: isOffer ? [...(options.preserved?.stages ?? OFFER_STAGES)] : all(values, 'stages'),
     supportTypes: all(values, 'supportTypes'),
     focus: { level: first(values, 'focus.level'), profileAreas: first(values, 'focus.level') === 'breadth' ? [] : all(values, 'focus.profileAreas') },
     ...optional('greenTransition', first(values, 'greenTransition') === 'yes' ? true : undefined),
-    municipalities: coverage === 'county' ? 'county' : municipalities,
+    municipalities: isOffer ? offerServes() : coverage === 'county' ? 'county' : municipalities,
     sectors: listOf(first(values, 'sectors'), /[,;\n]/),
     ...(kind === 'actor'
       ? optional('referralIntakeEmail', first(values, 'referralIntakeEmail') || undefined)
@@ -449,8 +469,8 @@ export const formToInput = (
     ...optional('validUntil', isoDate(first(values, 'validUntil')) || undefined),
     sources: listOf(first(values, 'sources'), /\s*\n\s*/),
   };
-  if (coverage !== 'county' && coverage !== 'municipalities') issues.push({ field: 'coverage', code: 'choose-one' });
-  if (coverage === 'municipalities' && municipalities.length === 0) issues.push({ field: 'municipalities', code: 'choose-one' });
+  if (!isOffer && coverage !== 'county' && coverage !== 'municipalities') issues.push({ field: 'coverage', code: 'choose-one' });
+  if (!isOffer && coverage === 'municipalities' && municipalities.length === 0) issues.push({ field: 'municipalities', code: 'choose-one' });
   if (first(values, 'focus.level') === '') issues.push({ field: 'focus.level', code: 'choose-one' });
   if (!['', 'yes'].includes(first(values, 'greenTransition'))) issues.push({ field: 'greenTransition', code: 'choose-one' });
 

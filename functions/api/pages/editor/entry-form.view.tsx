@@ -11,6 +11,7 @@ import type { AppEnv } from '../../env.ts';
 import { fieldKit, type Option, type TextProps } from '../components/form-fields.tsx';
 import { PostForm } from '../components/session.tsx';
 import { entryHref, pageHref } from '../urls.ts';
+import { formatDate } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import { inFormOrder, type FormIssue, type FormValues } from './entry-form.ts';
@@ -144,6 +145,12 @@ const KindDetails = (props: { model: EntryFormModel; kit: Kit }): Child => {
   }
 };
 
+/** The date a reserved offer is held until, in words, for the confirmation after reserving. */
+const reservedUntilOf = (entry: Entry | undefined, t: Messages): string | undefined => {
+  const until = entry?.kind === 'establishment-offer' ? entry.establishmentOffer.availability?.reservedUntil : undefined;
+  return until ? formatDate(until, t) : undefined;
+};
+
 const ErrorSummary = (props: { t: Messages; kind: EntryKind; issues: readonly FormIssue[] }) => {
   const { t } = props;
   const seen = new Set<string>();
@@ -244,7 +251,7 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
       )}
       {model.notice && (
         <div class="notice success" role="status">
-          <p>{t.editor.notices[model.notice]}</p>
+          <p>{model.notice === 'reserved' ? t.offers.form.reservedNotice(reservedUntilOf(entry, t)) : t.editor.notices[model.notice]}</p>
         </div>
       )}
       {model.stale && entry && (
@@ -271,28 +278,30 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
         </Group>
         <Group id="group-classification" heading={t.editor.groups.classification}>
           <Choices name="areas" type="checkbox" options={terms(taxonomy.areas)} />
-          <Choices name="stages" type="checkbox" options={terms(taxonomy.stages)} />
+          {kind !== 'establishment-offer' && <Choices name="stages" type="checkbox" options={terms(taxonomy.stages)} />}
           <Choices name="supportTypes" type="checkbox" options={terms(taxonomy.supportTypes)} columns />
           <Choices name="focus.level" type="radio" options={terms(taxonomy.focus.levels)} />
           <Choices name="focus.profileAreas" type="checkbox" options={terms(taxonomy.focus.profileAreas)} />
           <Confirm name="greenTransition" />
         </Group>
-        <Group id="group-where" heading={t.editor.groups.where}>
-          <Choices
-            name="coverage"
-            type="radio"
-            options={[
-              { value: 'county', label: t.editor.coverageCounty },
-              { value: 'municipalities', label: t.editor.coverageMunicipalities },
-            ]}
-          />
-          <Choices
-            name="municipalities"
-            type="checkbox"
-            columns
-            options={taxonomy.municipalities.map((m) => ({ value: m.code, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, t.locale))}
-          />
-        </Group>
+        {kind !== 'establishment-offer' && (
+          <Group id="group-where" heading={t.editor.groups.where}>
+            <Choices
+              name="coverage"
+              type="radio"
+              options={[
+                { value: 'county', label: t.editor.coverageCounty },
+                { value: 'municipalities', label: t.editor.coverageMunicipalities },
+              ]}
+            />
+            <Choices
+              name="municipalities"
+              type="checkbox"
+              columns
+              options={taxonomy.municipalities.map((m) => ({ value: m.code, label: m.name })).sort((a, b) => a.label.localeCompare(b.label, t.locale))}
+            />
+          </Group>
+        )}
         {kind !== 'actor' && (
           <Group id="group-details" heading={`${t.editor.groups.details}: ${kindLabel}`}>
             <KindDetails model={model} kit={kit} />

@@ -26,6 +26,9 @@ export type OffersMessages = {
   powerHint: string;
   railSiding: string;
   railSidingFilter: string;
+  railSidingAny: string;
+  /** The filter that keeps offers stating there is no rail siding. */
+  railSidingWithout: string;
   availabilityLegend: string;
   availabilityValues: Record<OfferAvailability, string>;
   distanceLegend: string;
@@ -86,6 +89,7 @@ export type OffersMessages = {
     area: (range: string) => string;
     power: (mw: string) => string;
     railSiding: string;
+    railSidingWithout: string;
     radius: (km: string, town: string) => string;
     municipality: (name: string) => string;
     words: (q: string) => string;
@@ -135,6 +139,7 @@ export type OffersMessages = {
     onRequest: string;
     availability: string;
     availableFrom: (date: string) => string;
+    reservedUntil: (date: string) => string;
     validUntil: string;
     contactOrganisation: string;
     images: string;
@@ -161,6 +166,11 @@ export type OffersMessages = {
     availabilityActions: Record<OfferAvailability, string>;
     availabilityHints: Record<OfferAvailability, string>;
     availableFrom: string;
+    reservedUntil: string;
+    reservedUntilHint: string;
+    reservedUntilPast: string;
+    /** The confirmation after reserving, with the date it holds until when one was given. */
+    reservedNotice: (until: string | undefined) => string;
   };
   /** Labels of the offer form's fields beyond the editor's own. */
   fields: Record<string, string>;

@@ -3,7 +3,7 @@ import type { DeclineReason, Leadership, ReferralStatus } from '#shared/domain/r
 import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import type { ReferralField, ReferralIssueCode } from '../referrals/referral-form.ts';
 
-export type ReferralNotice = 'created' | 'accepted' | 'started' | 'completed' | 'declined' | 'redirected' | 'cancelled';
+export type ReferralNotice = 'created' | 'accepted' | 'started' | 'completed' | 'declined' | 'suggested' | 'redirected' | 'cancelled';
 
 export type ReferralMessages = {
   /** The header link and the name of the whole feature. */
@@ -31,6 +31,16 @@ export type ReferralMessages = {
   linkedName: (receiver: string, date: string) => string;
   linkedUnknown: string;
   chooseOption: string;
+  /** The refer form filled in from a declined referral, to refer the company again to another actor. */
+  referAgainLead: (receiver: string) => string;
+  /** A declined referral's suggested better actor, as its referrer and its receiver see it. */
+  suggestion: {
+    heading: string;
+    lead: (receiver: string, suggested: string) => string;
+    referAgain: (suggested: string) => string;
+    receiverNote: (suggested: string) => string;
+    inList: (suggested: string) => string;
+  };
   /** What happens after a referral is sent, for its referrer. */
   next: {
     heading: string;
@@ -51,6 +61,7 @@ export type ReferralMessages = {
   cannotReceiveTitle: string;
   cannotReceiveLead: string;
   keyReusedLead: string;
+  referAgainRefused: string;
   // My referrals
   listTitle: string;
   listLead: string;
@@ -94,6 +105,7 @@ export type ReferralMessages = {
     declineReason: string;
   };
   consentGiven: string;
+  consentForwarding: string;
   overdueNotice: (days: number) => string;
   redirectedFrom: string;
   redirectedTo: string;
@@ -111,6 +123,8 @@ export type ReferralMessages = {
   redirectLabel: string;
   redirectHint: string;
   noRedirect: string;
+  forwardLabel: string;
+  forwardHint: string;
   noActions: string;
   staleTitle: string;
   staleLead: string;

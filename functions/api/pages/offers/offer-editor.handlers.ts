@@ -34,7 +34,7 @@ export const offerEditorHandlers = (deps: AppDeps) => {
       const entry = await deps.editor.get(principalOf(c), id.data);
       if (entry.kind !== 'establishment-offer') return notFoundPage(c, t, t.errors.entryNotFoundLead);
       const values = await postedForm(c);
-      const unknown = Object.keys(values).filter((name) => !['_csrf', 'version', 'status', 'availableFrom'].includes(name));
+      const unknown = Object.keys(values).filter((name) => !['_csrf', 'version', 'status', 'availableFrom', 'reservedUntil'].includes(name));
       if (unknown.length > 0) return unknownFieldsPage(c, t, unknown);
       const version = postedVersion(values);
       if (version === undefined) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.badVersion);
@@ -42,6 +42,9 @@ export const offerEditorHandlers = (deps: AppDeps) => {
       if (!isAvailability(status)) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.issues['invalid-choice']());
       const from = (values.availableFrom?.at(-1) ?? '').trim();
       if (from !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(from)) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.issues.date());
+      const until = status === 'reserved' ? (values.reservedUntil?.at(-1) ?? '').trim() : '';
+      const untilRefused = () => errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.offers.form.reservedUntilPast);
+      if (until !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(until)) return untilRefused();
       const stale = () =>
         formPage(c, deps, t, {
           base: OFFER_EDITOR_BASE,
@@ -55,14 +58,15 @@ export const offerEditorHandlers = (deps: AppDeps) => {
         });
       if (version !== entry.version) return stale();
       try {
-        await deps.editor.setAvailability(principalOf(c), entry.id, { status, ...(from ? { availableFrom: from } : {}) }, version);
+        await deps.editor.setAvailability(principalOf(c), entry.id, { status, ...(from ? { availableFrom: from } : {}), ...(until ? { reservedUntil: until } : {}) }, version);
       } catch (error) {
         if (error instanceof PreconditionFailedError) return stale();
+        if (error instanceof ValidationError && error.issues.some((issue) => issue.name === 'reservedUntil')) return untilRefused();
         if (error instanceof ValidationError) return errorPage(c, t, 400, t.editor.unknownFieldsTitle, t.editor.issues.date());
         throw error;
       }
       c.header('Cache-Control', 'no-store');
-      return c.redirect(editorHref(`${OFFER_EDITOR_BASE}/${entry.id}/edit`, t.lang, { notice: 'saved' }), 303);
+      return c.redirect(editorHref(`${OFFER_EDITOR_BASE}/${entry.id}/edit`, t.lang, { notice: status === 'reserved' ? 'reserved' : 'saved' }), 303);
     },
   };
 };

@@ -99,6 +99,7 @@ export const OfferCompareFacts = (props: { t: Messages; taxonomy: Taxonomy; entr
           <>
             {t.offers.availabilityValues[eo.availability.status]}
             {eo.availability.availableFrom && ` ${f.availableFrom(formatDate(eo.availability.availableFrom, t))}`}
+            {eo.availability.reservedUntil && ` ${f.reservedUntil(formatDate(eo.availability.reservedUntil, t))}`}
           </>
         ) : (
           none

@@ -81,6 +81,7 @@ export const OfferFields = (props: { model: EntryFormModel; kit: Kit }) => {
           options={OFFER_AVAILABILITIES.map((a) => ({ value: a, label: t.offers.availabilityValues[a] }))}
         />
         <Text name={`${o}.availability.availableFrom`} width="medium" />
+        <Text name={`${o}.availability.reservedUntil`} width="medium" />
       </Part>
       <Part legend={groups.media}>
         <Text name={`${o}.images.url`} rows={3} />
@@ -117,6 +118,15 @@ export const AvailabilityActions = (props: { t: Messages; entry: Extract<Entry, 
                 <div class="field">
                   <label for="availability-from">{form.availableFrom}</label>
                   <input type="text" id="availability-from" name="availableFrom" class="input-medium" autocomplete="off" />
+                </div>
+              )}
+              {status === 'reserved' && (
+                <div class="field">
+                  <label for="availability-until">{form.reservedUntil}</label>
+                  <p class="hint" id="availability-until-hint">
+                    {form.reservedUntilHint}
+                  </p>
+                  <input type="date" id="availability-until" name="reservedUntil" class="input-medium" autocomplete="off" aria-describedby="availability-until-hint" />
                 </div>
               )}
               <button type="submit" class="secondary" aria-describedby={`availability-${status}-hint`}>

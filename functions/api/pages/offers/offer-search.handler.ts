@@ -46,7 +46,9 @@ export const filtersOf = (state: OfferSearchState, t: Messages, taxonomy: Taxono
       : []),
     ...(area ? [{ label: labels.area(area), state: without(state, (o) => omit(o, 'minAreaM2', 'maxAreaM2')) }] : []),
     ...(offer.minPowerMW !== undefined ? [{ label: labels.power(km(offer.minPowerMW, t)), state: without(state, (o) => omit(o, 'minPowerMW')) }] : []),
-    ...(offer.railSiding ? [{ label: labels.railSiding, state: without(state, (o) => omit(o, 'railSiding')) }] : []),
+    ...(offer.railSiding !== undefined
+      ? [{ label: offer.railSiding ? labels.railSiding : labels.railSidingWithout, state: without(state, (o) => omit(o, 'railSiding')) }]
+      : []),
     ...(offer.radiusKm !== undefined ? [{ label: labels.radius(km(offer.radiusKm, t), town ?? '…'), state: without(state, (o) => omit(o, 'radiusKm')) }] : []),
     ...(municipality ? [{ label: labels.municipality(municipality), state: { ...state, page: 1, municipality: undefined } }] : []),
     ...(state.q ? [{ label: labels.words(state.q), state: { ...state, page: 1, q: '' } }] : []),

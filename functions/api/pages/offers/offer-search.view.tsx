@@ -119,10 +119,18 @@ const Filters = (props: { t: Messages; taxonomy: Taxonomy; state: OfferSearchSta
       <fieldset>
         <legend>{t.offers.railSiding}</legend>
         <ul class="checks">
-          <li>
-            <input type="checkbox" id="o-railSiding" name="railSiding" value="true" checked={offer.railSiding === true} />
-            <label for="o-railSiding">{t.offers.railSidingFilter}</label>
-          </li>
+          {(
+            [
+              ['', t.offers.railSidingAny, offer.railSiding === undefined],
+              ['true', t.offers.railSidingFilter, offer.railSiding === true],
+              ['false', t.offers.railSidingWithout, offer.railSiding === false],
+            ] as const
+          ).map(([value, label, checked]) => (
+            <li>
+              <input type="radio" id={value === '' ? 'o-railSiding-any' : value === 'true' ? 'o-railSiding' : 'o-railSiding-false'} name="railSiding" value={value} checked={checked} />
+              <label for={value === '' ? 'o-railSiding-any' : value === 'true' ? 'o-railSiding' : 'o-railSiding-false'}>{label}</label>
+            </li>
+          ))}
         </ul>
       </fieldset>
       <fieldset id="o-availability" tabindex={-1}>

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import type { EntryId } from '#shared/domain/entry.ts';
-import { LEADERSHIPS, readOrganisationNumber, ReferralInput } from '#shared/domain/referral.ts';
+import { LEADERSHIPS, readOrganisationNumber, ReferralId, ReferralInput, type Referral } from '#shared/domain/referral.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
-import { valueOf, type FormValues } from '../form-values.ts';
+import { formValues, valueOf, type FormValues } from '../form-values.ts';
 
 export { valueOf, type FormValues };
 
@@ -25,11 +25,12 @@ export const REFERRAL_FIELDS = [
   'phone',
   'askedToBeReferred',
   'informedAboutDataHandling',
+  'forwardingAllowed',
 ] as const;
 export type ReferralField = (typeof REFERRAL_FIELDS)[number];
 
 /** Fields of the form that are not referral data. */
-export const REFERRAL_CONTROL_FIELDS = ['_csrf', 'lang', 'targetId', 'idempotencyKey'] as const;
+export const REFERRAL_CONTROL_FIELDS = ['_csrf', 'lang', 'targetId', 'idempotencyKey', 'redirectedFromId'] as const;
 
 export type ReferralIssueCode =
   | 'required'
@@ -121,13 +122,15 @@ export const formToInput = (
   }
   if (issues.length > 0) return { ok: false, issues: inFormOrder(issues) };
 
+  const redirectedFromId = ReferralId.safeParse(valueOf(values, 'redirectedFromId'));
   const parsed = ReferralInput.safeParse({
     targetId,
     company: { name, organisationNumber, municipality, stage, area },
     need,
     contact: { name: contactName, ...(email ? { email } : {}), ...(phone ? { phone } : {}) },
-    consent: { askedToBeReferred: true, informedAboutDataHandling: true },
+    consent: { askedToBeReferred: true, informedAboutDataHandling: true, ...(valueOf(values, 'forwardingAllowed') === 'yes' ? { forwardingAllowed: true } : {}) },
     ...(leadership ? { leadership } : {}),
+    ...(redirectedFromId.success ? { redirectedFromId: redirectedFromId.data } : {}),
   });
   if (parsed.success) return { ok: true, input: parsed.data };
   return { ok: false, issues: inFormOrder(parsed.error.issues.map((issue) => ({ field: fieldOfPath(issue.path.map(String)), code: 'invalid' as const }))) };
@@ -146,6 +149,7 @@ const PATHS: Record<string, ReferralField> = {
   'contact.phone': 'phone',
   'consent.askedToBeReferred': 'askedToBeReferred',
   'consent.informedAboutDataHandling': 'informedAboutDataHandling',
+  'consent.forwardingAllowed': 'forwardingAllowed',
 };
 
 /** The form field of a referral input path (`company.municipality` → `municipality`); the first field when unknown. */
@@ -154,3 +158,23 @@ export const fieldOfPath = (path: readonly string[]): ReferralField => PATHS[pat
 /** The service's issues (`company.municipality`, …) as form issues. */
 export const issuesFromService = (issues: readonly { name: string }[]): ReferralIssue[] =>
   inFormOrder(issues.map((issue) => ({ field: fieldOfPath(issue.name.split('.')), code: 'unknown-choice' as const })));
+
+/**
+ * The form filled in from an earlier referral the referrer holds, to refer the company again elsewhere:
+ * company, need and contact; never the confirmations, which the referrer asks the company for anew.
+ */
+export const valuesFromReferral = (referral: Pick<Referral, 'id' | 'company' | 'need' | 'contact'>): FormValues => {
+  const { company, contact } = referral;
+  return formValues({
+    redirectedFromId: [referral.id],
+    companyName: [company.name],
+    organisationNumber: [`${company.organisationNumber.slice(0, 6)}-${company.organisationNumber.slice(6)}`],
+    municipality: [company.municipality],
+    stage: [company.stage],
+    area: [company.area],
+    need: [referral.need],
+    contactName: [contact.name],
+    ...(contact.email ? { email: [contact.email] } : {}),
+    ...(contact.phone ? { phone: [contact.phone] } : {}),
+  });
+};

@@ -99,6 +99,7 @@ export const renderReferralForm = (c: Context<AppEnv>, model: ReferralFormModel)
   const receiverName = localize(receiver.name, t.lang);
   const hasErrors = model.issues.length > 0 || Boolean(model.formError);
   const terms = (list: readonly { code: string; label: { sv: string; en: string } }[]) => list.map((term) => ({ value: term.code, label: term.label[t.lang] }));
+  const referredAgainFrom = valueOf(model.values, 'redirectedFromId');
   const municipalities = taxonomy.municipalities.map((mu) => ({ value: mu.code, label: mu.name })).sort((a, b) => a.label.localeCompare(b.label, t.locale));
   return renderPage(
     c,
@@ -107,7 +108,7 @@ export const renderReferralForm = (c: Context<AppEnv>, model: ReferralFormModel)
       title: hasErrors ? m.errorTitle(m.formTitle) : m.formTitle,
       status: model.status ?? 200,
       current: 'referrals',
-      switchHref: referralHref(`/entries/${encodeURIComponent(target.id)}/refer`, t.site.switchLang),
+      switchHref: referralHref(`/entries/${encodeURIComponent(target.id)}/refer`, t.site.switchLang, referredAgainFrom ? { from: referredAgainFrom } : {}),
       cache: 'no-store',
     },
     <>
@@ -118,10 +119,12 @@ export const renderReferralForm = (c: Context<AppEnv>, model: ReferralFormModel)
       </p>
       <h1>{m.formTitle}</h1>
       <p class="lead">{target.id === receiver.id ? m.formLead(receiverName) : m.formTarget(targetName, receiverName)}</p>
+      {referredAgainFrom && <p class="notice refer-again">{m.referAgainLead(receiverName)}</p>}
       <ErrorSummary t={t} issues={model.issues} formError={model.formError} />
       <PostForm action={referralHref('/referrals', t.lang)} class="entry-form referral-form" novalidate>
         <input type="hidden" name="targetId" value={target.id} />
         <input type="hidden" name="idempotencyKey" value={model.idempotencyKey} />
+        {referredAgainFrom && <input type="hidden" name="redirectedFromId" value={referredAgainFrom} />}
         <Group id="group-company" heading={m.groups.company}>
           <Text name="companyName" autocomplete="organization" />
           <Text name="organisationNumber" autocomplete="off" width="medium" />
@@ -149,6 +152,7 @@ export const renderReferralForm = (c: Context<AppEnv>, model: ReferralFormModel)
         >
           <Confirm name="askedToBeReferred" />
           <Confirm name="informedAboutDataHandling" />
+          <Confirm name="forwardingAllowed" />
         </Group>
         <p class="actions">
           <button type="submit">{m.submit}</button>

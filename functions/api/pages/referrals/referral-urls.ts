@@ -2,7 +2,7 @@
 import type { Language } from '#shared/domain/text.ts';
 import type { ReferralNotice } from '../messages/referrals-types.ts';
 
-export const REFERRAL_NOTICES = ['created', 'accepted', 'started', 'completed', 'declined', 'redirected', 'cancelled'] as const satisfies readonly ReferralNotice[];
+export const REFERRAL_NOTICES = ['created', 'accepted', 'started', 'completed', 'declined', 'suggested', 'redirected', 'cancelled'] as const satisfies readonly ReferralNotice[];
 
 export const BOXES = ['sent', 'inbox'] as const;
 export type Box = (typeof BOXES)[number];

@@ -23,8 +23,8 @@ import type { ReferralNotice } from '../messages/referrals-types.ts';
 import { readChoice, readLang } from '../params.ts';
 import { noFilters } from '../urls.ts';
 import { canReceiveReferrals } from './refer-link.tsx';
-import { formToInput, idempotencyKeyOf, issuesFromService, unknownFields, valueOf, type FormValues } from './referral-form.ts';
-import { postedForm } from '../form-values.ts';
+import { formToInput, idempotencyKeyOf, issuesFromService, unknownFields, valueOf, valuesFromReferral, type FormValues } from './referral-form.ts';
+import { formValues, postedForm } from '../form-values.ts';
 import { renderReferralForm, type ReferralFormModel } from './referral-form.view.tsx';
 import { BOXES, readReferralNotice, referralHref, type Box } from './referral-urls.ts';
 import { DECLINE_ISSUES, renderReferralList, renderReferralPage, type DeclineIssue, type LinkedReferral, type Option, type ReferralPageModel } from './referrals.view.tsx';
@@ -32,7 +32,7 @@ import { DECLINE_ISSUES, renderReferralList, renderReferralPage, type DeclineIss
 const DONE: Record<ReferralAction, ReferralNotice> = { accept: 'accepted', start: 'started', complete: 'completed', decline: 'declined', cancel: 'cancelled' };
 
 /** Fields an action form may carry. */
-const ACTION_FIELDS = new Set(['_csrf', 'version', 'reasonCategory', 'reason', 'redirectTo', 'note']);
+const ACTION_FIELDS = new Set(['_csrf', 'version', 'reasonCategory', 'reason', 'redirectTo', 'forward', 'note']);
 
 const messagesOf = (c: Context<AppEnv>) => {
   const { lang, issues } = readLang(c.req.queries());
@@ -100,7 +100,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
   ) => {
     const principal = principalOf(c);
     const actions = availableActions(principal, referral);
-    const names = await namesOf([referral.receivingOrganisationId, referral.targetId], t);
+    const names = await namesOf([referral.receivingOrganisationId, referral.targetId, ...(referral.suggestedTargetId ? [referral.suggestedTargetId] : [])], t);
     const actors = actions.includes('decline') ? await actorOptions(t, referral.receivingOrganisationId) : [];
     const viewerIsReferrer = principal.subject === referral.referrerSubject;
     const linkedOf = async (id: ReferralId | undefined): Promise<LinkedReferral | undefined> => {
@@ -123,7 +123,14 @@ export const referralPageHandlers = (deps: AppDeps) => {
       if (issues.length > 0) return badRequestPage(c, t, issues);
       const found = await targetOf(c.req.param('id') ?? '');
       if (typeof found === 'string') return targetProblem(c, t, found);
-      return formPage(c, { t, ...found, values: {}, issues: [], idempotencyKey: randomUUID() });
+      const from = c.req.query('from');
+      if (from === undefined) return formPage(c, { t, ...found, values: formValues(), issues: [], idempotencyKey: randomUUID() });
+      // Referring again: the form filled in from the referrer's own earlier referral, the confirmations left to ask anew.
+      const earlierId = ReferralId.safeParse(from);
+      const principal = principalOf(c);
+      const earlier = earlierId.success ? await orUndefined(deps.referrals.get(principal, earlierId.data)) : undefined;
+      if (!earlier || earlier.referrerSubject !== principal.subject) return notFoundPage(c, t);
+      return formPage(c, { t, ...found, values: valuesFromReferral(earlier), issues: [], idempotencyKey: randomUUID() });
     },
 
     create: async (c: Context<AppEnv>) => {
@@ -147,6 +154,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
         }
         if (error instanceof ValidationError) {
           if (error.issues.some((issue) => issue.name === 'targetId')) return targetProblem(c, t, 'no-receiver', 400);
+          if (error.issues.some((issue) => issue.name === 'redirectedFromId')) return formPage(c, { ...page, issues: [], formError: t.referrals.referAgainRefused, status: 400 });
           return formPage(c, { ...page, issues: issuesFromService(error.issues), status: 400 });
         }
         throw error;
@@ -165,7 +173,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
       const organisation = organisationId ? { id: organisationId, name: (await namesOf([organisationId], t)).get(organisationId) ?? organisationId } : undefined;
       const referrals = box === 'inbox' && !organisation ? [] : await deps.referrals.list(principal, box);
       const names = await namesOf(
-        referrals.map((r) => r.receivingOrganisationId),
+        referrals.flatMap((r) => [r.receivingOrganisationId, ...(r.suggestedTargetId ? [r.suggestedTargetId] : [])]),
         t,
       );
       return renderReferralList(c, { t, box, organisation, referrals, names });
@@ -194,6 +202,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
       const reasonCategory = valueOf(values, 'reasonCategory');
       const category = DeclineReason.safeParse(reasonCategory);
       const redirectTo = valueOf(values, 'redirectTo');
+      const forward = valueOf(values, 'forward') === 'yes';
       const current = () => deps.referrals.get(principal, id.data);
       const declineIssues: DeclineIssue[] = [];
       let redirectTarget: EntryId | undefined;
@@ -216,7 +225,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
       try {
         const details =
           action === 'decline' && category.success
-            ? { reasonCategory: category.data, ...(reason ? { reason } : {}), ...(redirectTarget ? { redirectTo: redirectTarget } : {}) }
+            ? { reasonCategory: category.data, ...(reason ? { reason } : {}), ...(redirectTarget ? { redirectTo: redirectTarget, forward } : {}) }
             : {};
         outcome = await deps.referrals.act(principal, id.data, action, Number(rawVersion), details, origin(c));
       } catch (error) {
@@ -229,7 +238,7 @@ export const referralPageHandlers = (deps: AppDeps) => {
         throw error;
       }
       c.header('Cache-Control', 'no-store');
-      const notice: ReferralNotice = outcome.redirected ? 'redirected' : DONE[action];
+      const notice: ReferralNotice = outcome.redirected ? 'redirected' : outcome.referral.suggestedTargetId && action === 'decline' ? 'suggested' : DONE[action];
       return c.redirect(referralHref(`/referrals/${id.data}`, t.lang, { notice }), 303);
     },
   };

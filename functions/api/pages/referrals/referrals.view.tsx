@@ -45,6 +45,25 @@ const StatusText = (props: { t: Messages; status: ReferralView['status'] }) => (
   <span class={`status referral-status-${props.status}`}>{props.t.referrals.status[props.status]}</span>
 );
 
+/** Under a declined referral in the sent box: the suggested actor and the one click to refer again there. */
+const SuggestionInList = (props: { t: Messages; referral: ReferralSummary; suggested: string | undefined }) => {
+  const m = props.t.referrals.suggestion;
+  const { referral, suggested } = props;
+  if (!suggested) return null;
+  return (
+    <>
+      <br />
+      <span class="meta">{m.inList(suggested)}</span>
+      <br />
+      <a href={referAgainHref(referral, props.t)}>{m.referAgain(suggested)}</a>
+    </>
+  );
+};
+
+/** The refer form to the suggested actor, filled in from the declined referral. */
+const referAgainHref = (referral: Pick<ReferralSummary, 'id' | 'suggestedTargetId'>, t: Messages): string =>
+  referralHref(`/entries/${encodeURIComponent(referral.suggestedTargetId ?? '')}/refer`, t.lang, { from: referral.id });
+
 export type ListModel = {
   t: Messages;
   box: Box;
@@ -122,6 +141,9 @@ export const renderReferralList = (c: Context<AppEnv>, model: ListModel) => {
                         <td>{box === 'inbox' ? referral.referrerName : (model.names.get(referral.receivingOrganisationId) ?? referral.receivingOrganisationId)}</td>
                         <td>
                           <StatusText t={t} status={referral.status} />
+                          {box === 'sent' && referral.suggestedTargetId && !referral.redirectedToId && (
+                            <SuggestionInList t={t} referral={referral} suggested={model.names.get(referral.suggestedTargetId)} />
+                          )}
                         </td>
                         <td>{referral.overdue ? <strong>{m.overdue}</strong> : m.notOverdue}</td>
                         <td>{formatDate(referral.createdAt, t)}</td>
@@ -236,6 +258,36 @@ const DeclineReasonChoices = (props: { model: ReferralPageModel }) => {
   );
 };
 
+/**
+ * A declined referral's suggested actor: to the referrer, with the one click to refer again once the
+ * company agrees; to the receiver, what became of their suggestion.
+ */
+const Suggestion = (props: { model: ReferralPageModel }) => {
+  const { t, referral, names, viewerIsReferrer } = props.model;
+  const m = t.referrals.suggestion;
+  if (!referral.suggestedTargetId || referral.redirectedToId) return null;
+  const suggested = names.get(referral.suggestedTargetId);
+  if (!suggested) return null;
+  const receiver = names.get(referral.receivingOrganisationId) ?? referral.receivingOrganisationId;
+  return (
+    <section class="notice suggestion" aria-labelledby="suggestion-heading">
+      <h2 id="suggestion-heading">{m.heading}</h2>
+      {viewerIsReferrer ? (
+        <>
+          <p>{m.lead(receiver, suggested)}</p>
+          <p>
+            <a class="button" href={referAgainHref(referral, t)}>
+              {m.referAgain(suggested)}
+            </a>
+          </p>
+        </>
+      ) : (
+        <p>{m.receiverNote(suggested)}</p>
+      )}
+    </section>
+  );
+};
+
 const DeclineForm = (props: { model: ReferralPageModel }) => {
   const { t, referral, actors, decline } = props.model;
   const m = t.referrals;
@@ -292,6 +344,17 @@ const DeclineForm = (props: { model: ReferralPageModel }) => {
           ))}
         </select>
       </div>
+      {referral.consent.forwardingAllowed && (
+        <div class="field">
+          <div class="confirm">
+            <input type="checkbox" id="f-forward" name="forward" value="yes" aria-describedby="f-forward-hint" />
+            <label for="f-forward">{m.forwardLabel}</label>
+          </div>
+          <p class="hint" id="f-forward-hint">
+            {m.forwardHint}
+          </p>
+        </div>
+      )}
       <button type="submit" class="secondary" aria-describedby="decline-hint">
         {m.actions.decline}
       </button>
@@ -359,6 +422,7 @@ export const renderReferralPage = (c: Context<AppEnv>, model: ReferralPageModel)
       <h1>{title}</h1>
       <Notice t={t} notice={model.notice} />
       {model.viewerIsReferrer && referral.status === 'sent' && <WhatHappensNext model={model} />}
+      <Suggestion model={model} />
       {model.problem && (
         <div class="errors" role="alert" aria-labelledby="problem-title" tabindex={-1}>
           <h2 id="problem-title">{m.staleTitle}</h2>
@@ -455,7 +519,10 @@ export const renderReferralPage = (c: Context<AppEnv>, model: ReferralPageModel)
             </Fact>
           )}
           {referral.contact.phone && <Fact label={m.labels.phone}>{referral.contact.phone}</Fact>}
-          <Fact label={m.labels.consent}>{m.consentGiven}</Fact>
+          <Fact label={m.labels.consent}>
+            {m.consentGiven}
+            {referral.consent.forwardingAllowed && ` ${m.consentForwarding}`}
+          </Fact>
         </dl>
         <p>
           <a href={pageHref('/privacy', t.lang)}>{m.privacyLink}</a>

@@ -72,6 +72,7 @@ export const verifyRoute = transitionRoute('verify', 'Record that the entry was 
 export const AvailabilityBody = z.strictObject({
   status: OfferAvailability.meta({ description: 'available, reserved or taken', example: 'reserved' }),
   availableFrom: IsoDate.optional().meta({ description: 'From which date the offer is (again) available', example: '2026-09-01' }),
+  reservedUntil: IsoDate.optional().meta({ description: 'With `reserved`: the last day the reservation holds; after today (Europe/Stockholm)', example: '2026-12-31' }),
 });
 
 export const availabilityRoute = createRoute({

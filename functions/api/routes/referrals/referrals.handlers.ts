@@ -46,8 +46,8 @@ export const handlers = (deps: AppDeps) => ({
   decline: (async (c) => {
     const principal = principalOf(c);
     const version = expectedVersion(c.req.valid('header')['if-match']);
-    const { reason, reasonCategory, redirectTo } = c.req.valid('json');
-    const details = { reasonCategory, ...(reason ? { reason } : {}), ...(redirectTo ? { redirectTo } : {}) };
+    const { reason, reasonCategory, redirectTo, forward } = c.req.valid('json');
+    const details = { reasonCategory, ...(reason ? { reason } : {}), ...(redirectTo ? { redirectTo } : {}), ...(forward ? { forward } : {}) };
     const { referral, redirected } = await deps.referrals.act(principal, c.req.valid('param').id, 'decline', version, details, originOf(c));
     return c.json(withEtag(c, { ...referral, ...(redirected ? { redirected } : {}) }), 200);
   }) satisfies RouteHandler<typeof routes.declineRoute, AppEnv>,

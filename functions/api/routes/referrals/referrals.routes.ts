@@ -70,14 +70,17 @@ export const DeclineBody = z.strictObject({
       'Why the organisation declines, counted in follow-up: outside-offer (outside what it offers), no-capacity, not-ready (the company is not ready for it yet), better-elsewhere (another actor serves the company better), company-withdrew (withdrew or could not be reached), other (say why in `reason`)',
   }),
   reason: z.string().trim().min(1).max(2000).optional().openapi({ description: 'The reason in words, shown to the referrer; required when reasonCategory is `other`' }),
-  redirectTo: EntryId.optional().openapi({ description: 'An actor or offering to send the company on to: a linked new referral is created there' }),
+  redirectTo: EntryId.optional().openapi({
+    description: 'A better actor or offering for the company: recorded as a suggestion to the referrer (the company\'s data stays here), or, with `forward`, a linked new referral there',
+  }),
+  forward: z.boolean().optional().openapi({ description: 'Pass the referral on to `redirectTo` directly; only when the company\'s confirmation covered forwarding (`consent.forwardingAllowed`), else 400' }),
 });
 
 const SUMMARIES: Record<ReferralAction, string> = {
   accept: 'Accept a referral sent to your organisation',
   start: 'Record that work with the company has started',
   complete: 'Record that the referral is completed',
-  decline: 'Decline a referral, with a reason category (and words), optionally redirecting the company to another organisation',
+  decline: 'Decline a referral, with a reason category (and words), optionally suggesting a better organisation (or forwarding to it, when the company agreed)',
   cancel: 'Cancel a referral you sent',
 };
 
@@ -99,7 +102,7 @@ export const declineRoute = createRoute({
     200: {
       content: { 'application/json': { schema: ReferralView.extend({ redirected: ReferralView.optional() }) } },
       headers: z.object({ ETag: z.string(), 'Cache-Control': z.string() }),
-      description: 'The declined referral, and the linked new referral when redirected',
+      description: 'The declined referral, and the linked new referral when forwarded',
     },
     ...guarded,
   },

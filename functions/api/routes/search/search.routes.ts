@@ -45,7 +45,7 @@ export const searchQueryParams = (taxonomy: Taxonomy) =>
     minArea: z.coerce.number().min(0).optional().openapi({ description: 'Offers whose area (the larger of land and floor area) is at least this many m².', example: 10000 }),
     maxArea: z.coerce.number().min(0).optional().openapi({ description: 'Offers whose area (the larger of land and floor area) is at most this many m².' }),
     minPower: z.coerce.number().min(0).optional().openapi({ description: 'Offers with at least this much electrical power capacity, in MW.', example: 5 }),
-    railSiding: z.enum(['true', 'false']).optional().openapi({ description: '`true` keeps offers that state a rail siding; `false` (or absent) does not filter. A hit\'s `offer.railSiding` is absent when the offer does not state it.' }),
+    railSiding: z.enum(['true', 'false']).optional().openapi({ description: '`true` keeps offers that state a rail siding; `false` keeps offers that state there is none; absent does not filter. An offer that does not state it passes neither, and a hit\'s `offer.railSiding` is then absent.' }),
     near: z
       .string()
       .regex(/^\s*[+-]?\d+(\.\d+)?\s*,\s*[+-]?\d+(\.\d+)?\s*$/, { error: 'expected lat,lon in decimal degrees, e.g. 59.27,15.21' })
