@@ -2,8 +2,9 @@
  * How a function's code is bundled, for the CDK construct and the benchmark alike: one ESM entry
  * with the createRequire banner, minified, with source maps beside it (not read at run time), and
  * split so that modules loaded by dynamic import (the SES client, the embedded engine, credential
- * providers) become chunks that load only when used. zod's message locales other than English are
- * left out. Run as a script (`tsx infra/bundling.ts <entry> <outdir>`) it bundles one entry.
+ * providers) become chunks that load only when used. zod's message locales other than English and
+ * the OpenSearch client's generated API methods are left out. Run as a script
+ * (`tsx infra/bundling.ts <entry> <outdir>`) it bundles one entry.
  */
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,6 +36,21 @@ export const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * The OpenSearch client's generated API methods (every namespace of the REST API, about 240 kB
+ * minified) load with its Client class, which extends them. The functions reach OpenSearch only
+ * through `client.transport` (shared/adapters/opensearch/transport.ts), so their base class is
+ * bundled as an empty one.
+ */
+export const openSearchTransportOnly: Plugin = {
+  name: 'opensearch-transport-only',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^\.\.\/api\/OpenSearchApi$/ }, (args) =>
+      /[\\/]node_modules[\\/]@opensearch-project[\\/]opensearch[\\/]lib[\\/]/.test(args.importer) ? { path: 'opensearch-api', namespace: 'opensearch-transport-only' } : undefined);
+    bundler.onLoad({ filter: /.*/, namespace: 'opensearch-transport-only' }, () => ({ contents: 'module.exports = class OpenSearchAPI {};', loader: 'js' }));
+  },
+};
+
 export const bundleOptions = (entry: string, outdir: string): BuildOptions => ({
   entryPoints: { index: resolve(repoRoot, entry) },
   outdir,
@@ -52,7 +68,7 @@ export const bundleOptions = (entry: string, outdir: string): BuildOptions => ({
   sourcesContent: false,
   legalComments: 'none',
   tsconfig: tsconfigPath,
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, openSearchTransportOnly],
   metafile: true,
   logLevel: 'warning',
 });

@@ -10,6 +10,8 @@ import type { Language } from '#shared/domain/text.ts';
 export type Token = { text: string; start: number; end: number };
 
 const WORD = /[\p{L}\p{N}]+(?:[&+][\p{L}\p{N}]+)*/gu;
+/** WORD for findToken, which sets lastIndex before every use (so a nested call cannot upset it). */
+const SCAN = new RegExp(WORD);
 
 /** Snowball's Swedish stop words and the commonest English ones. */
 const STOP_WORDS = new Set(
@@ -28,6 +30,20 @@ const LINKING_LETTERS = ['', 's'];
 
 export const tokenize = (text: string): Token[] =>
   Array.from(text.matchAll(WORD), (m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+
+/**
+ * The first token of `text` for which `test` holds, reading from `from` (the start, or the end of a
+ * token found before) without tokenising the rest of the text.
+ */
+export const findToken = (text: string, test: (word: string) => boolean, from = 0): Token | undefined => {
+  for (let at = from; ; ) {
+    SCAN.lastIndex = at;
+    const m = SCAN.exec(text);
+    if (m === null) return undefined;
+    at = m.index + m[0].length;
+    if (test(m[0])) return { text: m[0], start: m.index, end: at };
+  }
+};
 
 export const lower = (word: string): string => word.toLocaleLowerCase('sv');
 

@@ -3,7 +3,7 @@ import type { EntryId, GeoPoint } from '#shared/domain/entry.ts';
 import { distanceKm, roundKm } from '#shared/domain/geo.ts';
 import type { SearchDocument, SearchHit } from '#shared/domain/search.ts';
 import type { Language } from '#shared/domain/text.ts';
-import { tokenize } from './analysis.ts';
+import { findToken } from './analysis.ts';
 import { buildSnippet } from './snippet.ts';
 
 /**
@@ -16,10 +16,17 @@ export const buildHit = (
   match: { score: number; matchedTerms: SearchHit['matchedTerms']; isMatch: (word: string) => boolean },
   near?: GeoPoint,
 ): SearchHit => {
-  const snippetSource =
-    (['summary', 'description'] as const)
-      .map((field) => doc[field][language] ?? doc[field].sv)
-      .find((text) => tokenize(text).some((t) => match.isMatch(t.text))) ?? (doc.summary[language] ?? doc.summary.sv);
+  const known = new Map<string, boolean>();
+  const isMatch = (word: string): boolean => {
+    let matched = known.get(word);
+    if (matched === undefined) known.set(word, (matched = match.isMatch(word)));
+    return matched;
+  };
+  const summary = doc.summary[language] ?? doc.summary.sv;
+  const description = doc.description[language] ?? doc.description.sv;
+  const inSummary = findToken(summary, isMatch);
+  const inDescription = inSummary ? undefined : findToken(description, isMatch);
+  const snippet = inDescription ? buildSnippet(description, isMatch, inDescription) : buildSnippet(summary, isMatch, inSummary);
   return {
     id: doc.id as EntryId,
     kind: doc.kind,
@@ -31,7 +38,7 @@ export const buildHit = (
     ...(doc.profileAreas && doc.profileAreas.length > 0 ? { profileAreas: doc.profileAreas } : {}),
     score: match.score,
     matchedTerms: match.matchedTerms,
-    snippet: buildSnippet(snippetSource, match.isMatch),
+    snippet,
     ...(doc.offer ? { offer: doc.offer } : {}),
     ...(doc.offer && near ? { distanceKm: roundKm(distanceKm(near, doc.offer.position)) } : {}),
   };

@@ -1,6 +1,6 @@
 /** Cuts a window of text around the first matched term and marks every matched term in it. */
 import type { SnippetPart } from '#shared/domain/search.ts';
-import { tokenize } from './analysis.ts';
+import { findToken, type Token } from './analysis.ts';
 
 const WINDOW = 220;
 
@@ -18,10 +18,11 @@ const trimToWords = (text: string, start: number, end: number): [number, number]
   return [from, to];
 };
 
-/** `isMatch` tells whether a word of the text matched the query. */
-export const buildSnippet = (text: string, isMatch: (word: string) => boolean): SnippetPart[] => {
-  const hits = tokenize(text).filter((t) => isMatch(t.text));
-  const first = hits[0];
+/**
+ * `isMatch` tells whether a word of the text matched the query; `first` is the text's first matched
+ * word (see findToken), if any. Only the words up to the window's end are read.
+ */
+export const buildSnippet = (text: string, isMatch: (word: string) => boolean, first: Token | undefined): SnippetPart[] => {
   const centre = first ? first.start : 0;
   const [from, to] = trimToWords(
     text,
@@ -37,7 +38,7 @@ export const buildSnippet = (text: string, isMatch: (word: string) => boolean): 
   };
   let cursor = from;
   if (from > 0) push('…', false);
-  for (const hit of hits) {
+  for (let hit = first; hit !== undefined && hit.start < to; hit = findToken(text, isMatch, hit.end)) {
     if (hit.start < from || hit.end > to) continue;
     push(text.slice(cursor, hit.start), false);
     push(text.slice(hit.start, hit.end), true);

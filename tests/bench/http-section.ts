@@ -1,12 +1,13 @@
 /**
  * The HTTP part of `npm run bench`: Vägvisaren's /health, /v1/search?q=innovation and the HTML
  * search page beside a bare Hono hello server, each server in its own process, loaded by
- * autocannon from this process over loopback with the same settings, in interleaved rounds.
+ * autocannon from this process over loopback with the same settings, in interleaved rounds. Both
+ * servers run from a bundle, as `npm start` runs the app (functions/local/local-bundle.mjs).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { localBundle } from '#functions/local/local-bundle.mjs';
 import { median, round } from './measure.ts';
 
 export const HTTP_TARGETS = {
@@ -29,10 +30,10 @@ export type HttpRun = {
 
 const CONNECTIONS = 10;
 
-const startServer = (kind: 'hello' | 'app'): Promise<{ child: ChildProcess; port: number }> =>
+/** Both servers run from one bundle of http-server.ts, as `npm start` runs the app (no tsx). */
+const startServer = (module: string, kind: 'hello' | 'app'): Promise<{ child: ChildProcess; port: number }> =>
   new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./http-server.ts', import.meta.url)), [kind], {
-      execArgv: ['--import', 'tsx'],
+    const child = fork(module, [kind], {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     });
@@ -49,7 +50,8 @@ export const measureHttp = async (options: { quick: boolean; log: (line: string)
   const loadStart = loadavg()[0]!;
   const seconds = options.quick ? 1 : 3;
   const rounds = options.quick ? 2 : 5;
-  const servers = { hello: await startServer('hello'), app: await startServer('app') };
+  const module = await localBundle('tests/bench/http-server.ts', '.data/bench/http-server');
+  const servers = { hello: await startServer(module, 'hello'), app: await startServer(module, 'app') };
   try {
     const names = Object.keys(HTTP_TARGETS) as HttpTarget[];
     const url = (t: HttpTarget) => `http://127.0.0.1:${servers[HTTP_TARGETS[t].server].port}${HTTP_TARGETS[t].path}`;

@@ -6,7 +6,7 @@
  * loopback stand-in here that answers every search with no hits.
  */
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { bundleFunction, type BundleReport } from '#infra/bundling.ts';
@@ -40,7 +40,8 @@ const t3 = performance.now();
 process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, secondCallMs: t3 - t2, statuses: [first.statusCode, second.statusCode] }));
 `;
 
-const probe = async (entry: string, env: NodeJS.ProcessEnv): Promise<LambdaProbe> => {
+/** Imports a bundle's entry in a fresh `node` process and calls its handler twice (see PROBE). */
+export const probe = async (entry: string, env: NodeJS.ProcessEnv): Promise<LambdaProbe> => {
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', PROBE, entry], { env, maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(stdout.slice(stdout.lastIndexOf('{"importMs"'))) as LambdaProbe;
 };
@@ -49,9 +50,10 @@ const probe = async (entry: string, env: NodeJS.ProcessEnv): Promise<LambdaProbe
 const emptyAggregation = (name: string): unknown =>
   name.startsWith('unit_') ? { doc_count: 0 } : name === 'strict_matches' ? { live: { doc_count: 0 } } : { values: { buckets: [] } };
 
-/** Answers every OpenSearch request as a search with no hits, with each requested aggregation empty. */
-const fakeOpenSearch = () =>
+/** Answers every OpenSearch request as a search with no hits, with each requested aggregation empty; tells `seen` of each request. */
+export const fakeOpenSearch = (seen: (request: IncomingMessage) => void = () => {}) =>
   createServer((request, response) => {
+    seen(request);
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
@@ -66,6 +68,21 @@ const fakeOpenSearch = () =>
     });
   });
 
+/** The API function's environment as in AWS, its OpenSearch at `openSearchEndpoint`. */
+export const awsEnvironment = (openSearchEndpoint: string): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  TABLE_NAME: 'Vagvisaren-bench-Table',
+  STAGE: 'bench',
+  AWS_REGION: 'eu-north-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  OPENSEARCH_ENDPOINT: openSearchEndpoint,
+  COGNITO_USER_POOL_ID: 'eu-north-1_bench',
+  COGNITO_CLIENT_ID: 'bench',
+  NOTIFICATION_SENDER: 'noreply@example.org',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+});
+
 export const measureLambda = async (options: { quick: boolean; outDir: string; log: (line: string) => void }): Promise<LambdaRun> => {
   const apiDir = join(options.outDir, 'api');
   const emptyDir = join(options.outDir, 'empty');
@@ -76,19 +93,7 @@ export const measureLambda = async (options: { quick: boolean; outDir: string; l
   const server = fakeOpenSearch();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    TABLE_NAME: 'Vagvisaren-bench-Table',
-    STAGE: 'bench',
-    AWS_REGION: 'eu-north-1',
-    AWS_ACCESS_KEY_ID: 'bench',
-    AWS_SECRET_ACCESS_KEY: 'bench',
-    OPENSEARCH_ENDPOINT: `http://127.0.0.1:${port}`,
-    COGNITO_USER_POOL_ID: 'eu-north-1_bench',
-    COGNITO_CLIENT_ID: 'bench',
-    NOTIFICATION_SENDER: 'noreply@example.org',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  };
+  const env = awsEnvironment(`http://127.0.0.1:${port}`);
   const runs = options.quick ? 3 : 9;
   const api: LambdaProbe[] = [];
   const empty: LambdaProbe[] = [];

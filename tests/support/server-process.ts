@@ -1,4 +1,4 @@
-/** Runs `npm start`'s entry point as a real process and waits for the URL it prints. */
+/** Runs the local server (`npm start`) as a real process and waits for the URL it prints. */
 import { spawn, type ChildProcess } from 'node:child_process';
 
 export type ServerProcess = {
@@ -11,9 +11,14 @@ export type ServerProcess = {
   exited: Promise<NodeJS.Signals | null>;
 };
 
-export const startServerProcess = (env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> =>
+/** The server from source, through tsx. */
+export const FROM_SOURCE = ['--import', 'tsx', 'functions/local/main.ts'];
+/** The server as `npm start` runs it: the launcher and its cached bundle. */
+export const AS_NPM_START = ['functions/local/start.mjs'];
+
+export const startServerProcess = (env: Record<string, string>, timeoutMs = 30_000, args = FROM_SOURCE): Promise<ServerProcess> =>
   new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/local/main.ts'], {
+    const child: ChildProcess = spawn(process.execPath, args, {
       env: { ...process.env, PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -13,16 +13,33 @@ export type Logger = {
   child(fields: Record<string, unknown>): Logger;
 };
 
+/** One JSON object per line; a child shares the writer and adds its fields (a class: a child per request costs one object). */
+class JsonLogger implements Logger {
+  constructor(
+    private readonly base: Record<string, unknown>,
+    private readonly write: (line: string) => void,
+  ) {}
+
+  info(message: string, fields?: Record<string, unknown>): void {
+    this.emit('info', message, fields);
+  }
+
+  error(message: string, fields?: Record<string, unknown>): void {
+    this.emit('error', message, fields);
+  }
+
+  child(fields: Record<string, unknown>): Logger {
+    return new JsonLogger({ ...this.base, ...fields }, this.write);
+  }
+
+  private emit(level: string, message: string, fields?: Record<string, unknown>): void {
+    this.write(JSON.stringify({ level, time: new Date().toISOString(), message, ...this.base, ...fields }));
+  }
+}
+
 /** A logger writing one JSON object per line, as CloudWatch Logs Insights reads them. */
-export const jsonLogger = (base: Record<string, unknown> = {}, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger => {
-  const emit = (level: string, message: string, fields?: Record<string, unknown>) =>
-    write(JSON.stringify({ level, time: new Date().toISOString(), message, ...base, ...fields }));
-  return {
-    info: (message, fields) => emit('info', message, fields),
-    error: (message, fields) => emit('error', message, fields),
-    child: (fields) => jsonLogger({ ...base, ...fields }, write),
-  };
-};
+export const jsonLogger = (base: Record<string, unknown> = {}, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger =>
+  new JsonLogger(base, write);
 
 export const silentLogger: Logger = { info: () => {}, error: () => {}, child: () => silentLogger };
 
