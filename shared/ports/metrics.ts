@@ -7,7 +7,7 @@
 export const METRIC_NAMESPACE = 'Vagvisaren';
 
 /** The `service` dimension of each function that publishes metrics. */
-export const METRIC_SERVICES = { api: 'api', indexer: 'indexer' } as const;
+export const METRIC_SERVICES = { api: 'api', indexer: 'indexer', mailFeedback: 'mail-feedback' } as const;
 export type MetricService = (typeof METRIC_SERVICES)[keyof typeof METRIC_SERVICES];
 
 export const METRIC_NAMES = {

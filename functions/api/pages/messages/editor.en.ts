@@ -229,6 +229,7 @@ export const editorEn: EditorMessages = {
     verify: 'Verified',
     import: 'Imported',
     availability: 'Availability changed',
+    'intake-bounce': 'Intake address flagged as bouncing',
   },
   recordHeading: (action, who, when) => `${action} by ${who} ${when}`,
   versionLabel: (version) => `Version ${version}`,
