@@ -4,6 +4,7 @@ import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-proc
 import type { DynamoEntryRepository } from '#shared/adapters/dynamodb/entry-repository.ts';
 import { EntryId, type Entry, type EntryOf } from '#shared/domain/entry.ts';
 import type { EntryInput } from '#shared/domain/entry-input.ts';
+import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import { recordAuditTrail } from '#shared/services/audit-trail.ts';
 import { createEditorService } from '#shared/services/editor.ts';
 import { createIntakeBounces } from '#shared/services/intake-bounces.ts';
@@ -35,8 +36,8 @@ describe('mail feedback (SES bounces and complaints over SNS, on dynalite)', () 
     repository = await dynalite.freshRepository();
     entries = new ChangePublishingRepository(repository, recordAuditTrail(repository));
     handle = createMailFeedbackHandler({ bounces: createIntakeBounces({ entries, clock }), logger: silent });
-    await repository.save(anEntry({ id: 'almi', referralIntakeEmail: 'intake@almi.example' }));
-    await repository.save(anEntry({ id: 'other-actor', referralIntakeEmail: 'hanvisning@other.example' }));
+    await repository.save(anEntry<'actor'>({ id: 'almi', referralIntakeEmail: 'intake@almi.example' }));
+    await repository.save(anEntry<'actor'>({ id: 'other-actor', referralIntakeEmail: 'hanvisning@other.example' }));
   });
 
   const actor = async (value: string) => (await repository.get(id(value))) as EntryOf<'actor'>;
@@ -75,13 +76,15 @@ describe('mail feedback (SES bounces and complaints over SNS, on dynalite)', () 
     const stale = await actor('almi');
     const bounces = createIntakeBounces({
       entries: {
-        ...entries,
         scan: async function* () {
           yield [stale];
         },
         get: (entryId) => entries.get(entryId),
         save: (entry, audit) => entries.save(entry, audit),
-      } as typeof entries,
+        recordAudit: (audit) => entries.recordAudit(audit),
+        history: (entryId) => entries.history(entryId),
+        isEmpty: () => entries.isEmpty(),
+      } satisfies EntryRepository,
       clock,
     });
     await repository.save({ ...stale, summary: { sv: 'Ändrad under tiden.' }, version: 2 });
