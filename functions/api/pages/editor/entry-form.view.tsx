@@ -11,6 +11,7 @@ import type { AppEnv } from '../../env.ts';
 import { fieldKit, type Option, type TextProps } from '../components/form-fields.tsx';
 import { PostForm } from '../components/session.tsx';
 import { entryHref, pageHref } from '../urls.ts';
+import { formatDate } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import { inFormOrder, type FormIssue, type FormValues } from './entry-form.ts';
@@ -245,6 +246,14 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
       {model.notice && (
         <div class="notice success" role="status">
           <p>{t.editor.notices[model.notice]}</p>
+        </div>
+      )}
+      {entry?.kind === 'actor' && entry.intakeEmailBounce && (
+        <div class="notice overdue" id="intake-bounce">
+          <p>
+            <strong>{t.editor.intakeBounced(entry.intakeEmailBounce.reason, entry.intakeEmailBounce.address, formatDate(entry.intakeEmailBounce.at, t))}</strong>
+          </p>
+          <p>{t.editor.intakeBounceFix}</p>
         </div>
       )}
       {model.stale && entry && (

@@ -70,6 +70,9 @@ export const editorSv: EditorMessages = {
   statusLabel: 'Status',
   lastVerified: (date) => `Verifierad ${date}`,
   neverVerified: 'Aldrig verifierad',
+  intakeBounced: (reason, address, date) =>
+    reason === 'bounce' ? `Hänvisningsadressen ${address} studsade ${date}` : `Mottagaren på ${address} markerade aviseringen som skräppost ${date}`,
+  intakeBounceFix: 'Aviseringar om nya hänvisningar når inte fram. Ta reda på organisationens rätta adress och spara den här; då försvinner markeringen.',
   daysSince: (days) => (days === 0 ? 'i dag' : days === 1 ? 'för 1 dag sedan' : `för ${svNumber(days)} dagar sedan`),
   history: 'Historik',
   publicPage: 'Publik sida',
