@@ -10,13 +10,14 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { Topic } from 'aws-cdk-lib/aws-sns';
+import type { ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { keys } from '#shared/adapters/dynamodb/key-schema.ts';
 import { OAuthScope, UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { SIGN_IN_CALLBACK_PATH } from '#functions/api/authorization/session.ts';
 import { ALARM_PERIOD, AlarmTopic } from './constructs/alarms.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
+import { MailFeedback } from './constructs/mail-feedback.ts';
 import { ServiceDashboard } from './constructs/service-dashboard.ts';
 import type { SearchSizing } from './stateful-stack.ts';
 import { WEB_CLIENT_READ_ATTRIBUTES, WEB_CLIENT_WRITE_ATTRIBUTES } from './constructs/identity.ts';
@@ -34,6 +35,8 @@ export interface StatelessStackProps extends StackProps {
   /** The user pool whose access tokens the API accepts, and the domain of its hosted sign-in. */
   readonly userPool: IUserPool;
   readonly userPoolDomain: UserPoolDomain;
+  /** SES's bounce and complaint topic, when a sender is configured; its notices flag intake addresses. */
+  readonly mailFeedback?: ITopic | undefined;
 }
 
 const API_THROTTLE = { burstLimit: 200, rateLimit: 100 } as const;
@@ -90,6 +93,8 @@ export class StatelessStack extends Stack {
   readonly alarmTopic: Topic;
   readonly alarms: readonly Alarm[];
   readonly dashboard: ServiceDashboard;
+  /** Flags intake addresses that bounce; only with a mail sender. */
+  readonly mailFeedback: MailFeedback | undefined;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -214,6 +219,13 @@ export class StatelessStack extends Stack {
       metric: props.signInTrigger.metricErrors(sum),
       description: 'The sign-in trigger failed in the last 5 minutes: the people it failed for could not sign in.',
     });
+    this.mailFeedback = props.mailFeedback && new MailFeedback(this, 'MailFeedback', { stage: props.stage, topic: props.mailFeedback, table: props.table, removalPolicy });
+    if (this.mailFeedback) {
+      alarms.alarm('MailFeedbackDeadLetters', {
+        metric: this.mailFeedback.deadLetters.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
+        description: 'SES bounces or complaints could not be recorded: an intake address that bounces may not be flagged for editors. See the mail feedback function\'s log.',
+      });
+    }
     this.searchAlarms(alarms, props.search, props.searchSizing);
     this.alarms = alarms.alarms;
 

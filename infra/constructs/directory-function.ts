@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definition.ts';
 import { BUNDLE_ENTRY_FILE } from '../bundling.ts';
@@ -36,8 +37,11 @@ const bundledCode = (entry: string): Code =>
     },
   });
 
-/** `write` is for functions that add items they never read back, such as the indexer's audit records. */
-export type TableAccess = 'read' | 'write' | 'readWrite';
+/**
+ * `write` is for functions that add items they never read back, such as the indexer's audit records.
+ * A list of DynamoDB actions grants exactly those, on the table itself (not its indexes).
+ */
+export type TableAccess = 'read' | 'write' | 'readWrite' | readonly `dynamodb:${string}`[];
 /** `read` searches and counts; `readWrite` also writes documents (bulk) through the alias. */
 export type SearchAccess = 'read' | 'readWrite';
 
@@ -58,6 +62,8 @@ export interface DirectoryFunctionProps {
   readonly timeout?: Duration;
   /** What happens to the function's log group when the stack is deleted. @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /** Where asynchronous invocations go once Lambda's retries are spent. @default none */
+  readonly deadLetterQueue?: IQueue;
 }
 
 /**
@@ -97,6 +103,7 @@ export class DirectoryFunction extends Construct {
       tracing: Tracing.DISABLED,
       logGroup: this.logGroup,
       environment: { ...props.environment },
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
     });
     Validations.of(this).acknowledge(
       {
@@ -120,6 +127,10 @@ export class DirectoryFunction extends Construct {
     }
     this.boundTable = table;
     this.lambda.addEnvironment('TABLE_NAME', table.tableName);
+    if (typeof access !== 'string') {
+      this.lambda.addToRolePolicy(new PolicyStatement({ actions: [...access], resources: [table.tableArn] }));
+      return this;
+    }
     if (access === 'readWrite') table.grantReadWriteData(this.lambda);
     else if (access === 'write') table.grantWriteData(this.lambda);
     else table.grantReadData(this.lambda);
