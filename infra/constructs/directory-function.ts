@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definition.ts';
 import { BUNDLE_ENTRY_FILE } from '../bundling.ts';
@@ -62,8 +61,6 @@ export interface DirectoryFunctionProps {
   readonly timeout?: Duration;
   /** What happens to the function's log group when the stack is deleted. @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
-  /** Where asynchronous invocations go once Lambda's retries are spent. @default none */
-  readonly deadLetterQueue?: IQueue;
 }
 
 /**
@@ -103,7 +100,6 @@ export class DirectoryFunction extends Construct {
       tracing: Tracing.DISABLED,
       logGroup: this.logGroup,
       environment: { ...props.environment },
-      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
     });
     Validations.of(this).acknowledge(
       {

@@ -2,12 +2,14 @@
  * Owns what happens to SES's bounces and complaints: a function subscribed to the mail feedback
  * topic that flags the actor whose intake address bounced (functions/mail-feedback), allowed to
  * scan, read and conditionally put entry items and nothing else, with one dead letter queue for
- * what SNS cannot deliver and for events the function still fails after Lambda's retries.
+ * what SNS cannot deliver and (as the on-failure destination) for events the function still fails
+ * after Lambda's retries.
  */
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DirectoryFunction } from './directory-function.ts';
@@ -39,9 +41,12 @@ export class MailFeedback extends Construct {
       memorySize: 256,
       timeout: Duration.seconds(30),
       logRemovalPolicy: props.removalPolicy,
-      deadLetterQueue: this.deadLetters,
     }).bindTable(props.table, MAIL_FEEDBACK_TABLE_ACTIONS);
-    this.handler.lambda.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6) });
+    this.handler.lambda.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.deadLetters) });
+    Validations.of(this.handler).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason: 'Failed asynchronous invocations go to the on-failure destination (the DeadLetters queue), which records the event and the error, unlike a function DLQ.',
+    });
 
     props.topic.addSubscription(new LambdaSubscription(this.handler.lambda, { deadLetterQueue: this.deadLetters }));
   }

@@ -34,9 +34,11 @@ describe('mail feedback (SES bounces and complaints) in the stateless stack', { 
 
   it('sends events it still fails after two retries to the same queue, which an alarm watches', () => {
     const template = withSender.statelessTemplate;
-    const fn = template.findResources('AWS::Lambda::Function')[functionId(withSender)]!;
-    expect(fn.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId(withSender), 'Arn'] } });
-    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: functionId(withSender) }, MaximumRetryAttempts: 2 });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: functionId(withSender) },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId(withSender), 'Arn'] } } },
+    });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId(withSender), 'QueueName'] } }],
