@@ -14,7 +14,7 @@ import type { ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { keys } from '#shared/adapters/dynamodb/key-schema.ts';
 import { OAuthScope, UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
-import { SIGN_IN_CALLBACK_PATH } from '#functions/api/authorization/session.ts';
+import { SESSION_RENEWABLE_HOURS, SIGN_IN_CALLBACK_PATH } from '#functions/api/authorization/session.ts';
 import { ALARM_PERIOD, AlarmTopic } from './constructs/alarms.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
 import { MailFeedback } from './constructs/mail-feedback.ts';
@@ -179,7 +179,8 @@ export class StatelessStack extends Stack {
       },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(8),
+      refreshTokenValidity: Duration.hours(SESSION_RENEWABLE_HOURS),
+      enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     });
     this.api.bindUserPool(props.userPool, this.webClient, props.userPoolDomain);
