@@ -17,6 +17,10 @@ export const METRIC_NAMES = {
   zeroResultSearches: 'ZeroResultSearches',
   /** Referrals created. */
   referralCreated: 'ReferralCreated',
+  /** Referrals the receiving organisation accepted, declined (with or without a redirect) and completed. */
+  referralAccepted: 'ReferralAccepted',
+  referralDeclined: 'ReferralDeclined',
+  referralCompleted: 'ReferralCompleted',
   /** Referral notices sent, and those that could not be (no intake address, no sender, or SES refused). */
   referralNoticesSent: 'ReferralNoticesSent',
   referralNoticesFailed: 'ReferralNoticesFailed',
