@@ -18,6 +18,7 @@ import { SESSION_RENEWABLE_HOURS, SIGN_IN_CALLBACK_PATH } from '#functions/api/a
 import { ALARM_PERIOD, AlarmTopic } from './constructs/alarms.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
 import { MailFeedback } from './constructs/mail-feedback.ts';
+import { readSiteDomain, SiteDomain } from './constructs/site-domain.ts';
 import { ServiceDashboard } from './constructs/service-dashboard.ts';
 import type { SearchSizing } from './stateful-stack.ts';
 import { WEB_CLIENT_READ_ATTRIBUTES, WEB_CLIENT_WRITE_ATTRIBUTES } from './constructs/identity.ts';
@@ -93,6 +94,8 @@ export class StatelessStack extends Stack {
   readonly alarmTopic: Topic;
   readonly alarms: readonly Alarm[];
   readonly dashboard: ServiceDashboard;
+  /** The site's own address, with the `domainName` context value. */
+  readonly siteDomain: SiteDomain | undefined;
   /** Flags intake addresses that bounce; only with a mail sender. */
   readonly mailFeedback: MailFeedback | undefined;
 
@@ -165,6 +168,12 @@ export class StatelessStack extends Stack {
       reason: 'Most of the directory is public; the app authorizes signed-in requests itself (Cognito access tokens or its session cookie) per route.',
     });
 
+    const siteContext = readSiteDomain(this);
+    this.siteDomain = siteContext && new SiteDomain(this, 'SiteDomain', { site: siteContext });
+    if (this.siteDomain) this.api.lambda.addEnvironment('PUBLIC_BASE_URL', this.siteDomain.baseUrl);
+    /** Where people use the site: the custom domain when there is one; the API's own address stays usable. */
+    const siteUrls = [...(this.siteDomain ? [this.siteDomain.baseUrl] : []), this.httpApi.apiEndpoint];
+
     this.webClient = new UserPoolClient(this, 'WebClient', {
       userPool: props.userPool,
       generateSecret: false,
@@ -174,8 +183,8 @@ export class StatelessStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${this.httpApi.apiEndpoint}${SIGN_IN_CALLBACK_PATH}`],
-        logoutUrls: [`${this.httpApi.apiEndpoint}/`],
+        callbackUrls: siteUrls.map((url) => `${url}${SIGN_IN_CALLBACK_PATH}`),
+        logoutUrls: siteUrls.map((url) => `${url}/`),
       },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
@@ -199,6 +208,8 @@ export class StatelessStack extends Stack {
         format: ACCESS_LOG_FORMAT,
       },
     });
+
+    this.siteDomain?.serve(this.httpApi, defaultStage);
 
     const alarms = new AlarmTopic(this, 'Alarms', { emails: readAlarmEmails(this), stage: props.stage });
     this.alarmTopic = alarms.topic;
@@ -241,6 +252,13 @@ export class StatelessStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: defaultStage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'SiteUrl', { value: `${siteUrls[0]}/`, description: 'Where people use the site: the custom domain (domainName context) or else the API URL' });
+    if (this.siteDomain) {
+      new CfnOutput(this, 'SiteDomainTarget', {
+        value: this.siteDomain.domainName.regionalDomainName,
+        description: 'Without hostedZoneId: point a CNAME record for the domain name at this target',
+      });
+    }
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'SNS topic every alarm notifies (subscribe more people here)' });
     new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboard.dashboardName, description: 'The CloudWatch dashboard of this stage' });
     new CfnOutput(this, 'IndexerDeadLetterQueueUrl', { value: this.indexerDeadLetters.queueUrl, description: 'Stream records the indexer gave up on' });
