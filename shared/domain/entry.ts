@@ -183,6 +183,13 @@ export const keepIntakeBounce = <E extends Entry>(before: Entry | undefined, aft
   return (bounce && bounce.address === after.referralIntakeEmail ? { ...rest, intakeEmailBounce: bounce } : rest) as E;
 };
 
+/** An entry as the public reads it: without the editors' bounce flag. */
+export const publicEntry = (entry: Entry): Entry => {
+  if (entry.kind !== 'actor' || entry.intakeEmailBounce === undefined) return entry;
+  const { intakeEmailBounce: _editorsOnly, ...rest } = entry;
+  return rest;
+};
+
 export const Actor = EntryBase.extend({
   kind: z.literal('actor'),
   /** Where new referrals to this actor are announced (no personal data is sent there, only a link). */

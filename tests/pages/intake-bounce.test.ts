@@ -33,6 +33,12 @@ describe('an intake address that bounced, on the editor pages', () => {
     expect(body).not.toContain('intake@fungerar.example studsade');
   });
 
+  it('is not in the entry\'s public JSON', async () => {
+    const body = (await (await app.request('/v1/entries/studsande-aktor')).json()) as Record<string, unknown>;
+    expect(body.referralIntakeEmail).toBe('intake@studs.example');
+    expect(body).not.toHaveProperty('intakeEmailBounce');
+  });
+
   it('is explained on the actor\'s form, in English too', async () => {
     const v = await editor();
     const sv = await v.get('/editor/entries/studsande-aktor/edit');
