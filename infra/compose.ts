@@ -40,6 +40,7 @@ export function composeApp(app: App): Vagvisaren {
     signInTrigger: stateful.identity.preTokenGeneration.lambda,
     userPool: stateful.identity.userPool,
     userPoolDomain: stateful.identity.domain,
+    mailFeedback: stateful.mail?.feedback,
     description: `Vägvisaren ${stage}: API function, HTTP API, search indexer, alarms and dashboard`,
   });
 

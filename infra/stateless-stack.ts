@@ -10,13 +10,15 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { Topic } from 'aws-cdk-lib/aws-sns';
+import type { ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { keys } from '#shared/adapters/dynamodb/key-schema.ts';
 import { OAuthScope, UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
-import { SIGN_IN_CALLBACK_PATH } from '#functions/api/authorization/session.ts';
+import { SESSION_RENEWABLE_HOURS, SIGN_IN_CALLBACK_PATH } from '#functions/api/authorization/session.ts';
 import { ALARM_PERIOD, AlarmTopic } from './constructs/alarms.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
+import { MailFeedback } from './constructs/mail-feedback.ts';
+import { readSiteDomain, SiteDomain } from './constructs/site-domain.ts';
 import { ServiceDashboard } from './constructs/service-dashboard.ts';
 import type { SearchSizing } from './stateful-stack.ts';
 import { WEB_CLIENT_READ_ATTRIBUTES, WEB_CLIENT_WRITE_ATTRIBUTES } from './constructs/identity.ts';
@@ -34,6 +36,8 @@ export interface StatelessStackProps extends StackProps {
   /** The user pool whose access tokens the API accepts, and the domain of its hosted sign-in. */
   readonly userPool: IUserPool;
   readonly userPoolDomain: UserPoolDomain;
+  /** SES's bounce and complaint topic, when a sender is configured; its notices flag intake addresses. */
+  readonly mailFeedback?: ITopic | undefined;
 }
 
 const API_THROTTLE = { burstLimit: 200, rateLimit: 100 } as const;
@@ -90,6 +94,10 @@ export class StatelessStack extends Stack {
   readonly alarmTopic: Topic;
   readonly alarms: readonly Alarm[];
   readonly dashboard: ServiceDashboard;
+  /** The site's own address, with the `domainName` context value. */
+  readonly siteDomain: SiteDomain | undefined;
+  /** Flags intake addresses that bounce; only with a mail sender. */
+  readonly mailFeedback: MailFeedback | undefined;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -160,6 +168,12 @@ export class StatelessStack extends Stack {
       reason: 'Most of the directory is public; the app authorizes signed-in requests itself (Cognito access tokens or its session cookie) per route.',
     });
 
+    const siteContext = readSiteDomain(this);
+    this.siteDomain = siteContext && new SiteDomain(this, 'SiteDomain', { site: siteContext });
+    if (this.siteDomain) this.api.lambda.addEnvironment('PUBLIC_BASE_URL', this.siteDomain.baseUrl);
+    /** Where people use the site: the custom domain when there is one; the API's own address stays usable. */
+    const siteUrls = [...(this.siteDomain ? [this.siteDomain.baseUrl] : []), this.httpApi.apiEndpoint];
+
     this.webClient = new UserPoolClient(this, 'WebClient', {
       userPool: props.userPool,
       generateSecret: false,
@@ -169,12 +183,13 @@ export class StatelessStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${this.httpApi.apiEndpoint}${SIGN_IN_CALLBACK_PATH}`],
-        logoutUrls: [`${this.httpApi.apiEndpoint}/`],
+        callbackUrls: siteUrls.map((url) => `${url}${SIGN_IN_CALLBACK_PATH}`),
+        logoutUrls: siteUrls.map((url) => `${url}/`),
       },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(8),
+      refreshTokenValidity: Duration.hours(SESSION_RENEWABLE_HOURS),
+      enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     });
     this.api.bindUserPool(props.userPool, this.webClient, props.userPoolDomain);
@@ -193,6 +208,8 @@ export class StatelessStack extends Stack {
         format: ACCESS_LOG_FORMAT,
       },
     });
+
+    this.siteDomain?.serve(this.httpApi, defaultStage);
 
     const alarms = new AlarmTopic(this, 'Alarms', { emails: readAlarmEmails(this), stage: props.stage });
     this.alarmTopic = alarms.topic;
@@ -214,6 +231,13 @@ export class StatelessStack extends Stack {
       metric: props.signInTrigger.metricErrors(sum),
       description: 'The sign-in trigger failed in the last 5 minutes: the people it failed for could not sign in.',
     });
+    this.mailFeedback = props.mailFeedback && new MailFeedback(this, 'MailFeedback', { stage: props.stage, topic: props.mailFeedback, table: props.table, removalPolicy });
+    if (this.mailFeedback) {
+      alarms.alarm('MailFeedbackDeadLetters', {
+        metric: this.mailFeedback.deadLetters.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
+        description: 'SES bounces or complaints could not be recorded: an intake address that bounces may not be flagged for editors. See the mail feedback function\'s log.',
+      });
+    }
     this.searchAlarms(alarms, props.search, props.searchSizing);
     this.alarms = alarms.alarms;
 
@@ -228,6 +252,13 @@ export class StatelessStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: defaultStage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'SiteUrl', { value: `${siteUrls[0]}/`, description: 'Where people use the site: the custom domain (domainName context) or else the API URL' });
+    if (this.siteDomain) {
+      new CfnOutput(this, 'SiteDomainTarget', {
+        value: this.siteDomain.domainName.regionalDomainName,
+        description: 'Without hostedZoneId: point a CNAME record for the domain name at this target',
+      });
+    }
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'SNS topic every alarm notifies (subscribe more people here)' });
     new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboard.dashboardName, description: 'The CloudWatch dashboard of this stage' });
     new CfnOutput(this, 'IndexerDeadLetterQueueUrl', { value: this.indexerDeadLetters.queueUrl, description: 'Stream records the indexer gave up on' });

@@ -3,7 +3,7 @@ import type { UnauthenticatedError } from '#shared/domain/errors.ts';
 import type { Principal } from '#shared/domain/identity.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
-import type { HostedSignIn } from '#shared/ports/hosted-sign-in.ts';
+import type { HostedSignIn, HostedTokens, TokenRefresher } from '#shared/ports/hosted-sign-in.ts';
 import type { OutboxReader } from '#shared/ports/notifier.ts';
 import type { SessionRef, SessionStore } from '#shared/ports/session-store.ts';
 import type { TokenVerifier } from '#shared/ports/token-verifier.ts';
@@ -48,6 +48,9 @@ export type AppDeps = {
 export type DevSignIn = {
   users: readonly { username: string; name: string; roles: readonly string[]; organisationId?: string; description: { sv: string; en: string } }[];
   issue(username: string): Promise<string>;
+  /** A sign-in with its refresh token, which `refresh` renews as the user pool's token endpoint does. */
+  signIn(username: string): Promise<Required<HostedTokens>>;
+  refresh: TokenRefresher['refresh'];
 };
 
 export type AppEnv = {

@@ -20,7 +20,7 @@ import type { NotificationLog, ReferralNotifier } from '#shared/ports/notifier.t
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { OpenSearchEnv } from './opensearch.ts';
 import { noMetrics, type Metrics } from '#shared/ports/metrics.ts';
-import { measuredNotifier, measuredSearch } from './measured.ts';
+import { measuredNotifier, measuredReferrals, measuredSearch } from './measured.ts';
 import { composeServices } from './services.ts';
 import { API_SEARCH_TIMEOUTS, AWS_CLIENT_TIMEOUTS, JWKS_TIMEOUT_MS } from './timeouts.ts';
 
@@ -109,7 +109,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
   if (config.OPENSEARCH_ENDPOINT === undefined) {
     const { composeCatalogue } = await import('./catalogue.ts');
     const runtime = await composeCatalogue({ ...shared, dynamo: { region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }, tableName: config.TABLE_NAME, synonyms });
-    return { deps: { ...runtime.deps, search: measuredSearch(runtime.deps.search, metrics) }, search: 'embedded' };
+    return { deps: { ...runtime.deps, search: measuredSearch(runtime.deps.search, metrics), referrals: measuredReferrals(runtime.deps.referrals, metrics) }, search: 'embedded' };
   }
 
   const [
@@ -146,5 +146,5 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
     understanding: vocabulary,
   });
   const deps = composeServices({ ...shared, entries, index, referrals, sessions: new DynamoSessionStore(client, config.TABLE_NAME), demandLog: new DynamoDemandLog(client, config.TABLE_NAME) });
-  return { search: 'opensearch', deps: { ...deps, search: measuredSearch(deps.search, metrics) } };
+  return { search: 'opensearch', deps: { ...deps, search: measuredSearch(deps.search, metrics), referrals: measuredReferrals(deps.referrals, metrics) } };
 };

@@ -1,6 +1,8 @@
-/** Decorators that report to the metrics port: search latency and zero-result searches, referrals and the fate of their notices. */
+/** Decorators that report to the metrics port: search latency and zero-result searches, referrals, their answers and the fate of their notices. */
+import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import type { ReferralNotifier } from '#shared/ports/notifier.ts';
-import { METRIC_NAMES, type Metrics } from '#shared/ports/metrics.ts';
+import { METRIC_NAMES, type MetricName, type Metrics } from '#shared/ports/metrics.ts';
+import type { ReferralService } from '#shared/services/referrals.ts';
 import type { SearchService } from '#shared/services/search.ts';
 
 /** Times every search and counts those that found nothing. */
@@ -27,5 +29,23 @@ export const measuredNotifier = (notifier: ReferralNotifier, metrics: Metrics): 
       metrics.count(METRIC_NAMES.referralNoticesFailed);
       throw error;
     }
+  },
+});
+
+/** The lifecycle actions counted, by the metric each one adds to once it is stored. */
+const COUNTED_ACTIONS: Partial<Record<ReferralAction, MetricName>> = {
+  accept: METRIC_NAMES.referralAccepted,
+  decline: METRIC_NAMES.referralDeclined,
+  complete: METRIC_NAMES.referralCompleted,
+};
+
+/** Counts each referral accepted, declined or completed (created ones and their notices are the notifier's). */
+export const measuredReferrals = (referrals: ReferralService, metrics: Metrics): ReferralService => ({
+  ...referrals,
+  async act(principal, id, action, expectedVersion, details, options) {
+    const result = await referrals.act(principal, id, action, expectedVersion, details, options);
+    const metric = COUNTED_ACTIONS[action];
+    if (metric) metrics.count(metric);
+    return result;
   },
 });

@@ -36,8 +36,11 @@ const bundledCode = (entry: string): Code =>
     },
   });
 
-/** `write` is for functions that add items they never read back, such as the indexer's audit records. */
-export type TableAccess = 'read' | 'write' | 'readWrite';
+/**
+ * `write` is for functions that add items they never read back, such as the indexer's audit records.
+ * A list of DynamoDB actions grants exactly those, on the table itself (not its indexes).
+ */
+export type TableAccess = 'read' | 'write' | 'readWrite' | readonly `dynamodb:${string}`[];
 /** `read` searches and counts; `readWrite` also writes documents (bulk) through the alias. */
 export type SearchAccess = 'read' | 'readWrite';
 
@@ -120,6 +123,10 @@ export class DirectoryFunction extends Construct {
     }
     this.boundTable = table;
     this.lambda.addEnvironment('TABLE_NAME', table.tableName);
+    if (typeof access !== 'string') {
+      this.lambda.addToRolePolicy(new PolicyStatement({ actions: [...access], resources: [table.tableArn] }));
+      return this;
+    }
     if (access === 'readWrite') table.grantReadWriteData(this.lambda);
     else if (access === 'write') table.grantWriteData(this.lambda);
     else table.grantReadData(this.lambda);

@@ -71,6 +71,9 @@ export class ServiceDashboard extends Construct {
         ]),
         graph('Referrals and their notices', [
           own(METRIC_SERVICES.api, METRIC_NAMES.referralCreated).with({ label: 'created' }),
+          own(METRIC_SERVICES.api, METRIC_NAMES.referralAccepted).with({ label: 'accepted' }),
+          own(METRIC_SERVICES.api, METRIC_NAMES.referralDeclined).with({ label: 'declined' }),
+          own(METRIC_SERVICES.api, METRIC_NAMES.referralCompleted).with({ label: 'completed' }),
           own(METRIC_SERVICES.api, METRIC_NAMES.referralNoticesSent).with({ label: 'notices sent' }),
           own(METRIC_SERVICES.api, METRIC_NAMES.referralNoticesFailed).with({ label: 'notices failed' }),
         ]),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EntryId, type Entry } from './entry.ts';
 import { IsoDateTime } from './text.ts';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'publish', 'unpublish', 'archive', 'verify', 'import', 'availability'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'publish', 'unpublish', 'archive', 'verify', 'import', 'availability', 'intake-bounce'] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 

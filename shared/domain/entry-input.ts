@@ -9,7 +9,7 @@ const managed = { id: true, version: true, createdAt: true, updatedAt: true, sta
 const optionalId = { id: EntryId.optional() };
 
 export const EntryInput = z.discriminatedUnion('kind', [
-  Actor.omit(managed).extend(optionalId),
+  Actor.omit({ ...managed, intakeEmailBounce: true }).extend(optionalId),
   Offering.omit(managed).extend(optionalId),
   Testbed.omit(managed).extend(optionalId),
   Investor.omit(managed).extend(optionalId),

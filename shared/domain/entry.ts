@@ -175,10 +175,35 @@ export type EstablishmentOfferDetails = z.infer<typeof EstablishmentOfferDetails
 export const offerAreaM2 = (offer: Pick<EstablishmentOfferDetails, 'landAreaM2' | 'floorAreaM2'>): number | undefined =>
   offer.landAreaM2 === undefined && offer.floorAreaM2 === undefined ? undefined : Math.max(offer.landAreaM2 ?? 0, offer.floorAreaM2 ?? 0);
 
+export const INTAKE_BOUNCE_REASONS = ['bounce', 'complaint'] as const;
+/** Mail to an actor's intake address came back for good (`bounce`) or its recipient reported it as spam (`complaint`). */
+export const IntakeEmailBounce = z.strictObject({ at: IsoDateTime, reason: z.enum(INTAKE_BOUNCE_REASONS), address: z.email().max(254) });
+export type IntakeEmailBounce = z.infer<typeof IntakeEmailBounce>;
+
+/**
+ * The bounce flag an actor keeps through a change made elsewhere (an editor's form, an import, which
+ * never carry it): kept while the intake address stays the one that bounced, gone once it changes.
+ */
+export const keepIntakeBounce = <E extends Entry>(before: Entry | undefined, after: E): E => {
+  if (after.kind !== 'actor') return after;
+  const { intakeEmailBounce: _dropped, ...rest } = after;
+  const bounce = before?.kind === 'actor' ? before.intakeEmailBounce : undefined;
+  return (bounce && bounce.address === after.referralIntakeEmail ? { ...rest, intakeEmailBounce: bounce } : rest) as E;
+};
+
+/** An entry as the public reads it: without the editors' bounce flag. */
+export const publicEntry = (entry: Entry): Entry => {
+  if (entry.kind !== 'actor' || entry.intakeEmailBounce === undefined) return entry;
+  const { intakeEmailBounce: _editorsOnly, ...rest } = entry;
+  return rest;
+};
+
 export const Actor = EntryBase.extend({
   kind: z.literal('actor'),
   /** Where new referrals to this actor are announced (no personal data is sent there, only a link). */
   referralIntakeEmail: z.email().max(254).optional(),
+  /** Set by the mail feedback handler when mail to `referralIntakeEmail` bounced for good or was reported as spam; no editor sets it. */
+  intakeEmailBounce: IntakeEmailBounce.optional(),
 });
 export const Offering = EntryBase.extend({ kind: z.literal('offering'), offering: OfferingDetails });
 export const Testbed = EntryBase.extend({ kind: z.literal('testbed'), testbed: TestbedDetails });

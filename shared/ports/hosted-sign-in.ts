@@ -2,7 +2,13 @@
 
 export type HostedTokens = { accessToken: string; refreshToken?: string };
 
-export interface HostedSignIn {
+/** Renews a sign-in: a new access token for a refresh token, so a working day is one sign-in. */
+export interface TokenRefresher {
+  /** Trades a refresh token for a new access token of the same session; throws UnauthenticatedError when it is refused (expired, revoked, unknown). */
+  refresh(refreshToken: string): Promise<HostedTokens>;
+}
+
+export interface HostedSignIn extends TokenRefresher {
   /** Where to send the browser to sign in; the provider comes back to `redirectUri` with `code` and `state`. */
   authorizeUrl(params: { state: string; codeChallenge: string; redirectUri: string }): string;
   /** Trades the code for the access token (and the refresh token, when the provider gives one); throws UnauthenticatedError when the provider refuses. */

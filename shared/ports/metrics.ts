@@ -7,7 +7,7 @@
 export const METRIC_NAMESPACE = 'Vagvisaren';
 
 /** The `service` dimension of each function that publishes metrics. */
-export const METRIC_SERVICES = { api: 'api', indexer: 'indexer' } as const;
+export const METRIC_SERVICES = { api: 'api', indexer: 'indexer', mailFeedback: 'mail-feedback' } as const;
 export type MetricService = (typeof METRIC_SERVICES)[keyof typeof METRIC_SERVICES];
 
 export const METRIC_NAMES = {
@@ -17,6 +17,10 @@ export const METRIC_NAMES = {
   zeroResultSearches: 'ZeroResultSearches',
   /** Referrals created. */
   referralCreated: 'ReferralCreated',
+  /** Referrals the receiving organisation accepted, declined (with or without a redirect) and completed. */
+  referralAccepted: 'ReferralAccepted',
+  referralDeclined: 'ReferralDeclined',
+  referralCompleted: 'ReferralCompleted',
   /** Referral notices sent, and those that could not be (no intake address, no sender, or SES refused). */
   referralNoticesSent: 'ReferralNoticesSent',
   referralNoticesFailed: 'ReferralNoticesFailed',

@@ -4,8 +4,12 @@
 export type SessionRef = { id: string; subject: string; expiresAt: Date };
 
 export interface SessionStore {
-  /** Remembers a session that starts, with the refresh token to revoke when it ends (hosted sign-in). */
-  start(session: SessionRef & { refreshToken?: string }): Promise<void>;
+  /**
+   * Remembers a session that starts or is renewed, with the refresh token to revoke when it ends
+   * (hosted sign-in) and until when it can be renewed (kept that long, so an ended one stays refused).
+   * Throws UnauthenticatedError for a session that was ended.
+   */
+  start(session: SessionRef & { refreshToken?: string; renewableUntil?: Date }): Promise<void>;
   /** Ends a session: from now on its token is refused. Answers the refresh token it held, now forgotten. */
   end(session: SessionRef, at: Date): Promise<{ refreshToken?: string }>;
   /** True when the session was ended. A session the store never saw is not ended (tokens from other clients). */

@@ -16,6 +16,7 @@ import {
   EntryStatus,
   EstablishmentOffer,
   Investor,
+  keepIntakeBounce,
   Offering,
   Testbed,
   type EntryKind,
@@ -34,7 +35,7 @@ const importStatus = { status: EntryStatus.default('draft') };
 
 /** One import record per kind: every field an editor may set, plus `id` (required), `status` and `lastVerifiedAt`. */
 export const RECORD_SCHEMAS = {
-  actor: Actor.omit(bookkeeping).extend(importStatus),
+  actor: Actor.omit({ ...bookkeeping, intakeEmailBounce: true }).extend(importStatus),
   offering: Offering.omit(bookkeeping).extend(importStatus),
   testbed: Testbed.omit(bookkeeping).extend(importStatus),
   investor: Investor.omit(bookkeeping).extend(importStatus),
@@ -62,6 +63,7 @@ export const DETAILS_FIELD: Record<EntryKind, 'offering' | 'testbed' | 'investor
 /** An entry as import reads it back: everything but its bookkeeping, `id`, `kind` and `status` first. */
 export const toRecord = (entry: Entry): ImportRecord => {
   const { version: _version, createdAt: _createdAt, updatedAt: _updatedAt, demo: _demo, id, kind, status, ...rest } = entry;
+  if ('intakeEmailBounce' in rest) delete rest.intakeEmailBounce;
   return { id, kind, status, ...rest } as ImportRecord;
 };
 
@@ -259,7 +261,7 @@ export const planImport = (
       plan.unchanged.push({ at, entry: before });
       continue;
     }
-    const entry = { ...record, demo: before.demo, version: before.version + 1, createdAt: before.createdAt, updatedAt: stamp } as Entry;
+    const entry = keepIntakeBounce(before, { ...record, demo: before.demo, version: before.version + 1, createdAt: before.createdAt, updatedAt: stamp } as Entry);
     plan.change.push({ at, before, entry, fields: changedFields(before, entry).map((change) => change.field) });
   }
   return { plan, issues };

@@ -3,7 +3,7 @@
  * release or take establishment offers, with optimistic concurrency on the version, object-level permissions and an audit record per change.
  */
 import { changedFields, type AuditAction, type AuditRecord } from '#shared/domain/audit.ts';
-import { Entry, EntryId, type EntryStatus, type OfferAvailability } from '#shared/domain/entry.ts';
+import { Entry, EntryId, keepIntakeBounce, type EntryStatus, type OfferAvailability } from '#shared/domain/entry.ts';
 import { EntryInput, slugFromName } from '#shared/domain/entry-input.ts';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, UnprocessableContentError, ValidationError } from '#shared/domain/errors.ts';
 import { hasRole, type Principal } from '#shared/domain/identity.ts';
@@ -114,7 +114,7 @@ export const createEditorService = (deps: { entries: EntryRepository; taxonomy: 
       if (input.id !== undefined && input.id !== id) throw new ValidationError('The id of an entry cannot change.', [{ name: 'id', reason: `must be "${id}"` }]);
       if (input.kind !== entry.kind) throw new ValidationError('The kind of an entry cannot change.', [{ name: 'kind', reason: `must be "${entry.kind}"` }]);
       const { status, demo, createdAt, lastVerifiedAt } = entry;
-      const updated = next({ ...input, id, status, demo, createdAt, version: entry.version, updatedAt: entry.updatedAt, ...(lastVerifiedAt ? { lastVerifiedAt } : {}) } as Entry, {});
+      const updated = next(keepIntakeBounce(entry, { ...input, id, status, demo, createdAt, version: entry.version, updatedAt: entry.updatedAt, ...(lastVerifiedAt ? { lastVerifiedAt } : {}) } as Entry), {});
       if (!mayEdit(principal, updated)) throw new ForbiddenError('You may not move this entry out of your organisation.', [{ name: 'providerId', reason: 'must be your organisation' }]);
       if (changedFields(entry, updated).length === 0) return entry;
       return write(principal, entry, updated, 'update');

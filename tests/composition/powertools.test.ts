@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { measuredNotifier, measuredSearch } from '#functions/composition/measured.ts';
+import { measuredNotifier, measuredReferrals, measuredSearch } from '#functions/composition/measured.ts';
+import type { ReferralService } from '#shared/services/referrals.ts';
 import { lambdaObservability, type Context } from '#functions/composition/powertools.ts';
 import type { SearchService } from '#shared/services/search.ts';
 
@@ -65,6 +66,23 @@ describe('Lambda observability (Powertools)', () => {
     const notifier = measuredNotifier({ referralReceived: async () => ({ delivered: false, reason: 'no intake address' }) }, metrics);
     await instrument(async () => notifier.referralReceived({} as never))({}, context);
     expect(lines.find((l) => l._aws)).toMatchObject({ ReferralCreated: 1, ReferralNoticesFailed: 1 });
+  });
+
+  it('counts referrals accepted, declined and completed once stored, and not an action that failed', async () => {
+    const { metrics, instrument } = lambdaObservability('api', 'dev');
+    const referrals = measuredReferrals({
+      act: async (_principal, _id, _action, expectedVersion) => {
+        if (expectedVersion !== 1) throw new Error('version conflict');
+        return { referral: {} as never };
+      },
+    } as Partial<ReferralService> as ReferralService, metrics);
+    await instrument(async () => {
+      for (const action of ['accept', 'decline', 'decline', 'complete', 'start'] as const) await referrals.act({} as never, 'r' as never, action, 1);
+      await referrals.act({} as never, 'r' as never, 'accept', 2).catch(() => undefined);
+    })({}, context);
+    const emf = lines.find((l) => l._aws);
+    expect(emf).toMatchObject({ ReferralAccepted: 1, ReferralDeclined: [1, 1], ReferralCompleted: 1, service: 'api', stage: 'dev' });
+    expect(emf?._aws.CloudWatchMetrics[0].Namespace).toBe('Vagvisaren');
   });
 
   it('publishes nothing, and warns of nothing, when an invocation recorded no metric', async () => {

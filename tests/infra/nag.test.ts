@@ -37,10 +37,17 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', { timeout: 120_000 }, ()
     expect(unacknowledgedFindings('dev')).toEqual([]);
   });
 
-  it('finds nothing unacknowledged in a prod stage with a mail sender, alarm recipients and threat protection', () => {
+  it('finds nothing unacknowledged in a prod stage with a mail sender, alarm recipients, threat protection and a custom domain', () => {
     expect(
       unacknowledgedFindings('prod', {
-        context: { notificationSender: 'vagvisaren@regionorebrolan.se', alarmEmails: 'drift@regionorebrolan.se', threatProtection: 'audit' },
+        context: {
+          notificationSender: 'vagvisaren@regionorebrolan.se',
+          alarmEmails: 'drift@regionorebrolan.se',
+          threatProtection: 'audit',
+          domainName: 'vagvisaren.regionorebrolan.se',
+          hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+          hostedZoneName: 'regionorebrolan.se',
+        },
       }),
     ).toEqual([]);
   });

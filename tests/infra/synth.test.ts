@@ -608,10 +608,10 @@ describe('StatelessStack', () => {
   describe('dashboard', () => {
     const body = () => JSON.stringify(Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0]!.Properties.DashboardBody);
 
-    it('is one dashboard showing API errors and latency, search latency, indexer lag and dead letters, and failed referral notices', () => {
+    it('is one dashboard showing API errors and latency, search latency, indexer lag and dead letters, referrals by status and failed referral notices', () => {
       template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
       const text = body();
-      for (const metric of ['4xx', '5xx', 'Latency', 'SearchLatency', 'ZeroResultSearches', 'IteratorAge', 'ApproximateNumberOfMessagesVisible', 'ReferralNoticesFailed', 'ClusterStatus.red']) {
+      for (const metric of ['4xx', '5xx', 'Latency', 'SearchLatency', 'ZeroResultSearches', 'IteratorAge', 'ApproximateNumberOfMessagesVisible', 'ReferralCreated', 'ReferralAccepted', 'ReferralDeclined', 'ReferralCompleted', 'ReferralNoticesFailed', 'ClusterStatus.red']) {
         expect(text).toContain(metric);
       }
     });

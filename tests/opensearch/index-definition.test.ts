@@ -146,6 +146,14 @@ describe('buildIndexDefinition', () => {
   it('allows paging as deep as the API does', () => {
     expect(definition().settings.index).toMatchObject({ max_result_window: MAX_PAGE * MAX_PAGE_SIZE, number_of_shards: 1, auto_expand_replicas: '0-1' });
   });
+
+  it('sets slow-log thresholds for search and indexing, without which the domain\'s slow log groups stay empty', () => {
+    expect(definition().settings.index).toMatchObject({
+      'search.slowlog.threshold.query.warn': '1s',
+      'search.slowlog.threshold.fetch.warn': '500ms',
+      'indexing.slowlog.threshold.index.warn': '1s',
+    });
+  });
 });
 
 describe('synonymRules', () => {

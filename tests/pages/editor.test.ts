@@ -119,14 +119,14 @@ describe('the sign-in and editor pages', () => {
       expect(tags(page.html, /<form[^>]*action="\/sign-in"[^>]*>/g).every((f) => attr(f, 'method') === 'post')).toBe(true);
     });
 
-    it('sets the session cookie HttpOnly, SameSite=Lax, Secure, Path=/, no Domain, for the token’s 8 hours, and goes to the editor', async () => {
+    it('sets the session cookie HttpOnly, SameSite=Lax, Secure, Path=/, no Domain, for the token’s hour, and goes to the editor', async () => {
       const v = visitor();
       const response = await v.signIn('demo-editor');
       expect(response.status).toBe(303);
       expect(response.location).toBe('/home');
       const session = response.headers.getSetCookie().map(parseSetCookie).find((c) => c.name === SESSION_COOKIE)!;
       expect(session.value).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-      expect(Object.fromEntries(session.attributes)).toEqual({ 'max-age': String(8 * 3600), path: '/', httponly: '', secure: '', samesite: 'Lax' });
+      expect(Object.fromEntries(session.attributes)).toEqual({ 'max-age': String(3600), path: '/', httponly: '', secure: '', samesite: 'Lax' });
       // The pre-session cookie of the sign-in form has served and is cleared.
       const pre = response.headers.getSetCookie().map(parseSetCookie).find((c) => c.name === PRE_SESSION_COOKIE)!;
       expect(pre.attributes.get('max-age')).toBe('0');
@@ -173,12 +173,15 @@ describe('the sign-in and editor pages', () => {
       expect((await english.get('/home?lang=en')).location).toBe('/referrals?lang=en');
     });
 
-    it('sends a signed-out browser from an editor page to sign-in and back; a non-browser gets 401', async () => {
+    it('sends a signed-out browser from an editor page to renew its session, then (having none) to sign-in and back; a non-browser gets 401', async () => {
       const v = visitor();
       const page = await v.get('/editor/entries/almi-lan-test/edit?lang=en');
       expect(page.status).toBe(303);
-      expect(page.location).toBe(`/sign-in?next=${encodeURIComponent('/editor/entries/almi-lan-test/edit?lang=en')}&lang=en`);
-      const signIn = await v.get(page.location!);
+      expect(page.location).toBe(`/auth/refresh?next=${encodeURIComponent('/editor/entries/almi-lan-test/edit?lang=en')}&lang=en`);
+      const renewal = await v.get(page.location!);
+      expect(renewal.status).toBe(303);
+      expect(renewal.location).toBe(`/sign-in?next=${encodeURIComponent('/editor/entries/almi-lan-test/edit?lang=en')}&lang=en`);
+      const signIn = await v.get(renewal.location!);
       expect(hiddenValue(signIn.html, 'next')).toBe('/editor/entries/almi-lan-test/edit?lang=en');
       expect((await app.request('/editor')).status).toBe(401);
     });

@@ -7,7 +7,7 @@ import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { keys } from '#shared/adapters/dynamodb/key-schema.ts';
 import { createCognitoHostedSignIn } from '#shared/adapters/oidc/cognito-hosted-sign-in.ts';
 import { createApp, type App } from '#functions/api/app.ts';
-import { SESSION_COOKIE, sessionOf } from '#functions/api/authorization/session.ts';
+import { REFRESH_COOKIE, SESSION_COOKIE, sessionOf } from '#functions/api/authorization/session.ts';
 import { DEV_CLIENT_ID } from '#functions/local/dev-issuer.ts';
 import { buildTestApp } from '../support/app.ts';
 import { dynamoClient, useDynalite } from '../support/dynamo.ts';
@@ -55,6 +55,8 @@ describe('a replayed cookie or bearer token after sign-out', () => {
     const visitor = new Visitor(app);
     await visitor.signIn('demo-editor');
     const token = visitor.cookies.get(SESSION_COOKIE)!;
+    const refreshToken = visitor.cookies.get(REFRESH_COOKIE)!;
+    expect(refreshToken).toBeDefined();
     expect((await me({ cookie: `${SESSION_COOKIE}=${token}` })).status).toBe(200);
     expect((await me({ authorization: `Bearer ${token}` })).status).toBe(200);
 
@@ -70,7 +72,11 @@ describe('a replayed cookie or bearer token after sign-out', () => {
     expect((await app.request('/v1/editor/entries', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     const editorPage = await app.request('/editor', { headers: { cookie: `${SESSION_COOKIE}=${token}`, accept: 'text/html' } });
     expect(editorPage.status).toBe(303);
-    expect(editorPage.headers.get('location')).toMatch(/^\/sign-in\?next=/);
+    expect(editorPage.headers.get('location')).toMatch(/^\/auth\/refresh\?next=/);
+    expect(visitor.cookies.has(REFRESH_COOKIE)).toBe(false);
+    const renewed = await app.request('/auth/refresh?next=/editor', { headers: { cookie: `${REFRESH_COOKIE}=${refreshToken}` } });
+    expect(renewed.headers.get('location')).toMatch(/^\/sign-in\?next=/);
+    expect(renewed.headers.getSetCookie().join()).not.toContain(SESSION_COOKIE);
 
     await visitor.signIn('demo-editor');
     expect(visitor.cookies.get(SESSION_COOKIE)).not.toBe(token);
@@ -120,7 +126,9 @@ describe('a replayed cookie or bearer token after sign-out', () => {
       const back = await hostedApp.request(`${SITE}/auth/callback?code=good-code&state=${authorize.searchParams.get('state')}`, { headers: { cookie: `__Host-vagvisaren-oauth=${pending}` } });
       expect(back.status).toBe(303);
       const token = cookieValue(back.headers.get('set-cookie'), SESSION_COOKIE)!;
-      expect(back.headers.get('set-cookie')).not.toContain('the-refresh-token');
+      expect(back.headers.getSetCookie().find((c) => c.includes('the-refresh-token'))).toBe(
+        `${REFRESH_COOKIE}=the-refresh-token; Max-Age=43200; Path=/auth/refresh; HttpOnly; Secure; SameSite=Lax`,
+      );
       const cookie = `${SESSION_COOKIE}=${token}`;
       expect((await hostedApp.request(`${SITE}/v1/me`, { headers: { cookie } })).status).toBe(200);
 

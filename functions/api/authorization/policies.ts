@@ -89,6 +89,7 @@ export const ROUTE_POLICIES: Readonly<Record<string, Policy>> = {
   'GET /sign-in': 'public',
   'POST /sign-in': 'public',
   'GET /auth/callback': 'public',
+  'GET /auth/refresh': 'public',
   'POST /sign-out': 'public',
   'GET /home': 'signed-in',
   // Editor pages: a signed-out browser is sent to /sign-in, other roles get the HTML 403 page.

@@ -13,6 +13,15 @@ export const CSRF_FIELD = '_csrf';
 export const SIGN_IN_CALLBACK_PATH = '/auth/callback';
 
 /**
+ * The refresh token's cookie: `__Secure-` (Secure, set over HTTPS only), HttpOnly, SameSite=Lax and
+ * sent only to the path that renews the session, so no other request carries it.
+ */
+export const REFRESH_COOKIE = '__Secure-vagvisaren-refresh';
+export const SESSION_RENEW_PATH = '/auth/refresh';
+/** How long one sign-in can be renewed: a working day (the app client's refresh token validity in AWS). */
+export const SESSION_RENEWABLE_HOURS = 12;
+
+/**
  * The CSRF token of a session: a hash of the HttpOnly session cookie, so a page of ours can embed it
  * while another site, which cannot read the cookie, cannot forge it.
  */

@@ -7,7 +7,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DirectoryError, ForbiddenError, UnauthenticatedError } from '#shared/domain/errors.ts';
-import { CSRF_FIELD } from '../authorization/session.ts';
+import { CSRF_FIELD, SESSION_RENEW_PATH } from '../authorization/session.ts';
 import type { AppEnv } from '../env.ts';
 import { renderPage } from './layout.tsx';
 import { messagesFor, type Messages } from './messages/index.ts';
@@ -101,12 +101,22 @@ export const forbiddenPage = (c: Context<AppEnv>, t: Messages, error?: Directory
   );
 };
 
-/** A page that needs sign-in: a browser GET goes to the sign-in page and back; a form post gets a 401 page with a sign-in link. */
+/** The renewal of an expired session, which returns to `next` (or goes on to the sign-in page when it cannot renew). */
+export const renewHref = (next: string, lang: Messages['lang']): string => {
+  const params = new URLSearchParams({ next });
+  if (lang === 'en') params.set('lang', 'en');
+  return `${SESSION_RENEW_PATH}?${params.toString()}`;
+};
+
+/**
+ * A page that needs sign-in: a browser GET goes to renew the session (its access token may just have
+ * expired) and back, or on to the sign-in page; a form post gets a 401 page with a sign-in link.
+ */
 export const signInNeeded = (c: Context<AppEnv>, t: Messages) => {
   const url = new URL(c.req.url);
   if (c.req.method === 'GET' || c.req.method === 'HEAD') {
     c.header('Cache-Control', 'no-store');
-    return c.redirect(signInHref(`${url.pathname}${url.search}`, t.lang), 303);
+    return c.redirect(renewHref(`${url.pathname}${url.search}`, t.lang), 303);
   }
   return renderPage(
     c,

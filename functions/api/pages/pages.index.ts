@@ -22,8 +22,9 @@ import { searchPageHandler } from './search/search.handler.ts';
 import { DEV_OUTBOX_PATH, devOutboxHandler } from './dev/outbox.tsx';
 import { offerEditorHandlers } from './offers/offer-editor.handlers.ts';
 import { offerSearchHandler } from './offers/offer-search.handler.ts';
-import { SIGN_IN_CALLBACK_PATH } from '../authorization/session.ts';
+import { SESSION_RENEW_PATH, SIGN_IN_CALLBACK_PATH } from '../authorization/session.ts';
 import { homeHandler, HOME_PATH } from './sign-in/home.ts';
+import { renewSessionHandler } from './sign-in/renew.ts';
 import { hostedCallbackHandler, signInHandler, signInPageHandler, signOutHandler } from './sign-in/sign-in.tsx';
 
 export { htmlAwareErrors, htmlAwareNotFound } from './errors.tsx';
@@ -49,6 +50,7 @@ export const pageRoutes = (deps: AppDeps) => {
   pages.post('/sign-out', signOutHandler(deps));
   pages.get(HOME_PATH, homeHandler());
   pages.get(SIGN_IN_CALLBACK_PATH, hostedCallbackHandler(deps));
+  pages.get(SESSION_RENEW_PATH, renewSessionHandler(deps));
   const editor = editorPageHandlers(deps);
   pages.get('/editor', editor.dashboard);
   pages.get('/editor/entries/new', editor.newEntry);

@@ -2,9 +2,12 @@
  * SessionStore on the single table: one item per session (pk `SESSION#id`, sk `SESSION`, entity
  * `session`) holding the subject, when its token expires, when it ended, and — for a hosted sign-in
  * until it ends — the refresh token to revoke. The table's TTL removes it once its token has expired
- * (a token past `exp` is refused anyway), so the table never keeps sessions longer than they can matter.
+ * and it can no longer be renewed (a token past `exp` is refused anyway), so the table never keeps
+ * sessions longer than they can matter; ending a session keeps that time.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UnauthenticatedError } from '#shared/domain/errors.ts';
 import type { SessionRef, SessionStore } from '#shared/ports/session-store.ts';
 import { keys, TTL_ATTRIBUTE } from './key-schema.ts';
 
@@ -20,7 +23,8 @@ export class DynamoSessionStore implements SessionStore {
     private readonly tableName: string,
   ) {}
 
-  async start(session: SessionRef & { refreshToken?: string }): Promise<void> {
+  async start(session: SessionRef & { refreshToken?: string; renewableUntil?: Date }): Promise<void> {
+    const keptUntil = session.renewableUntil && session.renewableUntil > session.expiresAt ? session.renewableUntil : session.expiresAt;
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
@@ -30,11 +34,14 @@ export class DynamoSessionStore implements SessionStore {
           subject: session.subject,
           expiresAt: session.expiresAt.toISOString(),
           ...(session.refreshToken ? { refreshToken: session.refreshToken } : {}),
-          [TTL_ATTRIBUTE]: ttlOf(session.expiresAt),
+          [TTL_ATTRIBUTE]: ttlOf(keptUntil),
         },
         ConditionExpression: 'attribute_not_exists(endedAt)',
       }),
-    );
+    ).catch((error: unknown) => {
+      if (error instanceof ConditionalCheckFailedException) throw new UnauthenticatedError('You have signed out of this session. Sign in again.');
+      throw error;
+    });
   }
 
   async end(session: SessionRef, at: Date): Promise<{ refreshToken?: string }> {
@@ -42,7 +49,7 @@ export class DynamoSessionStore implements SessionStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.session(session.id),
-        UpdateExpression: 'SET entity = :entity, subject = :subject, expiresAt = :expiresAt, endedAt = if_not_exists(endedAt, :at), #ttl = :ttl REMOVE refreshToken',
+        UpdateExpression: 'SET entity = :entity, subject = :subject, expiresAt = :expiresAt, endedAt = if_not_exists(endedAt, :at), #ttl = if_not_exists(#ttl, :ttl) REMOVE refreshToken',
         ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
         ExpressionAttributeValues: {
           ':entity': ENTITY,

@@ -1,6 +1,7 @@
 /**
  * HostedSignIn on a Cognito user pool domain for a public client with PKCE: /oauth2/authorize and
- * /oauth2/token to sign in, /oauth2/revoke and /logout to sign out.
+ * /oauth2/token to sign in, /oauth2/token again to renew with the refresh token, /oauth2/revoke and
+ * /logout to sign out.
  */
 import { z } from 'zod';
 import { UnauthenticatedError } from '#shared/domain/errors.ts';
@@ -13,6 +14,18 @@ const TokenResponse = z.object({ access_token: z.string().min(1), refresh_token:
 export const createCognitoHostedSignIn = (options: { domain: string; clientId: string; fetch?: typeof fetch }): HostedSignIn => {
   const base = options.domain.replace(/\/+$/, '');
   const send = options.fetch ?? fetch;
+  /** POST /oauth2/token: the access token, and the refresh token when Cognito gives one. */
+  const token = async (form: Record<string, string>, refusal: string) => {
+    const response = await send(`${base}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams(form),
+      signal: AbortSignal.timeout(5000),
+    });
+    const body = TokenResponse.safeParse(await response.json().catch(() => undefined));
+    if (!response.ok || !body.success) throw new UnauthenticatedError(refusal);
+    return { accessToken: body.data.access_token, ...(body.data.refresh_token ? { refreshToken: body.data.refresh_token } : {}) };
+  };
   return {
     authorizeUrl: ({ state, codeChallenge, redirectUri }) =>
       `${base}/oauth2/authorize?${new URLSearchParams({
@@ -24,17 +37,14 @@ export const createCognitoHostedSignIn = (options: { domain: string; clientId: s
         code_challenge: codeChallenge,
         code_challenge_method: 'S256',
       }).toString()}`,
-    async exchangeCode({ code, codeVerifier, redirectUri }) {
-      const response = await send(`${base}/oauth2/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: options.clientId, code, redirect_uri: redirectUri, code_verifier: codeVerifier }),
-        signal: AbortSignal.timeout(5000),
-      });
-      const body = TokenResponse.safeParse(await response.json().catch(() => undefined));
-      if (!response.ok || !body.success) throw new UnauthenticatedError('The sign-in service did not accept the sign-in. Try again.');
-      return { accessToken: body.data.access_token, ...(body.data.refresh_token ? { refreshToken: body.data.refresh_token } : {}) };
-    },
+    exchangeCode: ({ code, codeVerifier, redirectUri }) =>
+      token(
+        { grant_type: 'authorization_code', client_id: options.clientId, code, redirect_uri: redirectUri, code_verifier: codeVerifier },
+        'The sign-in service did not accept the sign-in. Try again.',
+      ),
+    /** Cognito answers a refresh with a new access token and, unless rotation is on, no new refresh token. */
+    refresh: (refreshToken) =>
+      token({ grant_type: 'refresh_token', client_id: options.clientId, refresh_token: refreshToken }, 'The sign-in has expired or was ended. Sign in again.'),
     async revoke(refreshToken) {
       const response = await send(`${base}/oauth2/revoke`, {
         method: 'POST',

@@ -207,6 +207,21 @@ export const MAPPINGS = {
   },
 } as const;
 
+/**
+ * When a search (query or fetch phase) or an indexing request is slow enough to be logged: the
+ * domain sends these lines to its slow log groups in CloudWatch (the stateful stack enables them;
+ * without thresholds nothing is logged). A search of this catalogue takes milliseconds, so `info`
+ * marks the unusual and `warn` what visitors feel.
+ */
+export const SLOW_LOG_THRESHOLDS = {
+  'search.slowlog.threshold.query.warn': '1s',
+  'search.slowlog.threshold.query.info': '200ms',
+  'search.slowlog.threshold.fetch.warn': '500ms',
+  'search.slowlog.threshold.fetch.info': '100ms',
+  'indexing.slowlog.threshold.index.warn': '1s',
+  'indexing.slowlog.threshold.index.info': '200ms',
+} as const;
+
 /** Settings and mappings of a new index, with the lexicon and synonyms of the catalogue it will hold. */
 export const buildIndexDefinition = (options: IndexDefinitionOptions): IndexDefinition => ({
   settings: {
@@ -214,6 +229,7 @@ export const buildIndexDefinition = (options: IndexDefinitionOptions): IndexDefi
       number_of_shards: options.shards ?? 1,
       auto_expand_replicas: options.autoExpandReplicas ?? '0-1',
       max_result_window: MAX_PAGE * MAX_PAGE_SIZE,
+      ...SLOW_LOG_THRESHOLDS,
     },
     analysis: analysis(options),
   },

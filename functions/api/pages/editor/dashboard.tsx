@@ -59,6 +59,9 @@ const EntryList = (props: { model: DashboardModel; entries: readonly Entry[]; em
               {taxonomy.kinds.find((k) => k.code === entry.kind)?.label[t.lang] ?? entry.kind} ·{' '}
               <span class={`status status-${entry.status}`}>{t.editor.status[entry.status]}</span> · {verified}
             </p>
+            {entry.kind === 'actor' && entry.intakeEmailBounce && (
+              <p class="meta intake-bounce">{t.editor.intakeBounced(entry.intakeEmailBounce.reason, entry.intakeEmailBounce.address, formatDate(entry.intakeEmailBounce.at, t))}</p>
+            )}
             <p class="meta">
               <a href={editorHref(`/editor/entries/${entry.id}/history`, t.lang)}>
                 {t.editor.history}

@@ -254,6 +254,14 @@ export const renderEntryForm = (c: Context<AppEnv>, model: EntryFormModel) => {
           <p>{model.notice === 'reserved' ? t.offers.form.reservedNotice(reservedUntilOf(entry, t)) : t.editor.notices[model.notice]}</p>
         </div>
       )}
+      {entry?.kind === 'actor' && entry.intakeEmailBounce && (
+        <div class="notice overdue" id="intake-bounce">
+          <p>
+            <strong>{t.editor.intakeBounced(entry.intakeEmailBounce.reason, entry.intakeEmailBounce.address, formatDate(entry.intakeEmailBounce.at, t))}</strong>
+          </p>
+          <p>{t.editor.intakeBounceFix}</p>
+        </div>
+      )}
       {model.stale && entry && (
         <div class="errors" role="alert" aria-labelledby="stale-title" tabindex={-1}>
           <h2 id="stale-title">{t.editor.staleTitle}</h2>

@@ -49,6 +49,9 @@ export type EditorMessages = {
   statusLabel: string;
   lastVerified: (date: string) => string;
   neverVerified: string;
+  /** The actor's referral intake address bounced for good, or its recipient reported our mail as spam. */
+  intakeBounced: (reason: 'bounce' | 'complaint', address: string, date: string) => string;
+  intakeBounceFix: string;
   daysSince: (days: number) => string;
   history: string;
   publicPage: string;

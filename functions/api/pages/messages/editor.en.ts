@@ -69,6 +69,9 @@ export const editorEn: EditorMessages = {
   statusLabel: 'Status',
   lastVerified: (date) => `Verified ${date}`,
   neverVerified: 'Never verified',
+  intakeBounced: (reason, address, date) =>
+    reason === 'bounce' ? `Intake address ${address} bounced on ${date}` : `The recipient at ${address} reported the notice as spam on ${date}`,
+  intakeBounceFix: 'Notices of new referrals do not arrive. Find the organisation\'s right address and save it here; that clears this flag.',
   daysSince: (days) => (days === 0 ? 'today' : days === 1 ? '1 day ago' : `${enNumber(days)} days ago`),
   history: 'History',
   publicPage: 'Public page',
@@ -231,6 +234,7 @@ export const editorEn: EditorMessages = {
     verify: 'Verified',
     import: 'Imported',
     availability: 'Availability changed',
+    'intake-bounce': 'Intake address flagged as bouncing',
   },
   recordHeading: (action, who, when) => `${action} by ${who} ${when}`,
   versionLabel: (version) => `Version ${version}`,

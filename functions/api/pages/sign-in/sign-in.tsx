@@ -3,8 +3,8 @@
  * with a sign-in button; POST /sign-in issues that user's token and stores it in the session cookie.
  * In AWS GET /sign-in sends the browser to the user pool's hosted sign-in (see hosted.ts) and
  * POST /sign-in is 404.
- * POST /sign-out ends the session on the server (its token is refused from then on, cookie or bearer),
- * clears the cookie and, in AWS, revokes the refresh token and ends the user pool's own session through
+ * POST /sign-out ends the session on the server (its token is refused from then on, cookie or bearer,
+ * and it can no longer be renewed), clears both cookies and, in AWS, revokes the refresh token and ends the user pool's own session through
  * its logout page. The CSRF middleware protects it like any cookie post.
  */
 import type { Context } from 'hono';
@@ -23,7 +23,8 @@ import { pageHref } from '../urls.ts';
 import { clearPreSession, issuePreSession, PRE_SESSION_FIELD, preSessionMatches } from './login-csrf.ts';
 import { completeHostedSignIn, redirectToHostedSignIn } from './hosted.ts';
 import { DEFAULT_NEXT, safeNext } from './next.ts';
-import { startSession } from './session-cookie.ts';
+import { renewableUntil, sessionRecord } from './renew.ts';
+import { forgetRefreshToken, startSession } from './session-cookie.ts';
 
 type DemoUser = DevSignIn['users'][number];
 
@@ -137,7 +138,10 @@ export const signInHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
   if (!preSessionMatches(c, field(PRE_SESSION_FIELD))) return refused(t.session.expiredLead);
   const username = field('username');
   if (!username || !deps.devSignIn.users.some((u) => u.username === username)) return refused(t.session.unknownUser);
-  startSession(c, await deps.devSignIn.issue(username));
+  const signedIn = await deps.devSignIn.signIn(username);
+  const principal = await deps.tokens.verify(signedIn.accessToken);
+  await deps.sessions.start(sessionRecord(deps, signedIn.accessToken, principal.subject, signedIn.refreshToken, renewableUntil(deps.clock.now())));
+  startSession(c, signedIn);
   clearPreSession(c);
   c.header('Cache-Control', 'no-store');
   const target = next ? safeNext(next) : pageHref(DEFAULT_NEXT, lang);
@@ -146,7 +150,7 @@ export const signInHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
 
 export const hostedCallbackHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
   if (!deps.hostedSignIn) return notFoundPage(c, messagesFor(readLang(c.req.queries()).lang));
-  return completeHostedSignIn(c, deps.hostedSignIn, deps.tokens, deps.sessions);
+  return completeHostedSignIn(c, deps.hostedSignIn, deps.tokens, deps.sessions, deps.clock);
 };
 
 export const signOutHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
@@ -161,6 +165,7 @@ export const signOutHandler = (deps: AppDeps) => async (c: Context<AppEnv>) => {
     }
   }
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
+  forgetRefreshToken(c);
   c.header('Cache-Control', 'no-store');
   const home = pageHref('/', lang);
   return c.redirect(deps.hostedSignIn ? deps.hostedSignIn.logoutUrl(new URL('/', c.req.url).toString()) : home, 303);
