@@ -119,6 +119,11 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return terms;
   }
 
+  /** What a snapshot keeps (embedded-search-snapshot.ts): the documents, every id's version (removed ones too) and the lexicon. */
+  snapshotContents(): { documents: SearchDocument[]; versions: [string, number][]; lexicon: string[] } {
+    return { documents: [...this.documents.values()], versions: [...this.versions], lexicon: [...this.lexicon] };
+  }
+
   async apply(operations: readonly IndexOperation[]): Promise<IndexOutcome[]> {
     return operations.map((operation) => this.applyOne(operation));
   }
