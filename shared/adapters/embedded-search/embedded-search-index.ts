@@ -8,6 +8,7 @@
  */
 import MiniSearch, { type QueryCombination } from 'minisearch';
 import { distanceKm } from '#shared/domain/geo.ts';
+import type { EntryId } from '#shared/domain/entry.ts';
 import { restrictsToOffers, type EngineResult, type FacetCounts, type SearchDocument, type SearchHit, type SearchQuery, type Suggestion, type SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
@@ -120,8 +121,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   /** What a snapshot keeps (embedded-search-snapshot.ts): the documents, every id's version (removed ones too) and the lexicon. */
-  snapshotContents(): { documents: SearchDocument[]; versions: [string, number][]; lexicon: string[] } {
-    return { documents: [...this.documents.values()], versions: [...this.versions], lexicon: [...this.lexicon] };
+  snapshotContents(): { documents: SearchDocument[]; versions: [EntryId, number][]; lexicon: string[] } {
+    return { documents: [...this.documents.values()], versions: [...this.versions] as [EntryId, number][], lexicon: [...this.lexicon] };
   }
 
   async apply(operations: readonly IndexOperation[]): Promise<IndexOutcome[]> {
