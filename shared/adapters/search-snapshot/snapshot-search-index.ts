@@ -35,17 +35,24 @@ export const loadCurrentSnapshot = async (store: SearchSnapshotStore, options: E
   throw new Error(`the search snapshot was replaced ${MAX_READ_ATTEMPTS} times while it was being read`);
 };
 
+/** `held` if it is still the current snapshot (one small read instead of loading the bytes), else the current one loaded. */
+const currentFrom = async (store: SearchSnapshotStore, options: EmbeddedSearchOptions, held: Loaded | undefined): Promise<Loaded> => {
+  if (held?.ref && (await store.current())?.version === held.ref.version) return held;
+  return loadCurrentSnapshot(store, options);
+};
+
 /**
- * Runs `change` on the newest snapshot and saves the result if `change` says it changed anything,
- * starting over from the newest snapshot after a conflict.
+ * Runs `change` on the newest snapshot (`held`, when it still is) and saves the result if `change`
+ * says it changed anything, starting over from the newest snapshot after a conflict.
  */
 export const updateSnapshot = async <T>(
   store: SearchSnapshotStore,
   options: EmbeddedSearchOptions,
   change: (engine: EmbeddedSearchIndex) => Promise<{ result: T; changed: boolean }>,
+  held?: Loaded,
 ): Promise<{ result: T } & Loaded> => {
   for (let attempt = 1; ; attempt += 1) {
-    const { ref, engine } = await loadCurrentSnapshot(store, options);
+    const { ref, engine } = attempt === 1 ? await currentFrom(store, options, held) : await loadCurrentSnapshot(store, options);
     const { result, changed } = await change(engine);
     if (!changed) return { result, ref, engine };
     try {
@@ -115,7 +122,7 @@ export class SnapshotSearchIndex implements SearchIndex {
     const updated = await updateSnapshot(this.store, this.options, async (engine) => {
       const outcomes = await engine.apply(operations);
       return { result: outcomes, changed: outcomes.some((outcome) => outcome.result === 'applied') };
-    });
+    }, this.loaded);
     this.adopt(updated);
     return updated.result;
   }
