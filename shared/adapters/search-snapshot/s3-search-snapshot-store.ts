@@ -10,9 +10,7 @@ import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, typ
 import type { Clock } from '#shared/ports/clock.ts';
 import type { SearchSnapshotStore, SnapshotRef } from '#shared/ports/search-snapshot-store.ts';
 import type { DynamoSnapshotPointer } from './dynamo-snapshot-pointer.ts';
-
-/** Where snapshots live in the bucket. */
-export const SNAPSHOT_PREFIX = 'search-snapshots/';
+import { SNAPSHOT_PREFIX } from './layout.ts';
 
 const objectKey = (version: number) => `${SNAPSHOT_PREFIX}${String(version).padStart(10, '0')}-${randomUUID()}.json`;
 
