@@ -2,7 +2,7 @@
 import { type App, Tags } from 'aws-cdk-lib';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
-import { isDevStage, readRegion, readStage } from './stage.ts';
+import { isDevStage, readRegion, readSearchMode, readStage } from './stage.ts';
 
 export interface Vagvisaren {
   readonly stage: string;
@@ -28,15 +28,14 @@ export function composeApp(app: App): Vagvisaren {
   const stateful = new StatefulStack(app, `${prefix}-Stateful`, {
     env,
     stage,
-    description: `Vägvisaren ${stage}: data (DynamoDB table, OpenSearch domain, user pool)`,
+    description: `Vägvisaren ${stage}: data (DynamoDB table, ${readSearchMode(app) === 'opensearch' ? 'OpenSearch domain' : 'search snapshot bucket'}, user pool)`,
     terminationProtection: !isDevStage(stage),
   });
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
     env,
     stage,
     table: stateful.table,
-    search: stateful.search,
-    searchSizing: stateful.searchSizing,
+    search: stateful.search ? { domain: stateful.search, sizing: stateful.searchSizing } : { snapshots: stateful.searchSnapshots!.bucket },
     signInTrigger: stateful.identity.preTokenGeneration.lambda,
     userPool: stateful.identity.userPool,
     userPoolDomain: stateful.identity.domain,

@@ -83,3 +83,18 @@ export const isDevStage = (stage: string): boolean => stage === DEFAULT_STAGE;
 /** Data and logs are destroyed with a dev stack and retained everywhere else. */
 export const removalPolicyFor = (stage: string): RemovalPolicy =>
   isDevStage(stage) ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+
+export const SEARCH_MODES = ['embedded', 'opensearch'] as const;
+export type SearchMode = (typeof SEARCH_MODES)[number];
+
+/**
+ * Reads the `search` context value (default `embedded`): `embedded` serves search from the embedded
+ * engine loaded from a snapshot in S3 (no search cluster), `opensearch` from an OpenSearch domain.
+ */
+export function readSearchMode(scope: Construct): SearchMode {
+  const value: unknown = scope.node.tryGetContext('search') ?? 'embedded';
+  if (!SEARCH_MODES.includes(value as SearchMode)) {
+    throw new Error(`Invalid search context ${JSON.stringify(value)}: expected ${SEARCH_MODES.join(' or ')}.`);
+  }
+  return value as SearchMode;
+}

@@ -1,4 +1,4 @@
-/** Owns the resources that hold data and must survive redeploys: the DynamoDB table, the search domain and its logs, and the user pool. */
+/** Owns the resources that hold data and must survive redeploys: the DynamoDB table, search (the snapshot bucket, or the OpenSearch domain and its logs), and the user pool. */
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
@@ -9,7 +9,8 @@ import type { Construct } from 'constructs';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/adapters/dynamodb/key-schema.ts';
 import { Identity } from './constructs/identity.ts';
 import { Mail } from './constructs/mail.ts';
-import { isDevStage, readNotificationSender, readThreatProtection, removalPolicyFor } from './stage.ts';
+import { SearchSnapshots } from './constructs/search-snapshots.ts';
+import { isDevStage, readNotificationSender, readSearchMode, readThreatProtection, removalPolicyFor, type SearchMode } from './stage.ts';
 
 export interface StatefulStackProps extends StackProps {
   /** Deployment stage; decides whether data is retained when the stack goes away, and the search domain's size. */
@@ -44,11 +45,17 @@ export const searchSizing = (stage: string): SearchSizing =>
  * principals only, with no fine-grained access control, so the IAM grants of
  * DirectoryFunction.bindSearch() (SigV4-signed, HTTPS only) decide who reaches which index; bulk and
  * multi-requests may not name an index in their body, so a grant on a path is a grant on that index.
- * Its error and slow logs go to CloudWatch Logs.
+ * Its error and slow logs go to CloudWatch Logs. That domain exists only in the `opensearch` search
+ * mode (the `search` context value); in the `embedded` mode (the default) a private bucket holds the
+ * embedded engine's snapshots instead.
  */
 export class StatefulStack extends Stack {
   readonly table: Table;
-  readonly search: Domain;
+  readonly searchMode: SearchMode;
+  /** The OpenSearch domain (`opensearch` mode). */
+  readonly search: Domain | undefined;
+  /** The embedded engine's snapshots (`embedded` mode). */
+  readonly searchSnapshots: SearchSnapshots | undefined;
   readonly identity: Identity;
   /** Outgoing mail in SES, when the `notificationSender` context value names a sender. */
   readonly mail: Mail | undefined;
@@ -77,9 +84,43 @@ export class StatefulStack extends Stack {
       });
     }
 
-    const sizing = (this.searchSizing = searchSizing(props.stage));
-    const searchLogs = this.searchLogGroups(props.stage);
-    this.search = new Domain(this, 'Search', {
+    this.searchMode = readSearchMode(this);
+    this.searchSizing = searchSizing(props.stage);
+    this.searchSnapshots = this.searchMode === 'embedded' ? new SearchSnapshots(this, 'SearchSnapshots') : undefined;
+    this.search = this.searchMode === 'opensearch' ? this.searchDomain(props.stage) : undefined;
+
+
+    const sender = readNotificationSender(this);
+    this.mail = sender === undefined ? undefined : new Mail(this, 'Mail', { sender });
+    this.identity = new Identity(this, 'Identity', {
+      stage: props.stage,
+      threatProtection: readThreatProtection(this),
+      ...(this.mail
+        ? { mail: { sender: this.mail.sender, domain: this.mail.domain, configurationSetName: this.mail.configurationSet.configurationSetName } }
+        : {}),
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table (TABLE_NAME for the command line)' });
+    if (this.search) {
+      new CfnOutput(this, 'SearchEndpoint', {
+        value: `https://${this.search.domainEndpoint}`,
+        description: 'OpenSearch domain endpoint (OPENSEARCH_ENDPOINT for npm run reindex)',
+      });
+    }
+    if (this.searchSnapshots) {
+      new CfnOutput(this, 'SearchSnapshotBucket', {
+        value: this.searchSnapshots.bucket.bucketName,
+        description: 'Bucket of the embedded search snapshots (SEARCH_SNAPSHOT_BUCKET for npm run reindex)',
+      });
+    }
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId, description: 'Cognito user pool (for aws cognito-idp admin-create-user)' });
+  }
+
+  /** The OpenSearch domain, its logs, and its access policy. */
+  private searchDomain(stage: string): Domain {
+    const sizing = this.searchSizing;
+    const searchLogs = this.searchLogGroups(stage);
+    const domain = new Domain(this, 'Search', {
       version: EngineVersion.OPENSEARCH_2_19,
       capacity: sizing.capacity,
       zoneAwareness: sizing.zoneAwareness,
@@ -98,21 +139,21 @@ export class StatefulStack extends Stack {
         slowIndexLogGroup: searchLogs.slowIndex,
       },
       suppressLogsResourcePolicy: true,
-      removalPolicy: removalPolicyFor(props.stage),
+      removalPolicy: removalPolicyFor(stage),
     });
-    this.search.node.addDependency(searchLogs.policy);
-    Validations.of(this.search).acknowledge(
+    domain.node.addDependency(searchLogs.policy);
+    Validations.of(domain).acknowledge(
       { id: 'AwsSolutions-OS1', reason: 'The domain has a public endpoint: Lambda functions outside a VPC reach it with SigV4-signed requests, and only the account\'s IAM principals with a grant get in.' },
       { id: 'AwsSolutions-OS3', reason: 'Access is by IAM identity (SigV4), not by IP address: the functions have no fixed addresses.' },
       {
         id: 'AwsSolutions-OS4',
-        reason: isDevStage(props.stage)
+        reason: isDevStage(stage)
           ? 'A dev domain is one small node.'
           : 'Three master-eligible data nodes in three zones keep a quorum through the loss of a node or a zone, for less than three dedicated masters would cost.',
       },
-      ...(isDevStage(props.stage) ? [{ id: 'AwsSolutions-OS7', reason: 'A dev domain is one small node in one zone.' }] : []),
+      ...(isDevStage(stage) ? [{ id: 'AwsSolutions-OS7', reason: 'A dev domain is one small node in one zone.' }] : []),
     );
-    (this.search.node.defaultChild as CfnDomain).accessPolicies = new PolicyDocument({
+    (domain.node.defaultChild as CfnDomain).accessPolicies = new PolicyDocument({
       statements: [
         new PolicyStatement({
           principals: [new AccountPrincipal(this.account)],
@@ -121,23 +162,7 @@ export class StatefulStack extends Stack {
         }),
       ],
     }).toJSON();
-
-    const sender = readNotificationSender(this);
-    this.mail = sender === undefined ? undefined : new Mail(this, 'Mail', { sender });
-    this.identity = new Identity(this, 'Identity', {
-      stage: props.stage,
-      threatProtection: readThreatProtection(this),
-      ...(this.mail
-        ? { mail: { sender: this.mail.sender, domain: this.mail.domain, configurationSetName: this.mail.configurationSet.configurationSetName } }
-        : {}),
-    });
-
-    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table (TABLE_NAME for the command line)' });
-    new CfnOutput(this, 'SearchEndpoint', {
-      value: `https://${this.search.domainEndpoint}`,
-      description: 'OpenSearch domain endpoint (OPENSEARCH_ENDPOINT for npm run reindex)',
-    });
-    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId, description: 'Cognito user pool (for aws cognito-idp admin-create-user)' });
+    return domain;
   }
 
   /**

@@ -9,6 +9,7 @@ import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aw
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
@@ -19,6 +20,7 @@ import { ALARM_PERIOD, AlarmTopic } from './constructs/alarms.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
 import { MailFeedback } from './constructs/mail-feedback.ts';
 import { readSiteDomain, SiteDomain } from './constructs/site-domain.ts';
+import { bindSearchSnapshots } from './constructs/search-snapshots.ts';
 import { ServiceDashboard } from './constructs/service-dashboard.ts';
 import type { SearchSizing } from './stateful-stack.ts';
 import { WEB_CLIENT_READ_ATTRIBUTES, WEB_CLIENT_WRITE_ATTRIBUTES } from './constructs/identity.ts';
@@ -28,9 +30,8 @@ export interface StatelessStackProps extends StackProps {
   readonly stage: string;
   /** The directory table from the stateful stack; its stream feeds the indexer. */
   readonly table: ITable;
-  /** The search domain from the stateful stack, and its size (for the free-storage alarm). */
-  readonly search: IDomain;
-  readonly searchSizing: SearchSizing;
+  /** Search: the OpenSearch domain and its size (for the free-storage alarm), or the embedded engine's snapshot bucket. */
+  readonly search: { readonly domain: IDomain; readonly sizing: SearchSizing } | { readonly snapshots: IBucket };
   /** Cognito's sign-in trigger, whose errors fail sign-ins. */
   readonly signInTrigger: IFunction;
   /** The user pool whose access tokens the API accepts, and the domain of its hosted sign-in. */
@@ -76,7 +77,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 );
 
 /**
- * The API function (Hono app, reading the table, searching the domain, sending referral notices
+ * The API function (Hono app, reading the table, searching the domain or the snapshot, sending referral notices
  * through SES from the `notificationSender` context value) behind an HTTP API whose
  * `$default` route sends every request to it, with stage throttling and JSON access logs; the
  * indexer function on the table's stream (entry items only), whose failed batches end in a dead
@@ -110,8 +111,9 @@ export class StatelessStack extends Stack {
       logRemovalPolicy: removalPolicy,
     })
       .bindTable(props.table, 'readWrite')
-      .bindSearch(props.search, 'read')
       .bindEmailSender(readNotificationSender(this));
+    if ('domain' in props.search) this.api.bindSearch(props.search.domain, 'read');
+    else bindSearchSnapshots(this.api, props.search.snapshots, props.table, 'read');
 
     this.indexerDeadLetters = new Queue(this, 'IndexerDeadLetters', {
       retentionPeriod: Duration.days(14),
@@ -135,9 +137,9 @@ export class StatelessStack extends Stack {
       memorySize: 512,
       timeout: Duration.seconds(30),
       logRemovalPolicy: removalPolicy,
-    })
-      .bindSearch(props.search, 'readWrite')
-      .bindTable(props.table, 'write');
+    }).bindTable(props.table, 'write');
+    if ('domain' in props.search) this.indexer.bindSearch(props.search.domain, 'readWrite');
+    else bindSearchSnapshots(this.indexer, props.search.snapshots, props.table, 'readWrite');
     Validations.of(this.indexer).acknowledge(
       {
         id: 'Serverless-LambdaDLQ',
@@ -238,7 +240,7 @@ export class StatelessStack extends Stack {
         description: 'SES bounces or complaints could not be recorded: an intake address that bounces may not be flagged for editors. See the mail feedback function\'s log.',
       });
     }
-    this.searchAlarms(alarms, props.search, props.searchSizing);
+    if ('domain' in props.search) this.searchAlarms(alarms, props.search.domain, props.search.sizing);
     this.alarms = alarms.alarms;
 
     this.dashboard = new ServiceDashboard(this, 'Dashboard', {
@@ -247,7 +249,7 @@ export class StatelessStack extends Stack {
       api: this.api.lambda,
       indexer: this.indexer.lambda,
       indexerDeadLetters: this.indexerDeadLetters,
-      search: props.search,
+      ...('domain' in props.search ? { search: props.search.domain } : {}),
       alarms: this.alarms,
     });
 

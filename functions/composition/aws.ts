@@ -1,7 +1,8 @@
 /**
  * The AWS composition root of the API: DynamoDB from the function's role, and search on OpenSearch
- * when OPENSEARCH_ENDPOINT is set (the stream indexer keeps it current, so writes here only go to the
- * table and its audit trail); without it, the embedded index built from the table at cold start.
+ * when OPENSEARCH_ENDPOINT is set, or on the embedded engine loaded from the snapshot in
+ * SEARCH_SNAPSHOT_BUCKET (either way the stream indexer keeps search current, so writes here only go
+ * to the table and its audit trail); with neither, the embedded index built from the table at cold start.
  * Referral notices go out through Amazon SES from NOTIFICATION_SENDER (without it they are logged
  * as undeliverable), linking to PUBLIC_BASE_URL or else the request's origin; the SES client loads
  * with the first notice.
@@ -19,6 +20,10 @@ import type { AppDeps } from '../api/env.ts';
 import type { NotificationLog, ReferralNotifier } from '#shared/ports/notifier.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { OpenSearchEnv } from './opensearch.ts';
+import { SearchSnapshotEnv, type SnapshotStoreTarget } from './search-snapshot.ts';
+import type { SearchIndex } from '#shared/ports/search-index.ts';
+import type { Synonyms } from '#shared/search/synonyms.ts';
+import type { QueryVocabulary } from '#shared/search/understanding.ts';
 import { noMetrics, type Metrics } from '#shared/ports/metrics.ts';
 import { measuredNotifier, measuredReferrals, measuredSearch } from './measured.ts';
 import { composeServices } from './services.ts';
@@ -31,6 +36,8 @@ export const AwsConfig = z.object({
   AWS_REGION: z.string().min(1),
   OPENSEARCH_ENDPOINT: OpenSearchEnv.shape.OPENSEARCH_ENDPOINT.optional(),
   OPENSEARCH_INDEX: OpenSearchEnv.shape.OPENSEARCH_INDEX,
+  /** The bucket of the embedded engine's snapshots (the `embedded` search mode); OPENSEARCH_ENDPOINT is then unset. */
+  SEARCH_SNAPSHOT_BUCKET: SearchSnapshotEnv.shape.SEARCH_SNAPSHOT_BUCKET,
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9A-Za-z]+$/, 'a Cognito user pool id'),
   COGNITO_CLIENT_ID: z.string().min(1),
   /** The user pool domain's base URL (https://….auth.<region>.amazoncognito.com) for the hosted sign-in pages. */
@@ -46,7 +53,8 @@ export const AwsConfig = z.object({
 });
 export type AwsConfig = z.infer<typeof AwsConfig>;
 
-export type AwsRuntime = { deps: AppDeps; search: 'opensearch' | 'embedded' };
+/** `snapshot`: the embedded engine loaded from the indexer's snapshot; `embedded`: built from the table at cold start. */
+export type AwsRuntime = { deps: AppDeps; search: 'opensearch' | 'snapshot' | 'embedded' };
 
 /** The log the notification adapters report to: warnings as info lines marked `level: warn`. */
 export const notificationLog = (logger: Logger): NotificationLog => ({
@@ -106,7 +114,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
     ...(config.COGNITO_DOMAIN ? { hostedSignIn: createCognitoHostedSignIn({ domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID }) } : {}),
   };
 
-  if (config.OPENSEARCH_ENDPOINT === undefined) {
+  if (config.OPENSEARCH_ENDPOINT === undefined && config.SEARCH_SNAPSHOT_BUCKET === undefined) {
     const { composeCatalogue } = await import('./catalogue.ts');
     const runtime = await composeCatalogue({ ...shared, dynamo: { region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }, tableName: config.TABLE_NAME, synonyms });
     return { deps: { ...runtime.deps, search: measuredSearch(runtime.deps.search, metrics), referrals: measuredReferrals(runtime.deps.referrals, metrics) }, search: 'embedded' };
@@ -120,8 +128,6 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
     { DynamoSessionStore },
     { DynamoDemandLog },
     { ChangePublishingRepository },
-    { OpenSearchSearchIndex },
-    { signedTransport },
     { recordAuditTrail },
   ] = await Promise.all([
     import('@aws-sdk/client-dynamodb'),
@@ -131,20 +137,31 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
     import('#shared/adapters/dynamodb/session-store.ts'),
     import('#shared/adapters/dynamodb/demand-log.ts'),
     import('#shared/adapters/change-feed/in-process-change-feed.ts'),
-    import('#shared/adapters/opensearch/opensearch-search-index.ts'),
-    import('./opensearch.ts'),
     import('#shared/services/audit-trail.ts'),
   ]);
   const client = documentClient(new DynamoDBClient({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }));
   const stored = new DynamoEntryRepository(client, config.TABLE_NAME);
   const referrals = new DynamoReferralRepository(client, config.TABLE_NAME, { clock: systemClock, retentionMonths: config.REFERRAL_RETENTION_MONTHS });
   const entries = new ChangePublishingRepository(stored, recordAuditTrail(stored));
-  const index = new OpenSearchSearchIndex({
-    transport: await signedTransport(config.OPENSEARCH_ENDPOINT, config.AWS_REGION, API_SEARCH_TIMEOUTS),
-    index: config.OPENSEARCH_INDEX,
-    synonyms,
-    understanding: vocabulary,
-  });
+  const index =
+    config.SEARCH_SNAPSHOT_BUCKET !== undefined
+      ? await openSnapshotIndex({ bucket: config.SEARCH_SNAPSHOT_BUCKET, region: config.AWS_REGION, table: { client, name: config.TABLE_NAME }, clock: systemClock }, { synonyms, understanding: vocabulary }, logger)
+      : await openSearchIndex(config.OPENSEARCH_ENDPOINT!, config, { synonyms, understanding: vocabulary });
   const deps = composeServices({ ...shared, entries, index, referrals, sessions: new DynamoSessionStore(client, config.TABLE_NAME), demandLog: new DynamoDemandLog(client, config.TABLE_NAME) });
-  return { search: 'opensearch', deps: { ...deps, search: measuredSearch(deps.search, metrics), referrals: measuredReferrals(deps.referrals, metrics) } };
+  return { search: config.SEARCH_SNAPSHOT_BUCKET !== undefined ? 'snapshot' : 'opensearch', deps: { ...deps, search: measuredSearch(deps.search, metrics), referrals: measuredReferrals(deps.referrals, metrics) } };
+};
+
+/** The domain's alias through a SigV4-signed transport. */
+const openSearchIndex = async (endpoint: string, config: AwsConfig, language: { synonyms: Synonyms; understanding: QueryVocabulary }): Promise<SearchIndex> => {
+  const [{ OpenSearchSearchIndex }, { signedTransport }] = await Promise.all([import('#shared/adapters/opensearch/opensearch-search-index.ts'), import('./opensearch.ts')]);
+  return new OpenSearchSearchIndex({ transport: await signedTransport(endpoint, config.AWS_REGION, API_SEARCH_TIMEOUTS), index: config.OPENSEARCH_INDEX, ...language });
+};
+
+/** The embedded engine loaded from the current snapshot, following the indexer's newer ones. */
+const openSnapshotIndex = async (target: SnapshotStoreTarget, language: { synonyms: Synonyms; understanding: QueryVocabulary }, logger: Logger): Promise<SearchIndex> => {
+  const [{ openSearchSnapshotStore }, { SnapshotSearchIndex }] = await Promise.all([import('./search-snapshot.ts'), import('#shared/adapters/search-snapshot/snapshot-search-index.ts')]);
+  const log = logger.child({ component: 'search-snapshot' });
+  const index = await SnapshotSearchIndex.open(await openSearchSnapshotStore(target), language, { clock: target.clock, log });
+  if (index.version === undefined) log.error('no search snapshot saved yet: search is empty until `npm run reindex` rebuilds it or the indexer saves one');
+  return index;
 };

@@ -1,4 +1,8 @@
-/** The catalogue on DynamoDB with the embedded search index, kept current by the in-process change feed. */
+/**
+ * The catalogue on DynamoDB with the embedded search index, kept current by the in-process change
+ * feed; or, given a snapshot store, the embedded index shared through its snapshots (the `embedded`
+ * search mode of AWS, run locally by several processes).
+ */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoEntryRepository } from '#shared/adapters/dynamodb/entry-repository.ts';
 import { DynamoReferralRepository } from '#shared/adapters/dynamodb/referral-repository.ts';
@@ -8,6 +12,8 @@ import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-process-change-feed.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
+import type { SearchIndex } from '#shared/ports/search-index.ts';
+import type { SearchSnapshotStore } from '#shared/ports/search-snapshot-store.ts';
 import { catalogueLexicon } from '#shared/services/catalogue-lexicon.ts';
 import { recordAuditTrail } from '#shared/services/audit-trail.ts';
 import type { Synonyms } from '#shared/search/synonyms.ts';
@@ -21,7 +27,8 @@ export type CatalogueRuntime = {
   deps: AppDeps;
   /** The store; writes through it reach search via the change feed. */
   entries: EntryRepository;
-  index: EmbeddedSearchIndex;
+  index: SearchIndex;
+  /** What the start read from the table into the index (nothing when it loaded a snapshot). */
   indexed: RebuildReport;
   /** What start-up recovery did (with `recover`): imports completed or rolled back, audit records written. */
   recovered: StoreRecovery;
@@ -40,6 +47,11 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
   recover?: boolean;
   /** Fault injection (local tests only): called after an entry's write, before its audit record and indexing. */
   afterEntrySaved?: () => void;
+  /**
+   * Search from this store's current snapshot, following newer ones; writes through `deps` save a
+   * new snapshot. With no snapshot saved yet, one is built from the table first.
+   */
+  snapshots?: SearchSnapshotStore;
 }): Promise<CatalogueRuntime> => {
   const client = documentClient(new DynamoDBClient(options.dynamo));
   const recovered = options.recover ? await recoverStore(client, options.tableName, options.clock) : { imports: [], audits: 0, lines: [] };
@@ -49,13 +61,27 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     ...(options.referralRetentionMonths !== undefined ? { retentionMonths: options.referralRetentionMonths } : {}),
   });
   await options.beforeIndexing?.(entries);
-  const index = new EmbeddedSearchIndex({
-    lexicon: await catalogueLexicon(entries, options.taxonomy),
-    synonyms: options.synonyms,
-    understanding: options.vocabulary,
-  });
+  const language = { synonyms: options.synonyms, understanding: options.vocabulary };
+  const buildFromTable = async () => {
+    const engine = new EmbeddedSearchIndex({ lexicon: await catalogueLexicon(entries, options.taxonomy), ...language });
+    return { engine, report: await rebuildIndex(entries, createIndexer({ index: engine, taxonomy: options.taxonomy, clock: options.clock })) };
+  };
+  let index: SearchIndex;
+  let indexed: RebuildReport = { read: 0, applied: 0, stale: 0, failed: 0 };
+  if (options.snapshots) {
+    const { SnapshotSearchIndex, replaceSnapshot } = await import('#shared/adapters/search-snapshot/snapshot-search-index.ts');
+    if ((await options.snapshots.current()) === undefined) {
+      const built = await buildFromTable();
+      await replaceSnapshot(options.snapshots, built.engine, language);
+      indexed = built.report;
+    }
+    index = await SnapshotSearchIndex.open(options.snapshots, language, { clock: options.clock, log: options.logger.child({ component: 'search-snapshot' }) });
+  } else {
+    const built = await buildFromTable();
+    index = built.engine;
+    indexed = built.report;
+  }
   const indexer = createIndexer({ index, taxonomy: options.taxonomy, clock: options.clock });
-  const indexed = await rebuildIndex(entries, indexer);
   const recordAudit = recordAuditTrail(entries);
   const observed = new ChangePublishingRepository(entries, (changes) => {
     options.afterEntrySaved?.();

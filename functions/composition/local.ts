@@ -1,6 +1,8 @@
 /**
- * The local composition root: dynalite on disk (or in memory), the table, the seed, the embedded
- * index, and the notification outbox under DATA_DIR/outbox (a temporary directory in memory mode),
+ * The local composition root: dynalite on disk (or in memory; or another process's DynamoDB at
+ * DYNAMODB_ENDPOINT), the table, the seed, the embedded index (or, with SEARCH_SNAPSHOT_BUCKET on the
+ * S3 server at S3_ENDPOINT, the snapshots it shares with other processes, as AWS's `embedded` mode
+ * does), and the notification outbox under DATA_DIR/outbox (a temporary directory in memory mode),
  * whose messages link to http://HOST:PORT and are listed at /dev/outbox.
  */
 import { mkdtemp } from 'node:fs/promises';
@@ -9,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
+import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { createOutboxNotifier } from '#shared/adapters/notifications/outbox-notifier.ts';
 import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { systemClock, type Clock } from '#shared/ports/clock.ts';
@@ -22,6 +25,7 @@ import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { startDynalite } from '../local/dynalite.ts';
 import { createDevIssuer, DEV_CLIENT_ID, DEV_ISSUER } from '../local/dev-issuer.ts';
 import { composeCatalogue, type CatalogueRuntime } from './catalogue.ts';
+import { openSearchSnapshotStore, SearchSnapshotEnv } from './search-snapshot.ts';
 
 export const LocalConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -36,6 +40,12 @@ export const LocalConfig = z.object({
   REFERRAL_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   /** Fault injection for the crash tests: `kill-after-entry-save` kills the process (SIGKILL) between an entry's write and its audit record. */
   FAULT_INJECTION: z.enum(['kill-after-entry-save']).optional(),
+  /** A DynamoDB endpoint (another process's dynalite) to use instead of starting dynalite under DATA_DIR. */
+  DYNAMODB_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  ...SearchSnapshotEnv.shape,
+}).refine((config) => (config.SEARCH_SNAPSHOT_BUCKET === undefined) === (config.S3_ENDPOINT === undefined), {
+  message: 'SEARCH_SNAPSHOT_BUCKET and S3_ENDPOINT (a local S3 server) go together',
+  path: ['SEARCH_SNAPSHOT_BUCKET'],
 });
 export type LocalConfig = z.infer<typeof LocalConfig>;
 
@@ -55,14 +65,27 @@ export const composeLocal = async (
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? jsonLogger({ runtime: 'local' });
   const taxonomy = loadTaxonomy(config.REGION);
-  const dynalite = await startDynalite(options.inMemory ? {} : { path: join(resolve(config.DATA_DIR), 'dynamodb') });
-  const dynamo = { endpoint: dynalite.endpoint, region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+  const dynalite = config.DYNAMODB_ENDPOINT
+    ? { endpoint: config.DYNAMODB_ENDPOINT, close: async () => {} }
+    : await startDynalite(options.inMemory ? {} : { path: join(resolve(config.DATA_DIR), 'dynamodb') });
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  const dynamo = { endpoint: dynalite.endpoint, region: 'eu-north-1', credentials };
   let seeded = 0;
   try {
     await ensureTable(new DynamoDBClient(dynamo), config.TABLE_NAME);
     const issuer = await createDevIssuer(options.inMemory ? {} : { keyPath: join(resolve(config.DATA_DIR), 'dev-issuer', 'signing-key.json') });
     const outboxDir = options.inMemory ? await mkdtemp(join(tmpdir(), 'vagvisaren-outbox-')) : join(resolve(config.DATA_DIR), 'outbox');
     const outbox = createOutboxNotifier({ dir: outboxDir, clock });
+    const snapshots =
+      config.SEARCH_SNAPSHOT_BUCKET && config.S3_ENDPOINT
+        ? await openSearchSnapshotStore({
+            bucket: config.SEARCH_SNAPSHOT_BUCKET,
+            region: dynamo.region,
+            endpoint: config.S3_ENDPOINT,
+            table: { client: documentClient(new DynamoDBClient(dynamo)), name: config.TABLE_NAME },
+            clock,
+          })
+        : undefined;
     const runtime = await composeCatalogue({
       tokens: createJwtVerifier({ keys: issuer.jwks, issuer: DEV_ISSUER, clientId: DEV_CLIENT_ID }),
       devSignIn: issuer,
@@ -81,6 +104,7 @@ export const composeLocal = async (
       clock,
       logger,
       recover: true,
+      ...(snapshots ? { snapshots } : {}),
       ...(config.FAULT_INJECTION === 'kill-after-entry-save' ? { afterEntrySaved: () => process.kill(process.pid, 'SIGKILL') } : {}),
       beforeIndexing: async (entries) => {
         if (config.SEED) seeded = await seedIfEmpty({ entries, taxonomy, clock }, seedRecords(config.REGION));

@@ -19,7 +19,8 @@ console.log(`Starting Vägvisaren with data in ${config.DATA_DIR}/ …`);
 const runtime = await composeLocal(config, { logger: jsonLogger({ runtime: 'local' }, () => {}) });
 for (const line of runtime.recovered.lines) console.log(line);
 if (runtime.seeded > 0) console.log(`Seeded ${runtime.seeded} demonstration entries into an empty store.`);
-console.log(`Indexed ${await runtime.index.size()} searchable entries of ${runtime.indexed.read} in the store (drafts, archived and expired ones are not searchable).`);
+if (config.SEARCH_SNAPSHOT_BUCKET !== undefined && runtime.indexed.read === 0) console.log(`Loaded the search snapshot of bucket ${config.SEARCH_SNAPSHOT_BUCKET}: ${await runtime.index.size()} searchable entries.`);
+else console.log(`Indexed ${await runtime.index.size()} searchable entries of ${runtime.indexed.read} in the store (drafts, archived and expired ones are not searchable).`);
 
 const app = createApp({ ...runtime.deps, logger: jsonLogger({ runtime: 'local' }) });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -1,4 +1,4 @@
-/** Owns the one CloudWatch dashboard of a stage: the API, search, the indexer, referral notices, the search domain and every alarm. */
+/** Owns the one CloudWatch dashboard of a stage: the API, search, the indexer, referral notices, the search domain (if any) and every alarm. */
 import { Duration } from 'aws-cdk-lib';
 import { AlarmStatusWidget, Dashboard, GraphWidget, type IAlarm, type IWidget, Metric, Stats, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -14,7 +14,8 @@ export interface ServiceDashboardProps {
   readonly api: IFunction;
   readonly indexer: IFunction;
   readonly indexerDeadLetters: IQueue;
-  readonly search: IDomain;
+  /** The OpenSearch domain (`opensearch` search mode); without it the dashboard has no domain row. */
+  readonly search?: IDomain | undefined;
   readonly alarms: readonly IAlarm[];
 }
 
@@ -91,18 +92,21 @@ export class ServiceDashboard extends Construct {
           own(METRIC_SERVICES.indexer, METRIC_NAMES.indexerInvalid).with({ label: 'invalid' }),
         ]),
       ],
-      [
-        graph('Search domain health', [
-          search.metricClusterStatusRed({ period: PERIOD, label: 'red' }),
-          search.metricClusterStatusYellow({ period: PERIOD, label: 'yellow' }),
-          search.metricClusterIndexWritesBlocked({ period: PERIOD, label: 'writes blocked' }),
-        ]),
-        graph('Search domain resources', [search.metricJVMMemoryPressure({ period: PERIOD, label: 'JVM memory pressure (%)' })], [
-          search.metricFreeStorageSpace({ period: PERIOD, label: 'free storage (MB)' }),
-        ]),
-        graph('Search domain latency (ms)', [search.metricSearchLatency({ period: PERIOD, label: 'search p99' })]),
-      ],
+      ...(search ? [searchDomainRow(search)] : []),
     ];
     this.dashboard = new Dashboard(this, 'Dashboard', { widgets: rows, defaultInterval: Duration.hours(3) });
   }
 }
+
+/** The OpenSearch domain's health, resources and latency. */
+const searchDomainRow = (search: IDomain): IWidget[] => [
+  graph('Search domain health', [
+    search.metricClusterStatusRed({ period: PERIOD, label: 'red' }),
+    search.metricClusterStatusYellow({ period: PERIOD, label: 'yellow' }),
+    search.metricClusterIndexWritesBlocked({ period: PERIOD, label: 'writes blocked' }),
+  ]),
+  graph('Search domain resources', [search.metricJVMMemoryPressure({ period: PERIOD, label: 'JVM memory pressure (%)' })], [
+    search.metricFreeStorageSpace({ period: PERIOD, label: 'free storage (MB)' }),
+  ]),
+  graph('Search domain latency (ms)', [search.metricSearchLatency({ period: PERIOD, label: 'search p99' })]),
+];

@@ -1,8 +1,7 @@
 /**
  * The engine part of `npm run bench`: at each catalogue size, Vägvisaren's engine beside bare
  * MiniSearch and a linear scan — build time, retained heap, and p50/p99 per query class, the three
- * engines interleaved query by query in shuffled rounds; then Vägvisaren's engine saved as a
- * snapshot and loaded back (see snapshot-section.ts).
+ * engines interleaved query by query in shuffled rounds.
  */
 import { loadavg } from 'node:os';
 import { MiniSearchAdapter } from './adapters/minisearch.ts';
@@ -10,7 +9,6 @@ import { LinearScanAdapter } from './adapters/linear-scan.ts';
 import type { SearchDoc } from './engine.ts';
 import { mb, median, now, quantile, round, settle } from './measure.ts';
 import { ProductionEngine } from './production-engine.ts';
-import { measureSnapshot, SNAPSHOT_MAX_N, type SnapshotRun } from './snapshot-section.ts';
 import { CLASS_QUERIES, QUERY_CLASSES, type ClassQuery, type QueryClass } from './queries.ts';
 import { mulberry32, syntheticCatalogue } from './synthetic-catalogue.ts';
 
@@ -41,7 +39,6 @@ export type EngineSizeRun = {
   loadAverage: { start: number; end: number };
   engines: Record<EngineName, EngineAtSize>;
   /** Vägvisaren's engine saved and loaded back (sizes up to SNAPSHOT_MAX_N). */
-  snapshot?: SnapshotRun;
 };
 
 const shuffle = <T>(items: T[], rng: () => number): T[] => {
@@ -91,8 +88,6 @@ export const measureEngines = async (n: number, options: { quick: boolean; seed:
     }
   }
   options.log(`engine N=${n}: ${rounds} rounds of ${CLASS_QUERIES.length} queries × ${ENGINES.length} engines`);
-  const snapshot = n <= SNAPSHOT_MAX_N ? await measureSnapshot(production.built, docs, options.quick ? 3 : 7) : undefined;
-  if (snapshot) options.log(`engine N=${n}: snapshot ${(snapshot.bytes / 1e6).toFixed(1)} MB, loaded in ${snapshot.loadMs} ms (median)`);
 
   const stats = (values: number[]): LatencyStats => ({ p50Ms: round(median(values)), p99Ms: round(quantile(values, 0.99)), samples: values.length });
   const result = Object.fromEntries(ENGINES.map((name) => [name, {
@@ -100,5 +95,5 @@ export const measureEngines = async (n: number, options: { quick: boolean; seed:
     heapMB: mb(builds.get(name)!.heap),
     byClass: Object.fromEntries(QUERY_CLASSES.map((c) => [c, stats(samples.get(name)!.get(c)!)])) as Record<QueryClass, LatencyStats>,
   }])) as Record<EngineName, EngineAtSize>;
-  return { n, rounds, loadAverage: { start: round(loadStart, 2), end: round(loadavg()[0]!, 2) }, engines: result, ...(snapshot ? { snapshot } : {}) };
+  return { n, rounds, loadAverage: { start: round(loadStart, 2), end: round(loadavg()[0]!, 2) }, engines: result };
 };

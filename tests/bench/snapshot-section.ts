@@ -1,32 +1,103 @@
 /**
- * The search snapshot part of `npm run bench`: the engine built at a catalogue size is saved, and loaded back until
- * it answers its first search (median of several loads), beside the size of the catalogue's documents as JSON.
+ * The bench's search snapshot section (the `embedded` search mode): how long a saved snapshot takes
+ * to load and answer its first search at 1k and 10k entries, its size beside the catalogue's JSON,
+ * and what the API's cold start adds with a 1k catalogue — the S3 client's import in a fresh
+ * process, plus opening the store and loading the snapshot from a local S3 server (s3rver) and
+ * dynalite — against the goals ≤150 ms, ≤1 s, ≤2× and ≤200 ms.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { documentClient } from '#shared/adapters/dynamodb/client.ts';
+import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
+import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
 import { loadSearchSnapshot, saveSearchSnapshot } from '#shared/adapters/embedded-search/embedded-search-snapshot.ts';
-import type { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
+import { DynamoSnapshotPointer } from '#shared/adapters/search-snapshot/dynamo-snapshot-pointer.ts';
+import { S3SearchSnapshotStore } from '#shared/adapters/search-snapshot/s3-search-snapshot-store.ts';
+import { SnapshotSearchIndex } from '#shared/adapters/search-snapshot/snapshot-search-index.ts';
+import { systemClock } from '#shared/ports/clock.ts';
+import { buildLexicon } from '#shared/search/lexicon.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { loadQueryVocabulary } from '#shared/search/understanding.ts';
+import { startDynalite } from '#functions/local/dynalite.ts';
 import { median, now, round } from './measure.ts';
 import { toDocument, toQuery } from './production-engine.ts';
-import type { SearchDoc } from './engine.ts';
+import { syntheticCatalogue } from './synthetic-catalogue.ts';
 
-export type SnapshotRun = { saveMs: number; loadMs: number; loadSamplesMs: number[]; bytes: number; catalogueJsonBytes: number; sizeRatio: number };
+export type SnapshotSizeRun = { n: number; loadMs: number; snapshotBytes: number; catalogueBytes: number; sizeRatio: number };
+export type SnapshotRun = { sizes: SnapshotSizeRun[]; coldStart: { s3ImportMs: number; openMs: number; addedMs: number } };
 
-/** Snapshots are measured up to this size (a 100k catalogue is built from the store instead). */
-export const SNAPSHOT_MAX_N = 10_000;
+const language = () => ({ synonyms: loadSynonyms('orebro-lan'), understanding: loadQueryVocabulary('orebro-lan') });
+const firstQuery = toQuery({ q: 'innovation', filters: {}, page: 1 }, 10);
 
-export const measureSnapshot = async (index: EmbeddedSearchIndex, docs: readonly SearchDoc[], loads: number): Promise<SnapshotRun> => {
-  const options = { synonyms: loadSynonyms('orebro-lan'), understanding: loadQueryVocabulary('orebro-lan') };
-  let started = now();
-  const bytes = saveSearchSnapshot(index);
-  const saveMs = now() - started;
-  const first = toQuery({ q: 'finansiering', filters: {}, page: 1 }, 20);
+const builtEngine = async (n: number, seed: number) => {
+  const docs = syntheticCatalogue(n, seed).map(toDocument);
+  const engine = new EmbeddedSearchIndex({ lexicon: buildLexicon(docs.flatMap((d) => [d.name.sv, d.summary.sv, d.description.sv])), ...language() });
+  await engine.apply(docs.map((document) => ({ type: 'upsert', document })));
+  return { engine, catalogueBytes: Buffer.byteLength(JSON.stringify(docs)) };
+};
+
+const measureSize = async (n: number, rounds: number, seed: number): Promise<SnapshotSizeRun> => {
+  const { engine, catalogueBytes } = await builtEngine(n, seed);
+  const bytes = saveSearchSnapshot(engine);
+  const options = language();
   const samples: number[] = [];
-  for (let i = 0; i < loads; i++) {
-    started = now();
-    await loadSearchSnapshot(bytes, options).search(first);
-    samples.push(round(now() - started, 1));
+  for (let round = 0; round < rounds; round += 1) {
+    const started = now();
+    await loadSearchSnapshot(bytes, options).search(firstQuery);
+    samples.push(now() - started);
   }
-  const catalogueJsonBytes = Buffer.byteLength(JSON.stringify(docs.map(toDocument)));
-  return { saveMs: round(saveMs, 0), loadMs: round(median(samples), 1), loadSamplesMs: samples, bytes: bytes.length, catalogueJsonBytes, sizeRatio: round(bytes.length / catalogueJsonBytes, 2) };
+  return { n, loadMs: round(median(samples)), snapshotBytes: bytes.byteLength, catalogueBytes, sizeRatio: round(bytes.byteLength / catalogueBytes, 2) };
+};
+
+/** The S3 client's import in a fresh Node process, as a cold Lambda instance pays it. */
+const s3ImportMs = (): number =>
+  Number(execFileSync(process.execPath, ['--input-type=module', '-e', "const t = performance.now(); await import('@aws-sdk/client-s3'); console.log(performance.now() - t);"], { encoding: 'utf8' }).trim());
+
+/** Opening the store and loading a 1k snapshot (pointer read, object read, load, first search) from s3rver and dynalite. */
+const measureOpen = async (rounds: number, seed: number): Promise<number> => {
+  const directory = await mkdtemp(join(tmpdir(), 'vagvisaren-bench-s3-'));
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: 'bench-snapshots', configs: [] }] });
+  const { port } = await server.run();
+  const dynalite = await startDynalite({});
+  try {
+    const local = { region: 'eu-north-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } };
+    const dynamo = new DynamoDBClient({ ...local, endpoint: dynalite.endpoint });
+    await ensureTable(dynamo, 'bench');
+    const store = () =>
+      new S3SearchSnapshotStore(new S3Client({ ...local, endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true }), 'bench-snapshots', new DynamoSnapshotPointer(documentClient(dynamo), 'bench'), systemClock);
+    const { engine } = await builtEngine(1000, seed);
+    await store().save(saveSearchSnapshot(engine), undefined);
+    const samples: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const started = now();
+      const index = await SnapshotSearchIndex.open(store(), language(), { clock: systemClock, log: { error: () => {} } });
+      await index.search(firstQuery);
+      samples.push(now() - started);
+    }
+    dynamo.destroy();
+    return round(median(samples));
+  } finally {
+    await dynalite.close();
+    await server.close();
+    await rm(directory, { recursive: true, force: true });
+  }
+};
+
+export const measureSnapshots = async (options: { quick: boolean; seed: number; log: (line: string) => void }): Promise<SnapshotRun> => {
+  const rounds = options.quick ? 3 : 7;
+  const sizes: SnapshotSizeRun[] = [];
+  for (const n of [1000, 10_000]) {
+    options.log(`snapshot: ${n} entries`);
+    sizes.push(await measureSize(n, rounds, options.seed));
+  }
+  options.log('snapshot: API cold start with 1k entries');
+  const imports = Array.from({ length: rounds }, s3ImportMs);
+  const openMs = await measureOpen(rounds, options.seed);
+  const s3Import = round(median(imports));
+  return { sizes, coldStart: { s3ImportMs: s3Import, openMs, addedMs: round(s3Import + openMs) } };
 };

@@ -6,8 +6,12 @@ const aws = { AWS_REGION: 'eu-north-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_AC
 const domain = { OPENSEARCH_ENDPOINT: 'https://search-vagvisaren-abc123.eu-north-1.es.amazonaws.com', TABLE_NAME: 'Vagvisaren-dev-Table' };
 
 describe('composeAwsIndexer', () => {
-  it('fails fast, naming the variable, when the search endpoint is missing', async () => {
-    await expect(composeAwsIndexer({ ...aws })).rejects.toThrow(/OPENSEARCH_ENDPOINT/);
+  it('fails fast, naming the variables, when neither the search endpoint nor the snapshot bucket is set', async () => {
+    await expect(composeAwsIndexer({ ...aws, TABLE_NAME: domain.TABLE_NAME })).rejects.toThrow(/OPENSEARCH_ENDPOINT.*SEARCH_SNAPSHOT_BUCKET/s);
+  });
+
+  it('refuses both the search endpoint and the snapshot bucket at once', async () => {
+    await expect(composeAwsIndexer({ ...aws, ...domain, SEARCH_SNAPSHOT_BUCKET: 'vagvisaren-snapshots' })).rejects.toThrow(/one of them/);
   });
 
   it('refuses an index name OpenSearch would refuse', async () => {

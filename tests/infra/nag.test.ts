@@ -52,6 +52,11 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', { timeout: 120_000 }, ()
     ).toEqual([]);
   });
 
+  it('finds nothing unacknowledged in dev and prod stages searching an OpenSearch domain (search=opensearch)', () => {
+    expect(unacknowledgedFindings('dev', { context: { search: 'opensearch' } })).toEqual([]);
+    expect(unacknowledgedFindings('prod', { context: { search: 'opensearch' } })).toEqual([]);
+  });
+
   it('reports a new finding, so one added later fails the build', () => {
     const findings = unacknowledgedFindings('dev', { amend: ({ stateless }) => new Queue(stateless, 'UnacknowledgedQueue') });
     expect(findings).toEqual(expect.arrayContaining([expect.stringMatching(/^AwsSolutions-SQS3 at Vagvisaren-dev-Stateless\/UnacknowledgedQueue/)]));

@@ -11,6 +11,8 @@ import { DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definitio
 import { onlyLogicalId, resolveCrossStack, synthesize, type Synthesized } from './synthesize.ts';
 
 const SYNTH_TIMEOUT = 60_000;
+/** These suites describe the `opensearch` search mode; tests/infra/search-mode.test.ts holds the `embedded` one. */
+const OPENSEARCH = { context: { search: 'opensearch' } };
 
 interface Statement {
   Action: string | string[];
@@ -53,8 +55,8 @@ describe('StatefulStack', () => {
   let dev: Synthesized;
   let prod: Synthesized;
   beforeAll(() => {
-    dev = synthesize('dev');
-    prod = synthesize('prod');
+    dev = synthesize('dev', OPENSEARCH);
+    prod = synthesize('prod', OPENSEARCH);
   }, SYNTH_TIMEOUT);
   afterAll(() => {
     dev?.dispose();
@@ -276,8 +278,8 @@ describe('StatelessStack', () => {
   let tableId: string;
   let domainId: string;
   beforeAll(() => {
-    dev = synthesize('dev');
-    prod = synthesize('prod');
+    dev = synthesize('dev', OPENSEARCH);
+    prod = synthesize('prod', OPENSEARCH);
     template = dev.statelessTemplate;
     tableId = onlyLogicalId(dev.statefulTemplate, 'AWS::DynamoDB::Table');
     domainId = onlyLogicalId(dev.statefulTemplate, 'AWS::OpenSearchService::Domain');

@@ -84,6 +84,7 @@ describe('mail feedback (SES bounces and complaints over SNS, on dynalite)', () 
         recordAudit: (audit) => entries.recordAudit(audit),
         history: (entryId) => entries.history(entryId),
         isEmpty: () => entries.isEmpty(),
+        catalogueVersion: () => entries.catalogueVersion(),
       } satisfies EntryRepository,
       clock,
     });

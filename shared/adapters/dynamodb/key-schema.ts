@@ -29,6 +29,8 @@ export const keys = {
   importJournal: (runId: string) => ({ pk: 'IMPORT_JOURNAL', sk: `RUN#${runId}` }),
   /** One planned write of an import run. */
   importJournalWrite: (runId: string, index: number) => ({ pk: `IMPORT_JOURNAL#${runId}`, sk: `WRITE#${String(index).padStart(7, '0')}` }),
+  /** The pointer to the current search snapshot (shared/adapters/search-snapshot): its version and object key. */
+  searchSnapshot: () => ({ pk: 'SEARCH_SNAPSHOT', sk: 'SEARCH_SNAPSHOT' }),
   idempotency: (subject: string, key: string) => ({ pk: `IDEMPOTENCY#${subject}#${key}`, sk: 'IDEMPOTENCY' }),
   /** A month of anonymous demand counts (`yyyy-mm`): one partition, read with one query. */
   demandMonth: (month: string) => `DEMAND#${month}`,
