@@ -396,7 +396,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     });
     const matched = new Set(matches.flatMap(({ result }) => Object.keys(result.match)));
     const told = new Map<string, boolean>();
-    const isMatch = (word: string) => {
+    const isMatch = matched.size === 0 ? () => false : (word: string) => {
       let is = told.get(word);
       if (is === undefined) told.set(word, (is = this.termsOf(word, language).some((term) => matched.has(term))));
       return is;
