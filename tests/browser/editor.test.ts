@@ -34,9 +34,12 @@ describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessib
       expect(new URL(page.url()).pathname).toBe('/sign-in');
       await Promise.all([page.waitForURL(/\/editor\/entries\/almi-lan\/edit$/), page.getByRole('button', { name: 'Logga in som Demo Redaktör' }).click()]);
       expect(await page.locator('h1').textContent()).toBe('Redigera: Almis lån');
-      const cookie = (await browser.context.cookies(site.url)).find((c) => c.name === '__Host-vagvisaren-session')!;
-      expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
-      expect(cookie.expires - Date.now() / 1000).toBeGreaterThan(8 * 3600 - 120);
+      const cookies = await browser.context.cookies();
+      const session = cookies.find((c) => c.name === '__Host-vagvisaren-session')!;
+      expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' });
+      const refresh = cookies.find((c) => c.name === '__Secure-vagvisaren-refresh')!;
+      expect(refresh).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/auth/refresh' });
+      expect(refresh.expires - Date.now() / 1000).toBeGreaterThan(8 * 3600 - 120);
     });
   });
 

@@ -104,6 +104,9 @@ describe('forged access tokens', () => {
     expect(bearer.headers.get('content-type')).toBe('application/problem+json');
     const page = await app.request('/editor', { headers: { cookie: `${SESSION_COOKIE}=${token}`, accept: 'text/html' } });
     expect(page.status).toBe(303);
-    expect(page.headers.get('location')).toMatch(/^\/sign-in\?next=/);
+    expect(page.headers.get('location')).toMatch(/^\/auth\/refresh\?next=/);
+    const renewal = await app.request(page.headers.get('location')!, { headers: { cookie: `${SESSION_COOKIE}=${token}`, accept: 'text/html' } });
+    expect(renewal.status).toBe(303);
+    expect(renewal.headers.get('location')).toMatch(/^\/sign-in\?next=/);
   });
 });
