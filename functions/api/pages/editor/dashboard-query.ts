@@ -67,7 +67,10 @@ export type DashboardList = {
   dir: SortDirection;
 };
 
-/** Filters, sorts and pages `editable`; `due` is the set of ids due for verification. A page past the end shows the last. */
+/**
+ * Filters, sorts and pages `editable`; `due` is the set of ids due for verification. Sorted by name unless
+ * asked, or oldest verification first when only due entries are shown. A page past the end shows the last.
+ */
 export const listDashboard = (editable: readonly Entry[], due: ReadonlySet<string>, query: DashboardQuery, lang: Language, locale: string): DashboardList => {
   const words = foldName(query.q).split(/\s+/).filter(Boolean);
   const matches = editable.filter((entry) => {
@@ -80,7 +83,7 @@ export const listDashboard = (editable: readonly Entry[], due: ReadonlySet<strin
     const names = foldName(`${entry.name.sv} ${entry.name.en ?? ''}`);
     return words.every((word) => names.includes(word));
   });
-  const sort = query.sort ?? 'name';
+  const sort = query.sort ?? (query.due ? 'due' : 'name');
   const dir = query.dir ?? FIRST_DIRECTION[sort];
   const byName = (a: Entry, b: Entry) => entryName(a, lang).localeCompare(entryName(b, lang), locale);
   const key: Record<DashboardSort, (a: Entry, b: Entry) => number> = {

@@ -258,7 +258,7 @@ export const renderDashboard = (c: Context<AppEnv>, model: DashboardModel) => {
           {t.editor.mine} <span class="count">({t.editor.count(model.editable.length)})</span>
         </h2>
         <p>{t.editor.mineLead}</p>
-        <p>{t.editor.queueLead(model.freshnessDays)}</p>
+        {query.due && <p>{t.editor.queueLead(model.freshnessDays)}</p>}
         <FilterForm model={model} providers={providers} />
         <p id="result-count" class="result-count" role="status">
           {t.editor.list.result(list.matching, list.total)}
