@@ -274,7 +274,7 @@ export const renderDashboard = (c: Context<AppEnv>, model: DashboardModel) => {
             )}
           </div>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll editor-table-scroll" role="region" aria-labelledby="mine" tabindex={0}>
             <table class="editor-table" aria-describedby="result-count">
               <caption class="vh">{t.editor.mine}</caption>
               <thead>
