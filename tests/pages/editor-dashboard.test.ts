@@ -139,6 +139,7 @@ describe('the editor dashboard list: paging, sorting, filters, name search', () 
     const empty = tags(sv, /<div class="empty-state">[\s\S]*?<\/div>/g)[0]!;
     expect(text(empty)).toContain('Inga poster matchar filtren: Namn innehåller: “bank”, Typ: Investerare och finansiär, Status: Utkast.');
     expect(hrefs(empty)).toEqual(['/editor']);
+    expect(tags(sv, /<option[^>]*selected[^>]*>/g).map((o) => attr(o, 'value'))).toEqual(['investor', 'draft']);
     const en = await get('/editor?kind=investor&due=1&lang=en');
     const emptyEn = tags(en, /<div class="empty-state">[\s\S]*?<\/div>/g)[0]!;
     expect(text(emptyEn)).toContain('No entries match the filters: Kind: Investor and funder, Due for verification');

@@ -138,7 +138,7 @@ const SortHeader = (props: { model: DashboardModel; list: DashboardList; column:
 const FilterForm = (props: { model: DashboardModel; providers: readonly { value: string; label: string }[] }) => {
   const { t, taxonomy, query, editable } = props.model;
   const f = t.editor.list.filters;
-  const kinds = ENTRY_KINDS.filter((kind) => editable.some((entry) => entry.kind === kind));
+  const kinds = ENTRY_KINDS.filter((kind) => kind === query.kind || editable.some((entry) => entry.kind === kind));
   return (
     <form method="get" action="/editor" class="dashboard-filters" aria-labelledby="filters">
       <h3 id="filters">{t.editor.list.filtersHeading}</h3>
@@ -260,7 +260,7 @@ export const renderDashboard = (c: Context<AppEnv>, model: DashboardModel) => {
         <p>{t.editor.mineLead}</p>
         {query.due && <p>{t.editor.queueLead(model.freshnessDays)}</p>}
         <FilterForm model={model} providers={providers} />
-        <p id="result-count" class="result-count" role="status">
+        <p id="result-count" class="result-count">
           {t.editor.list.result(list.matching, list.total)}
           {list.pageCount > 1 && ` · ${t.editor.list.pageOf(list.page, list.pageCount)}`}
         </p>
