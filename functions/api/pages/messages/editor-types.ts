@@ -36,12 +36,10 @@ export type EditorMessages = {
   mine: string;
   mineLead: string;
   drafts: string;
-  draftsLead: string;
   queue: string;
   queueLead: (days: number) => string;
   count: (n: number) => string;
   none: string;
-  queueEmpty: string;
   newHeading: string;
   newLead: string;
   newOf: (kind: string) => string;
