@@ -107,9 +107,24 @@ describeInBrowser('the editor in a browser (sign-in, journey, two tabs, accessib
       await second.close();
     }, 60_000);
 
+    it('filters the dashboard with its form and sorts it from a column header', async () => {
+      await page.goto(url('/editor'));
+      await page.locator('#filter-kind').selectOption('actor');
+      await Promise.all([page.waitForURL(/[?&]kind=actor/), page.getByRole('button', { name: 'Visa poster' }).click()]);
+      const kinds = await page.locator('table.editor-table tbody tr td:nth-of-type(1)').allTextContents();
+      expect(kinds.length).toBeGreaterThan(0);
+      expect(new Set(kinds)).toEqual(new Set(['Aktör']));
+      await expect(page.locator('#filter-kind').inputValue()).resolves.toBe('actor');
+      await Promise.all([page.waitForURL(/sort=changed/), page.getByRole('link', { name: /^Senast ändrad/ }).click()]);
+      expect(new URL(page.url()).searchParams.get('kind')).toBe('actor');
+      await expect(page.getByRole('columnheader', { name: /Senast ändrad/ }).getAttribute('aria-sort')).resolves.toBe('descending');
+    });
+
     for (const lang of ['sv', 'en'] as const) {
       it(`the dashboard, forms, errors and history (${lang}) have no WCAG 2.1 A/AA violations`, async () => {
         await check(expect, { name: 'dashboard', lang, status: 200, open: goto(withLang('/editor', lang)) });
+        await check(expect, { name: 'dashboard-filtered', lang, status: 200, open: goto(withLang('/editor?kind=offering&sort=changed&page=1', lang)) });
+        await check(expect, { name: 'dashboard-empty', lang, status: 200, open: goto(withLang('/editor?kind=investor&status=archived&q=zzz', lang)) });
         await check(expect, { name: 'new-kind', lang, status: 200, open: goto(withLang('/editor/entries/new', lang)) });
         for (const kind of ['actor', 'offering', 'testbed', 'investor']) {
           await check(expect, { name: `form-new-${kind}`, lang, status: 200, open: goto(withLang(`/editor/entries/new?kind=${kind}`, lang)) });

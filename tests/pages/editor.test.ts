@@ -32,7 +32,9 @@ const section = (html: string, id: string): string => {
   if (start === -1) throw new Error(`no section ${id}`);
   return html.slice(start, html.indexOf('</section>', start));
 };
-const names = (html: string) => tags(html, /<h3>[\s\S]*?<\/h3>/g).map(text);
+/** The rows of the dashboard's table, and the entry name each starts with. */
+const rows = (html: string) => tags(html, /<tr>\s*<th scope="row">[\s\S]*?<\/tr>/g);
+const names = (html: string) => rows(html).map((row) => text(/<a[^>]*>[\s\S]*?<\/a>/.exec(row)![0]));
 
 /** A new offering's form as a browser posts it. */
 const offeringForm = (csrf: string, overrides: Record<string, string | string[]> = {}): [string, string][] => {
@@ -245,20 +247,22 @@ describe('the sign-in and editor pages', () => {
   });
 
   describe('the dashboard', () => {
-    it('lists every entry but establishment offers for an editor, with drafts and the verification queue with days since verification', async () => {
+    it('lists every entry but establishment offers for an editor, with shortcuts to drafts and the verification queue with days since verification', async () => {
       const v = await signedIn('demo-editor');
       const page = await v.get('/editor');
       expect(page.status).toBe(200);
       expect(names(section(page.html, 'mine')).sort()).toEqual(ALL.filter((e) => e.kind !== 'establishment-offer').map((e) => e.name.sv).sort());
-      expect(names(section(page.html, 'drafts')).sort()).toEqual(['Inkuberas testprogram', 'Regionens testaktör']);
-      const queue = section(page.html, 'queue');
-      expect(text(queue)).toContain('Poster som inte har verifierats på 180 dagar');
-      expect(names(queue)).not.toContain('Almi Testaktör');
-      expect(names(queue)).not.toContain('Regionens testaktör');
-      expect(names(queue)).toContain('Almis testlån');
-      const loan = tags(queue, /<li>[\s\S]*?<\/li>/g).find((li) => li.includes('Almis testlån'))!;
+      expect(hrefs(page.html)).toContain('/editor?status=draft');
+      expect(hrefs(page.html)).toContain('/editor?due=1');
+      expect(names((await v.get('/editor?status=draft')).html).sort()).toEqual(['Inkuberas testprogram', 'Regionens testaktör']);
+      const queue = await v.get('/editor?due=1');
+      expect(text(queue.html)).toContain('Poster som inte har verifierats på 180 dagar');
+      expect(names(queue.html)).not.toContain('Almi Testaktör');
+      expect(names(queue.html)).not.toContain('Regionens testaktör');
+      expect(names(queue.html)).toContain('Almis testlån');
+      const loan = rows(queue.html).find((row) => row.includes('Almis testlån'))!;
       expect(text(loan)).toContain('Verifierad 1 januari 2025 (för 695 dagar sedan)');
-      expect(text(queue)).toContain('Aldrig verifierad');
+      expect(text(queue.html)).toContain('Aldrig verifierad');
       expect(hrefs(section(page.html, 'mine'))).toContain('/editor/entries/almi-lan-test/edit');
       expect(hrefs(section(page.html, 'mine'))).toContain('/editor/entries/almi-lan-test/history');
       expect(hrefs(section(page.html, 'mine'))).toContain('/entries/almi-lan-test');

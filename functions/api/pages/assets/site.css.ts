@@ -129,9 +129,20 @@ input.input-medium{max-width:14rem}
 .status{font-weight:700}
 .status-published{color:#00703c}
 .status-archived{color:#4a4a4a}
-.editor-list{list-style:none;padding:0;margin:0}
-.editor-list li{border-top:1px solid #b1b4b6;padding:.75rem 0}
-.editor-list h3{margin:0 0 .25rem;font-size:1.125rem}
+.dashboard-filters{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:flex-end;border:1px solid #b1b4b6;padding:.75rem 1rem;margin:1rem 0}
+.dashboard-filters h3{flex-basis:100%;margin:0;font-size:1.125rem}
+.dashboard-filters p{margin:0;max-width:100%}
+.dashboard-filters label{display:block}
+.dashboard-filters .checkbox{display:flex;gap:.5rem;align-items:flex-start;flex-basis:100%}
+.dashboard-filters .checkbox label{display:inline}
+.dashboard-filters select,.dashboard-filters input[type=search]{max-width:100%}
+.editor-table-scroll{position:relative}
+.editor-table{border-collapse:collapse;min-width:40rem;width:100%}
+.editor-table th,.editor-table td{text-align:left;vertical-align:top;border-top:1px solid #b1b4b6;padding:.5rem .75rem .5rem 0}
+.editor-table th[scope=row]{font-weight:400}
+.editor-table th[scope=row]>a{font-weight:700}
+.editor-table .meta{margin:.25rem 0 0}
+.editor-table td.due{font-weight:700}
 .new-kinds{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 a.button.secondary-link,a.button.secondary-link:visited{background:#fff;color:#0b5394}
 a.button.secondary-link:hover{background:#eef4fa;color:#062f57}

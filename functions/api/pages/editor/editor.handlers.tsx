@@ -16,6 +16,7 @@ import { messagesFor, type Messages } from '../messages/index.ts';
 import { readLang } from '../params.ts';
 import { noFilters } from '../urls.ts';
 import { creatableKinds, renderDashboard } from './dashboard.tsx';
+import { parseDashboardQuery } from './dashboard-query.ts';
 import { editorHref, readNotice, type Notice } from './editor-urls.ts';
 import { entryToForm, formToInput, issuesFromService, newEntryForm, unknownFields, type FormIssue, type FormValues } from './entry-form.ts';
 import { postedForm } from '../form-values.ts';
@@ -105,11 +106,12 @@ export const editorPageHandlers = (deps: AppDeps, scope: EditorScope = { base: '
   return {
     dashboard: async (c: Context<AppEnv>) => {
       const { t, issues } = messagesOf(c);
-      if (issues.length > 0) return badRequestPage(c, t, issues);
+      const { query, issues: queryIssues } = parseDashboardQuery(c.req.queries());
+      if (issues.length + queryIssues.length > 0) return badRequestPage(c, t, [...issues, ...queryIssues]);
       const principal = principalOf(c);
       const editable = await deps.editor.editable(principal);
       const queue = deps.editor.dueForVerification(editable);
-      return renderDashboard(c, { t, taxonomy: deps.taxonomy, principal, now: deps.clock.now(), freshnessDays: deps.editor.freshnessDays, editable, queue });
+      return renderDashboard(c, { t, taxonomy: deps.taxonomy, principal, now: deps.clock.now(), freshnessDays: deps.editor.freshnessDays, editable, queue, query });
     },
 
     newEntry: async (c: Context<AppEnv>) => {

@@ -36,12 +36,10 @@ export type EditorMessages = {
   mine: string;
   mineLead: string;
   drafts: string;
-  draftsLead: string;
   queue: string;
   queueLead: (days: number) => string;
   count: (n: number) => string;
   none: string;
-  queueEmpty: string;
   newHeading: string;
   newLead: string;
   newOf: (kind: string) => string;
@@ -53,6 +51,23 @@ export type EditorMessages = {
   intakeBounced: (reason: 'bounce' | 'complaint', address: string, date: string) => string;
   intakeBounceFix: string;
   daysSince: (days: number) => string;
+  /** The dashboard list: filters, sortable columns, count, pages and the empty state. */
+  list: {
+    all: string;
+    missingIntake: string;
+    filtersHeading: string;
+    filters: { q: string; kind: string; status: string; provider: string; due: string; intake: string };
+    anyOption: string;
+    apply: string;
+    clear: string;
+    result: (shown: number, total: number) => string;
+    pageOf: (page: number, count: number) => string;
+    columns: { name: string; kind: string; status: string; changed: string; due: string };
+    sortHint: (dir: 'asc' | 'desc') => string;
+    empty: (filters: string) => string;
+    emptyLoosen: string;
+    intakeNone: string;
+  };
   history: string;
   publicPage: string;
   backToDashboard: string;
