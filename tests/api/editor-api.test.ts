@@ -1,23 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anEntry } from '../support/builders.ts';
+import { anEntry, anOfferingDraft } from '../support/builders.ts';
 import { buildTestApp } from '../support/app.ts';
 import { useDynalite } from '../support/dynamo.ts';
 
 type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
-const draftBody = {
-  kind: 'offering',
-  name: { sv: 'Exportcoachning för småföretag', en: 'Export coaching for small companies' },
-  summary: { sv: 'Coachning inför första exportaffären.' },
-  description: { sv: 'Fem träffar med en exportcoach för företag som vill sälja utomlands.' },
-  areas: ['company-development'],
-  stages: ['startup', 'growth'],
-  supportTypes: ['internationalisation'],
-  focus: { level: 'breadth' },
-  municipalities: 'county',
-  providerId: 'almi-foretagspartner-malardalen',
-  offering: { cost: 'free' },
-};
+const draftBody = anOfferingDraft({ sv: 'Exportcoachning för småföretag', en: 'Export coaching for small companies' });
 
 describe('the editor API', () => {
   const dynalite = useDynalite();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDevIssuer } from '#functions/local/dev-issuer.ts';
+import { anOfferingDraft } from '../support/builders.ts';
 import { useDynalite } from '../support/dynamo.ts';
 import { SNAPSHOT_BUCKET, s3rverCredentials, useS3rver } from '../support/s3.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
@@ -44,19 +45,7 @@ const editorHeaders = async (dataDir: string, etag?: string) => {
   return { authorization: `Bearer ${await issuer.issue('demo-editor')}`, 'content-type': 'application/json', ...(etag ? { 'if-match': etag } : {}) };
 };
 
-const draft = {
-  kind: 'offering',
-  name: { sv: 'Snapshotprovet Exportlyftet' },
-  summary: { sv: 'Coachning inför första exportaffären.' },
-  description: { sv: 'Fem träffar med en exportcoach för företag som vill sälja utomlands.' },
-  areas: ['company-development'],
-  stages: ['startup', 'growth'],
-  supportTypes: ['internationalisation'],
-  focus: { level: 'breadth' },
-  municipalities: 'county',
-  providerId: 'almi-foretagspartner-malardalen',
-  offering: { cost: 'free' },
-};
+const draft = anOfferingDraft({ sv: 'Snapshotprovet Exportlyftet' });
 
 const hitIds = async (url: string, q: string): Promise<string[]> => {
   const response = await fetch(`${url}/v1/search?q=${encodeURIComponent(q)}`);

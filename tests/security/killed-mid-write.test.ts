@@ -14,7 +14,7 @@ import { toRecord, writeJsonRecords } from '#shared/services/catalogue-transfer.
 import { LOCAL_TABLE } from '#functions/cli/table-store.ts';
 import { startDynalite } from '#functions/local/dynalite.ts';
 import { createDevIssuer } from '#functions/local/dev-issuer.ts';
-import { anEntry } from '../support/builders.ts';
+import { anEntry, anOfferingDraft } from '../support/builders.ts';
 import { dynamoClient } from '../support/dynamo.ts';
 import { startServerProcess } from '../support/server-process.ts';
 
@@ -28,19 +28,7 @@ const freshDataDir = async () => {
   return dir;
 };
 
-const draft = (name: string) => ({
-  kind: 'offering',
-  name: { sv: name },
-  summary: { sv: 'Coachning inför första exportaffären.' },
-  description: { sv: 'Fem träffar med en exportcoach för företag som vill sälja utomlands.' },
-  areas: ['company-development'],
-  stages: ['startup', 'growth'],
-  supportTypes: ['internationalisation'],
-  focus: { level: 'breadth' },
-  municipalities: 'county',
-  providerId: 'almi-foretagspartner-malardalen',
-  offering: { cost: 'free' },
-});
+const draft = (name: string) => anOfferingDraft({ sv: name });
 
 const editorHeaders = async (dataDir: string) => {
   const issuer = await createDevIssuer({ keyPath: join(dataDir, 'dev-issuer', 'signing-key.json') });

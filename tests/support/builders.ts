@@ -70,6 +70,21 @@ export const anOffer = (
   return anEntry<'establishment-offer'>({ kind: 'establishment-offer', municipalities: [municipality], ...rest, establishmentOffer: details });
 };
 
+/** The body of `POST /v1/editor/entries` for a new export-coaching offering, named `name`. */
+export const anOfferingDraft = (name: { sv: string; en?: string }) => ({
+  kind: 'offering',
+  name,
+  summary: { sv: 'Coachning inför första exportaffären.' },
+  description: { sv: 'Fem träffar med en exportcoach för företag som vill sälja utomlands.' },
+  areas: ['company-development'],
+  stages: ['startup', 'growth'],
+  supportTypes: ['internationalisation'],
+  focus: { level: 'breadth' },
+  municipalities: 'county',
+  providerId: 'almi-foretagspartner-malardalen',
+  offering: { cost: 'free' },
+});
+
 /** A signed-in person named by their subject, with roles and, for actor staff, an organisation. */
 export const aPrincipal = (subject: string, roles: Principal['roles'], organisationId?: string): Principal =>
   ({ subject, name: subject, roles, ...(organisationId ? { organisationId } : {}) }) as Principal;
