@@ -59,25 +59,32 @@ export const createDevIssuer = async (options: { keyPath?: string } = {}): Promi
     if (!user) throw new Error(`No demo user is called ${username}.`);
     return user;
   };
-  const accessToken = (user: DemoUser, session: string, now: Date) => {
+  const signed = (claims: Record<string, unknown>, user: DemoUser, now: Date, lifetimeSeconds: number) => {
     const issuedAt = Math.floor(now.getTime() / 1000);
-    return new SignJWT({
-      token_use: 'access',
-      client_id: DEV_CLIENT_ID,
-      username: user.username,
-      name: user.name,
-      'cognito:groups': user.roles,
-      origin_jti: session,
-      ...(user.organisationId ? { [ORGANISATION_CLAIM]: user.organisationId } : {}),
-    })
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: KEY_ID })
       .setIssuer(DEV_ISSUER)
       .setSubject(`local-${user.username}`)
       .setJti(randomUUID())
       .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + DEV_ACCESS_TOKEN_SECONDS)
+      .setExpirationTime(issuedAt + lifetimeSeconds)
       .sign(signingKey);
   };
+  const accessToken = (user: DemoUser, session: string, now: Date) =>
+    signed(
+      {
+        token_use: 'access',
+        client_id: DEV_CLIENT_ID,
+        username: user.username,
+        name: user.name,
+        'cognito:groups': user.roles,
+        origin_jti: session,
+        ...(user.organisationId ? { [ORGANISATION_CLAIM]: user.organisationId } : {}),
+      },
+      user,
+      now,
+      DEV_ACCESS_TOKEN_SECONDS,
+    );
   return {
     users: DEMO_USERS,
     jwks,
@@ -85,15 +92,7 @@ export const createDevIssuer = async (options: { keyPath?: string } = {}): Promi
     async signIn(username, now = new Date()) {
       const user = userNamed(username);
       const session = randomUUID();
-      const issuedAt = Math.floor(now.getTime() / 1000);
-      const refreshToken = await new SignJWT({ token_use: 'refresh', client_id: DEV_CLIENT_ID, username: user.username, origin_jti: session })
-        .setProtectedHeader({ alg: 'RS256', kid: KEY_ID })
-        .setIssuer(DEV_ISSUER)
-        .setSubject(`local-${user.username}`)
-        .setJti(randomUUID())
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(issuedAt + REFRESH_SECONDS)
-        .sign(signingKey);
+      const refreshToken = await signed({ token_use: 'refresh', client_id: DEV_CLIENT_ID, username: user.username, origin_jti: session }, user, now, REFRESH_SECONDS);
       return { accessToken: await accessToken(user, session, now), refreshToken };
     },
     async refresh(refreshToken, now = new Date()) {
