@@ -28,6 +28,15 @@ export const formatDate = (iso: string, t: Messages): string => {
   return longDate(t).format(instant);
 };
 
+const longDateTime = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }));
+
+/** A date and time in words, Swedish time: "27 november 2026 kl. 13:05" / "November 27, 2026 at 1:05 PM". */
+export const formatDateTime = (iso: string, t: Messages): string => {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  return longDateTime(t).format(instant);
+};
+
 export const formatNumber = (value: number, t: Messages): string => plainNumber(t).format(value);
 
 /** The label of a taxonomy code in a facet, or the code itself when the taxonomy does not know it. */

@@ -124,7 +124,7 @@ export const fieldKit = <N extends string>(source: FieldSource<N>) => {
   };
 
   /** A checkbox or radio group in a fieldset whose legend is the field's label. */
-  const Choices = (props: { name: N; type: 'checkbox' | 'radio'; options: readonly Option[]; columns?: boolean }) => {
+  const Choices = (props: { name: N; type: 'checkbox' | 'radio'; options: readonly Option[]; columns?: boolean; required?: boolean }) => {
     const { name } = props;
     const chosen = new Set(source.values(name));
     return (
@@ -137,7 +137,7 @@ export const fieldKit = <N extends string>(source: FieldSource<N>) => {
             const id = `${fieldId(name)}-${option.value}`;
             return (
               <li>
-                <input type={props.type} id={id} name={name} value={option.value} checked={chosen.has(option.value)} />
+                <input type={props.type} id={id} name={name} value={option.value} required={props.required} checked={chosen.has(option.value)} />
                 <label for={id}>{option.label}</label>
               </li>
             );

@@ -8,19 +8,10 @@ import type { AuditRecord } from '#shared/domain/audit.ts';
 import type { Entry } from '#shared/domain/entry.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { AppEnv } from '../../env.ts';
-import { formatDate, formatNumber, perLocale } from '../format.ts';
+import { formatDate, formatDateTime, formatNumber } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import { editorHref } from './editor-urls.ts';
-
-const longDateTime = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }));
-
-/** A date and time in Swedish time: "27 november 2026 13:05". */
-export const formatDateTime = (iso: string, t: Messages): string => {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return iso;
-  return longDateTime(t).format(instant);
-};
 
 const DATE_KEYS = new Set(['validFrom', 'validUntil', 'opens', 'closes']);
 

@@ -27,7 +27,8 @@ import { formToInput, idempotencyKeyOf, issuesFromService, unknownFields, valueO
 import { formValues, postedForm } from '../form-values.ts';
 import { renderReferralForm, type ReferralFormModel } from './referral-form.view.tsx';
 import { BOXES, readReferralNotice, referralHref, type Box } from './referral-urls.ts';
-import { DECLINE_ISSUES, renderReferralList, renderReferralPage, type DeclineIssue, type LinkedReferral, type Option, type ReferralPageModel } from './referrals.view.tsx';
+import { DECLINE_ISSUES, renderReferralList, renderReferralPage, type DeclineIssue, type LinkedReferral, type ReferralPageModel } from './referrals.view.tsx';
+import type { Option } from '../components/form-fields.tsx';
 
 const DONE: Record<ReferralAction, ReferralNotice> = { accept: 'accepted', start: 'started', complete: 'completed', decline: 'declined', cancel: 'cancelled' };
 

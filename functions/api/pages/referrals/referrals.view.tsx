@@ -13,7 +13,8 @@ import type { ReferralAction } from '#shared/domain/referral-lifecycle.ts';
 import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { AppEnv } from '../../env.ts';
 import { PostForm } from '../components/session.tsx';
-import { formatDate, perLocale, termLabel } from '../format.ts';
+import { fieldKit, type Option } from '../components/form-fields.tsx';
+import { formatDate, formatDateTime, termLabel } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import type { ReferralNotice } from '../messages/referrals-types.ts';
@@ -21,18 +22,11 @@ import { entryHref, pageHref, searchHref } from '../urls.ts';
 import { OrganisationChannels } from '../offers/offer-contact.tsx';
 import { referralHref, type Box } from './referral-urls.ts';
 
-export type Option = { value: string; label: string };
-
-const dateAndTime = perLocale((locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }));
-
 /** A linked referral as the page names it: to whom and when, never by its raw id. */
 export type LinkedReferral = { receiver: string; createdAt: string };
 
 const LinkedName = (props: { t: Messages; linked: LinkedReferral | undefined }) =>
   props.linked ? <>{props.t.referrals.linkedName(props.linked.receiver, formatDate(props.linked.createdAt.slice(0, 10), props.t))}</> : <>{props.t.referrals.linkedUnknown}</>;
-
-/** A date and time in words, Swedish time: "3 mars 2026 14:05". */
-export const formatDateTime = (iso: string, t: Messages): string => dateAndTime(t).format(new Date(iso));
 
 const Notice = (props: { t: Messages; notice: ReferralNotice | undefined }) =>
   props.notice ? (
@@ -224,40 +218,6 @@ const declineIssueText = (m: Messages['referrals'], issue: DeclineIssue): string
     redirectTo: `${m.redirectLabel}: ${m.redirectInvalid}`,
   })[issue];
 
-/** Why the organisation declines, as a required radio group follow-up counts by. */
-const DeclineReasonChoices = (props: { model: ReferralPageModel }) => {
-  const { t, decline } = props.model;
-  const m = t.referrals;
-  const error = decline?.issues.includes('reasonCategory');
-  return (
-    <fieldset
-      class={`field${error ? ' field-error' : ''}`}
-      id="f-reasonCategory"
-      tabindex={-1}
-      aria-describedby={error ? 'f-reasonCategory-hint f-reasonCategory-error' : 'f-reasonCategory-hint'}
-    >
-      <legend>{m.reasonCategoryLabel}</legend>
-      <p class="hint" id="f-reasonCategory-hint">
-        {m.reasonCategoryHint}
-      </p>
-      {error && (
-        <p class="error-message" id="f-reasonCategory-error">
-          <span class="vh">{m.errorPrefix}</span>
-          {m.reasonCategoryRequired}
-        </p>
-      )}
-      <ul class="checks">
-        {DECLINE_REASONS.map((code) => (
-          <li>
-            <input type="radio" id={`f-reasonCategory-${code}`} name="reasonCategory" value={code} required checked={decline?.reasonCategory === code} />
-            <label for={`f-reasonCategory-${code}`}>{m.declineReasons[code]}</label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
-  );
-};
-
 /**
  * A declined referral's suggested actor: to the referrer, with the one click to refer again once the
  * company agrees; to the receiver, what became of their suggestion.
@@ -288,73 +248,40 @@ const Suggestion = (props: { model: ReferralPageModel }) => {
   );
 };
 
-const DeclineForm = (props: { model: ReferralPageModel }) => {
-  const { t, referral, actors, decline } = props.model;
+type DeclineField = DeclineIssue | 'forward';
+
+/** The decline form's fields: why (a required radio group follow-up counts by), in words, a better actor, forwarding. */
+const declineFields = (model: ReferralPageModel) => {
+  const { t, decline } = model;
   const m = t.referrals;
-  const reasonError = decline?.issues.includes('reason');
-  const redirectError = decline?.issues.includes('redirectTo');
+  const words: Record<DeclineField, { label: string; hint: string; error?: string }> = {
+    reasonCategory: { label: m.reasonCategoryLabel, hint: m.reasonCategoryHint, error: m.reasonCategoryRequired },
+    reason: { label: m.reasonLabel, hint: m.reasonHint, error: m.reasonRequired },
+    redirectTo: { label: m.redirectLabel, hint: m.redirectHint, error: m.redirectInvalid },
+    forward: { label: m.forwardLabel, hint: m.forwardHint },
+  };
+  return fieldKit<DeclineField>({
+    fieldId: (name) => `f-${name}`,
+    label: (name) => words[name].label,
+    hint: (name) => words[name].hint,
+    errors: new Map((decline?.issues ?? []).map((issue) => [issue, words[issue].error ?? ''])),
+    errorPrefix: m.errorPrefix,
+    value: (name) => (name === 'forward' ? '' : (decline?.[name] ?? '')),
+    values: (name) => (name === 'reasonCategory' && decline?.reasonCategory ? [decline.reasonCategory] : []),
+  });
+};
+
+const DeclineForm = (props: { model: ReferralPageModel }) => {
+  const { t, referral, actors } = props.model;
+  const m = t.referrals;
+  const { Choices, Text, Select, Confirm } = declineFields(props.model);
   return (
     <PostForm action={referralHref(`/referrals/${referral.id}/decline`, t.lang)} class="decline-form" novalidate>
       <input type="hidden" name="version" value={String(referral.version)} />
-      <DeclineReasonChoices model={props.model} />
-      <div class={`field${reasonError ? ' field-error' : ''}`}>
-        <label for="f-reason">{m.reasonLabel}</label>
-        <p class="hint" id="f-reason-hint">
-          {m.reasonHint}
-        </p>
-        {reasonError && (
-          <p class="error-message" id="f-reason-error">
-            <span class="vh">{m.errorPrefix}</span>
-            {m.reasonRequired}
-          </p>
-        )}
-        <textarea
-          id="f-reason"
-          name="reason"
-          rows={3}
-          maxlength={2000}
-          aria-describedby={reasonError ? 'f-reason-hint f-reason-error' : 'f-reason-hint'}
-          aria-invalid={reasonError ? 'true' : undefined}
-        >
-          {decline?.reason ?? ''}
-        </textarea>
-      </div>
-      <div class={`field${redirectError ? ' field-error' : ''}`}>
-        <label for="f-redirectTo">{m.redirectLabel}</label>
-        <p class="hint" id="f-redirectTo-hint">
-          {m.redirectHint}
-        </p>
-        {redirectError && (
-          <p class="error-message" id="f-redirectTo-error">
-            <span class="vh">{m.errorPrefix}</span>
-            {m.redirectInvalid}
-          </p>
-        )}
-        <select
-          id="f-redirectTo"
-          name="redirectTo"
-          aria-describedby={redirectError ? 'f-redirectTo-hint f-redirectTo-error' : 'f-redirectTo-hint'}
-          aria-invalid={redirectError ? 'true' : undefined}
-        >
-          <option value="">{m.noRedirect}</option>
-          {actors.map((actor) => (
-            <option value={actor.value} selected={decline?.redirectTo === actor.value}>
-              {actor.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {referral.consent.forwardingAllowed && (
-        <div class="field">
-          <div class="confirm">
-            <input type="checkbox" id="f-forward" name="forward" value="yes" aria-describedby="f-forward-hint" />
-            <label for="f-forward">{m.forwardLabel}</label>
-          </div>
-          <p class="hint" id="f-forward-hint">
-            {m.forwardHint}
-          </p>
-        </div>
-      )}
+      <Choices name="reasonCategory" type="radio" required options={DECLINE_REASONS.map((code) => ({ value: code, label: m.declineReasons[code] }))} />
+      <Text name="reason" rows={3} maxlength={2000} />
+      <Select name="redirectTo" options={actors} empty={m.noRedirect} />
+      {referral.consent.forwardingAllowed && <Confirm name="forward" />}
       <button type="submit" class="secondary" aria-describedby="decline-hint">
         {m.actions.decline}
       </button>
