@@ -27,8 +27,8 @@ export interface EdgeStackProps extends StackProps {
 export const needsEdgeStack = (cdn: CdnContext): boolean => cdn.webAclArn === undefined || cdn.certificateArn === undefined;
 
 /**
- * CloudWatch alarms notify topics of their own region only, so the web ACL's alarm has its own topic
- * here, mailing the same `alarmEmails` addresses as the stage's alarm topic.
+ * The web ACL's alarm lives here, in its metric's region, and notifies a topic beside it that mails
+ * the same `alarmEmails` addresses as the stage's alarm topic.
  */
 export class EdgeStack extends Stack {
   readonly firewall: SiteFirewall | undefined;

@@ -46,6 +46,7 @@ describe('CloudFront and AWS WAF in front (cdn=true)', { timeout: SYNTH_TIMEOUT 
       expect(resolveCrossStack(config.ViewerCertificate.AcmCertificateArn, edge)).toEqual({ Ref: onlyLogicalId(edge, 'AWS::CertificateManager::Certificate') });
       expect(resolveCrossStack(config.WebACLId, edge)).toEqual({ 'Fn::GetAtt': [onlyLogicalId(edge, 'AWS::WAFv2::WebACL'), 'Arn'] });
       edge.hasOutput('WebAclArn', {});
+      expect(withZone.stateless.dependencies).toContain(withZone.edge);
     });
 
     it('serves the domain over TLS 1.2 or later with HTTP/2 and HTTP/3, from the API\'s regional custom domain over TLS 1.2', () => {
