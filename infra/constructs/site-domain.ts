@@ -11,7 +11,7 @@
 import type { HttpApi, IStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { ApiMapping, DomainName, EndpointType } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate, CertificateValidation, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
-import { ARecord, HostedZone, type IAliasRecordTarget, type IHostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import { AaaaRecord, ARecord, HostedZone, type IAliasRecordTarget, type IHostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
 import { ApiGatewayv2DomainProperties } from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
 
@@ -76,16 +76,14 @@ export class SiteDomain extends Construct {
 
   /**
    * Serves `stage` of `api` at the domain's root, and points the zone's alias record, when there is a
-   * zone, at `front` (a CloudFront distribution before the domain) or else at the domain itself.
+   * zone, at `front` (a CloudFront distribution before the domain, then for IPv6 too) or else at the domain itself.
    */
   serve(api: HttpApi, stage: IStage, front?: IAliasRecordTarget): void {
     new ApiMapping(this, 'ApiMapping', { api, domainName: this.domainName, stage });
-    if (this.zone) {
-      new ARecord(this, 'AliasRecord', {
-        zone: this.zone,
-        recordName: this.domainName.name,
-        target: RecordTarget.fromAlias(front ?? new ApiGatewayv2DomainProperties(this.domainName.regionalDomainName, this.domainName.regionalHostedZoneId)),
-      });
-    }
+    if (!this.zone) return;
+    const target = RecordTarget.fromAlias(front ?? new ApiGatewayv2DomainProperties(this.domainName.regionalDomainName, this.domainName.regionalHostedZoneId));
+    new ARecord(this, 'AliasRecord', { zone: this.zone, recordName: this.domainName.name, target });
+    // CloudFront answers over IPv6 as well; a regional API Gateway domain does not.
+    if (front) new AaaaRecord(this, 'AliasRecordIpv6', { zone: this.zone, recordName: this.domainName.name, target });
   }
 }

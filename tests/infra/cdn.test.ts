@@ -100,12 +100,14 @@ describe('CloudFront and AWS WAF in front (cdn=true)', { timeout: SYNTH_TIMEOUT 
       expect(distributionConfig(withZone).DefaultCacheBehavior.ResponseHeadersPolicyId).toBeUndefined();
     });
 
-    it('points the domain\'s alias record at the distribution and turns the execute-api address off, so every request passes the web ACL', () => {
-      withZone.statelessTemplate.hasResourceProperties('AWS::Route53::RecordSet', {
-        Type: 'A',
-        HostedZoneId: ZONE.hostedZoneId,
-        AliasTarget: { DNSName: { 'Fn::GetAtt': [onlyLogicalId(withZone.statelessTemplate, 'AWS::CloudFront::Distribution'), 'DomainName'] }, HostedZoneId: Match.anyValue() },
-      });
+    it('points the domain\'s alias records (IPv4 and IPv6) at the distribution and turns the execute-api address off, so every request passes the web ACL', () => {
+      for (const type of ['A', 'AAAA']) {
+        withZone.statelessTemplate.hasResourceProperties('AWS::Route53::RecordSet', {
+          Type: type,
+          HostedZoneId: ZONE.hostedZoneId,
+          AliasTarget: { DNSName: { 'Fn::GetAtt': [onlyLogicalId(withZone.statelessTemplate, 'AWS::CloudFront::Distribution'), 'DomainName'] }, HostedZoneId: Match.anyValue() },
+        });
+      }
       withZone.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
     });
 
