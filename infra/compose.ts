@@ -2,6 +2,7 @@
 import { type App, Tags } from 'aws-cdk-lib';
 import { CLOUDFRONT_REGION, readCdn } from './constructs/cdn.ts';
 import { readSiteDomain } from './constructs/site-domain.ts';
+import { webAclNameOf } from './constructs/waf.ts';
 import { EdgeStack, needsEdgeStack } from './edge-stack.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
@@ -53,7 +54,12 @@ export function composeApp(app: App): Vagvisaren {
       : undefined;
   const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
     env,
-    cdn: cdn && { context: cdn, certificate: edge?.certificate, webAclArn: edge?.firewall?.webAcl.attrArn ?? cdn.webAclArn! },
+    cdn: cdn && {
+      context: cdn,
+      certificate: edge?.certificate,
+      webAclArn: edge?.firewall?.webAcl.attrArn ?? cdn.webAclArn!,
+      webAclName: edge?.firewall?.webAclName ?? webAclNameOf(cdn.webAclArn!),
+    },
     stage,
     table: stateful.table,
     search: stateful.search ? { domain: stateful.search, sizing: stateful.searchSizing } : { snapshots: stateful.searchSnapshots!.bucket },

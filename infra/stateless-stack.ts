@@ -43,7 +43,7 @@ export interface StatelessStackProps extends StackProps {
   /** SES's bounce and complaint topic, when a sender is configured; its notices flag intake addresses. */
   readonly mailFeedback?: ITopic | undefined;
   /** With `cdn=true`: CloudFront in front, with the us-east-1 certificate (else `cdnCertificateArn`) and web ACL. */
-  readonly cdn?: { readonly context: CdnContext; readonly certificate?: ICertificate | undefined; readonly webAclArn: string } | undefined;
+  readonly cdn?: { readonly context: CdnContext; readonly certificate?: ICertificate | undefined; readonly webAclArn: string; readonly webAclName: string } | undefined;
 }
 
 const API_THROTTLE = { burstLimit: 200, rateLimit: 100 } as const;
@@ -273,6 +273,7 @@ export class StatelessStack extends Stack {
       indexerDeadLetters: this.indexerDeadLetters,
       ...('domain' in props.search ? { search: props.search.domain } : {}),
       alarms: this.alarms,
+      ...(this.siteDistribution && props.cdn ? { cdn: { distribution: this.siteDistribution.distribution, webAclName: props.cdn.webAclName } } : {}),
     });
 
     new CfnOutput(this, 'ApiUrl', {

@@ -23,6 +23,13 @@ export const MANAGED_RULE_GROUPS = [
   { name: 'AWSManagedRulesKnownBadInputsRuleSet', countOnly: [] },
 ] as const;
 
+/** The web ACL's name in the ARN of a web ACL (`…:global/webacl/<name>/<id>`). */
+export const webAclNameOf = (arn: string): string => arn.split('/')[2] ?? arn;
+
+/** One of a web ACL's metrics over all its rules (CloudFront's web ACLs publish them in us-east-1). */
+export const webAclMetric = (webAclName: string, metricName: 'AllowedRequests' | 'BlockedRequests', period: Duration): Metric =>
+  new Metric({ namespace: 'AWS/WAFV2', metricName, dimensionsMap: { WebACL: webAclName, Rule: 'ALL' }, statistic: 'Sum', period });
+
 const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
   cloudWatchMetricsEnabled: true,
   sampledRequestsEnabled: true,
@@ -72,12 +79,6 @@ export class SiteFirewall extends Construct {
 
   /** Requests any rule of the web ACL blocked, summed over `period`. */
   metricBlockedRequests(period: Duration): Metric {
-    return new Metric({
-      namespace: 'AWS/WAFV2',
-      metricName: 'BlockedRequests',
-      dimensionsMap: { WebACL: this.webAclName, Rule: 'ALL' },
-      statistic: 'Sum',
-      period,
-    });
+    return webAclMetric(this.webAclName, 'BlockedRequests', period);
   }
 }

@@ -22,6 +22,13 @@ const webClient = (s: Synthesized): Json => Object.values(s.statelessTemplate.fi
 const apiEnvironment = (s: Synthesized): Json =>
   Object.values(s.statelessTemplate.findResources('AWS::Lambda::Function')).find((f) => String(f.Properties.Description).startsWith('Vägvisaren HTTP API'))!.Properties.Environment.Variables;
 
+/** The dashboard's metric arrays, a reference to a resource written `<logical id>`. */
+const dashboardMetrics = (s: Synthesized): unknown[] => {
+  const body = Object.values(s.statelessTemplate.findResources('AWS::CloudWatch::Dashboard'))[0]!.Properties.DashboardBody;
+  const text = (body['Fn::Join'][1] as unknown[]).map((part) => (typeof part === 'string' ? part : `<${(part as { Ref: string }).Ref}>`)).join('');
+  return (JSON.parse(text) as { widgets: { properties: { metrics?: unknown[] } }[] }).widgets.flatMap((widget) => widget.properties.metrics ?? []);
+};
+
 describe('CloudFront and AWS WAF in front (cdn=true)', { timeout: SYNTH_TIMEOUT }, () => {
   let withZone: Synthesized;
   let byArns: Synthesized;
@@ -163,6 +170,21 @@ describe('CloudFront and AWS WAF in front (cdn=true)', { timeout: SYNTH_TIMEOUT 
       edge.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'drift@regionorebrolan.se', TopicArn: { Ref: topicId } });
       edge.hasOutput('EdgeAlarmTopicArn', {});
     });
+  });
+
+  it('shows CloudFront\'s requests and error rates and the web ACL\'s allowed and blocked requests, from us-east-1, on the stage\'s dashboard', () => {
+    for (const [s, webAclName] of [[withZone, 'vagvisaren-prod'], [byArns, 'county-edge']] as const) {
+      const distribution = `<${onlyLogicalId(s.statelessTemplate, 'AWS::CloudFront::Distribution')}>`;
+      const inUsEast1 = expect.objectContaining({ region: 'us-east-1' });
+      expect(dashboardMetrics(s)).toEqual(
+        expect.arrayContaining([
+          ['AWS/CloudFront', 'Requests', 'DistributionId', distribution, 'Region', 'Global', inUsEast1],
+          ['AWS/CloudFront', '5xxErrorRate', 'DistributionId', distribution, 'Region', 'Global', inUsEast1],
+          ['AWS/WAFV2', 'AllowedRequests', 'Rule', 'ALL', 'WebACL', webAclName, inUsEast1],
+          ['AWS/WAFV2', 'BlockedRequests', 'Rule', 'ALL', 'WebACL', webAclName, inUsEast1],
+        ]),
+      );
+    }
   });
 
   describe('with certificate and web ACL ARNs by context', () => {
