@@ -14,12 +14,15 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { keys } from '#shared/adapters/dynamodb/key-schema.ts';
+import { Certificate, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { OAuthScope, UserPoolClient, type IUserPool, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { SESSION_RENEWABLE_HOURS, SIGN_IN_CALLBACK_PATH } from '#functions/api/authorization/session.ts';
 import { ALARM_PERIOD, AlarmTopic } from './constructs/alarms.ts';
 import { DirectoryFunction } from './constructs/directory-function.ts';
 import { MailFeedback } from './constructs/mail-feedback.ts';
 import { readSiteDomain, SiteDomain } from './constructs/site-domain.ts';
+import { type CdnContext, SiteDistribution } from './constructs/cdn.ts';
 import { bindSearchSnapshots } from './constructs/search-snapshots.ts';
 import { ServiceDashboard } from './constructs/service-dashboard.ts';
 import type { SearchSizing } from './stateful-stack.ts';
@@ -39,6 +42,8 @@ export interface StatelessStackProps extends StackProps {
   readonly userPoolDomain: UserPoolDomain;
   /** SES's bounce and complaint topic, when a sender is configured; its notices flag intake addresses. */
   readonly mailFeedback?: ITopic | undefined;
+  /** With `cdn=true`: CloudFront in front, with the us-east-1 certificate (else `cdnCertificateArn`) and web ACL. */
+  readonly cdn?: { readonly context: CdnContext; readonly certificate?: ICertificate | undefined; readonly webAclArn: string; readonly webAclName: string } | undefined;
 }
 
 const API_THROTTLE = { burstLimit: 200, rateLimit: 100 } as const;
@@ -83,7 +88,8 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
  * indexer function on the table's stream (entry items only), whose failed batches end in a dead
  * letter queue; alarms on function errors and throttles, API 5xx, indexer lag and dead letters, the
  * sign-in trigger's errors and the search domain's health, each notifying the alarm topic (mailed to
- * the `alarmEmails` context value); one dashboard; and the API URL and the topic as stack outputs.
+ * the `alarmEmails` context value); one dashboard; and the API URL and the topic as stack outputs. With
+ * `cdn=true` a CloudFront distribution serves the site's domain from the API's custom domain.
  */
 export class StatelessStack extends Stack {
   readonly api: DirectoryFunction;
@@ -97,6 +103,8 @@ export class StatelessStack extends Stack {
   readonly dashboard: ServiceDashboard;
   /** The site's own address, with the `domainName` context value. */
   readonly siteDomain: SiteDomain | undefined;
+  /** CloudFront before the site's domain, with `cdn=true`. */
+  readonly siteDistribution: SiteDistribution | undefined;
   /** Flags intake addresses that bounce; only with a mail sender. */
   readonly mailFeedback: MailFeedback | undefined;
 
@@ -164,6 +172,8 @@ export class StatelessStack extends Stack {
       description: `Vägvisaren (${props.stage})`,
       defaultIntegration: new HttpLambdaIntegration('ApiIntegration', this.api.lambda),
       createDefaultStage: false,
+      // Behind CloudFront the site is reached through its domain only, so the web ACL sees every request.
+      ...(props.cdn ? { disableExecuteApiEndpoint: true } : {}),
     });
     Validations.of(this.httpApi).acknowledge({
       id: 'AwsSolutions-APIG4',
@@ -173,8 +183,20 @@ export class StatelessStack extends Stack {
     const siteContext = readSiteDomain(this);
     this.siteDomain = siteContext && new SiteDomain(this, 'SiteDomain', { site: siteContext });
     if (this.siteDomain) this.api.lambda.addEnvironment('PUBLIC_BASE_URL', this.siteDomain.baseUrl);
-    /** Where people use the site: the custom domain when there is one; the API's own address stays usable. */
-    const siteUrls = [...(this.siteDomain ? [this.siteDomain.baseUrl] : []), this.httpApi.apiEndpoint];
+    if (props.cdn && !(siteContext && this.siteDomain)) throw new Error('Invalid cdn context: cdn=true needs a domainName.');
+    this.siteDistribution =
+      props.cdn &&
+      siteContext &&
+      this.siteDomain &&
+      new SiteDistribution(this, 'Cdn', {
+        stage: props.stage,
+        domainName: siteContext.domainName,
+        originDomainName: this.siteDomain.domainName.regionalDomainName,
+        certificate: props.cdn.certificate ?? Certificate.fromCertificateArn(this, 'CdnCertificate', props.cdn.context.certificateArn!),
+        webAclArn: props.cdn.webAclArn,
+      });
+    /** Where people use the site: the custom domain when there is one; the API's own address stays usable unless CloudFront is in front. */
+    const siteUrls = [...(this.siteDomain ? [this.siteDomain.baseUrl] : []), ...(this.siteDistribution ? [] : [this.httpApi.apiEndpoint])];
 
     this.webClient = new UserPoolClient(this, 'WebClient', {
       userPool: props.userPool,
@@ -211,7 +233,7 @@ export class StatelessStack extends Stack {
       },
     });
 
-    this.siteDomain?.serve(this.httpApi, defaultStage);
+    this.siteDomain?.serve(this.httpApi, defaultStage, this.siteDistribution && new CloudFrontTarget(this.siteDistribution.distribution));
 
     const alarms = new AlarmTopic(this, 'Alarms', { emails: readAlarmEmails(this), stage: props.stage });
     this.alarmTopic = alarms.topic;
@@ -251,11 +273,21 @@ export class StatelessStack extends Stack {
       indexerDeadLetters: this.indexerDeadLetters,
       ...('domain' in props.search ? { search: props.search.domain } : {}),
       alarms: this.alarms,
+      ...(this.siteDistribution && props.cdn ? { cdn: { distribution: this.siteDistribution.distribution, webAclName: props.cdn.webAclName } } : {}),
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: defaultStage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.siteDistribution ? `${siteUrls[0]}/` : defaultStage.url,
+      description: this.siteDistribution ? 'Base URL of the HTTP API: the site\'s domain, as its execute-api address is off behind CloudFront' : 'Base URL of the HTTP API',
+    });
     new CfnOutput(this, 'SiteUrl', { value: `${siteUrls[0]}/`, description: 'Where people use the site: the custom domain (domainName context) or else the API URL' });
-    if (this.siteDomain) {
+    if (this.siteDistribution) {
+      new CfnOutput(this, 'DistributionDomainName', {
+        value: this.siteDistribution.distribution.distributionDomainName,
+        description: 'Without hostedZoneId: point a CNAME record for the domain name at this CloudFront address',
+      });
+      new CfnOutput(this, 'DistributionId', { value: this.siteDistribution.distribution.distributionId, description: 'The CloudFront distribution (e.g. for aws cloudfront create-invalidation)' });
+    } else if (this.siteDomain) {
       new CfnOutput(this, 'SiteDomainTarget', {
         value: this.siteDomain.domainName.regionalDomainName,
         description: 'Without hostedZoneId: point a CNAME record for the domain name at this target',

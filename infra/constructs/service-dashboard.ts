@@ -1,10 +1,13 @@
-/** Owns the one CloudWatch dashboard of a stage: the API, search, the indexer, referral notices, the search domain (if any) and every alarm. */
+/** Owns the one CloudWatch dashboard of a stage: the API, search, the indexer, referral notices, the search domain and CloudFront with its web ACL (if any) and every alarm. */
 import { Duration } from 'aws-cdk-lib';
 import { AlarmStatusWidget, Dashboard, GraphWidget, type IAlarm, type IWidget, Metric, Stats, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
+import { CLOUDFRONT_REGION } from './cdn.ts';
+import { webAclMetric } from './waf.ts';
 import { Construct } from 'constructs';
 import { METRIC_NAMES, METRIC_NAMESPACE, METRIC_SERVICES, type MetricName, type MetricService } from '#shared/ports/metrics.ts';
 
@@ -17,6 +20,8 @@ export interface ServiceDashboardProps {
   /** The OpenSearch domain (`opensearch` search mode); without it the dashboard has no domain row. */
   readonly search?: IDomain | undefined;
   readonly alarms: readonly IAlarm[];
+  /** With `cdn=true`: the distribution and its web ACL's name; without it the dashboard has no CloudFront row. */
+  readonly cdn?: { readonly distribution: IDistribution; readonly webAclName: string } | undefined;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -93,6 +98,7 @@ export class ServiceDashboard extends Construct {
         ]),
       ],
       ...(search ? [searchDomainRow(search)] : []),
+      ...(props.cdn ? [cdnRow(props.cdn.distribution, props.cdn.webAclName)] : []),
     ];
     this.dashboard = new Dashboard(this, 'Dashboard', { widgets: rows, defaultInterval: Duration.hours(3) });
   }
@@ -110,3 +116,25 @@ const searchDomainRow = (search: IDomain): IWidget[] => [
   ]),
   graph('Search domain latency (ms)', [search.metricSearchLatency({ period: PERIOD, label: 'search p99' })]),
 ];
+
+/** CloudFront's traffic and errors and what the web ACL let through or blocked, from us-east-1, where both publish. */
+const cdnRow = (distribution: IDistribution, webAclName: string): IWidget[] => {
+  const cloudFront = (metricName: string, statistic: string, label: string) =>
+    new Metric({
+      namespace: 'AWS/CloudFront',
+      metricName,
+      dimensionsMap: { DistributionId: distribution.distributionId, Region: 'Global' },
+      statistic,
+      period: PERIOD,
+      region: CLOUDFRONT_REGION,
+      label,
+    });
+  return [
+    graph('CloudFront requests', [cloudFront('Requests', Stats.SUM, 'requests')], [cloudFront('BytesDownloaded', Stats.SUM, 'bytes out')]),
+    graph('CloudFront error rates (%)', [cloudFront('4xxErrorRate', Stats.AVERAGE, '4xx'), cloudFront('5xxErrorRate', Stats.AVERAGE, '5xx')]),
+    graph('AWS WAF', [
+      webAclMetric(webAclName, 'AllowedRequests', PERIOD).with({ region: CLOUDFRONT_REGION, label: 'allowed' }),
+      webAclMetric(webAclName, 'BlockedRequests', PERIOD).with({ region: CLOUDFRONT_REGION, label: 'blocked' }),
+    ]),
+  ];
+};

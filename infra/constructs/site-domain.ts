@@ -4,12 +4,14 @@
  * `certificateArn` or, given `hostedZoneId` and `hostedZoneName`, created in ACM with DNS validation
  * in that Route 53 zone (which then also gets the alias record). Without `domainName` the site lives
  * at the API's own execute-api address. Either way `baseUrl` is where the site is, which the sign-in's
- * callback and sign-out URLs and the links in referral notices (PUBLIC_BASE_URL) follow.
+ * callback and sign-out URLs and the links in referral notices (PUBLIC_BASE_URL) follow. With CloudFront
+ * in front (infra/constructs/cdn.ts) the domain stays here as the distribution's origin, and the alias
+ * record points at the distribution.
  */
 import type { HttpApi, IStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { ApiMapping, DomainName, EndpointType } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate, CertificateValidation, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
-import { ARecord, HostedZone, type IHostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import { AaaaRecord, ARecord, HostedZone, type IAliasRecordTarget, type IHostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
 import { ApiGatewayv2DomainProperties } from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
 
@@ -72,15 +74,16 @@ export class SiteDomain extends Construct {
     this.domainName = new DomainName(this, 'DomainName', { domainName: site.domainName, certificate: this.certificate, endpointType: EndpointType.REGIONAL });
   }
 
-  /** Serves `stage` of `api` at the domain's root, and points the zone's alias record at it when there is a zone. */
-  serve(api: HttpApi, stage: IStage): void {
+  /**
+   * Serves `stage` of `api` at the domain's root, and points the zone's alias record, when there is a
+   * zone, at `front` (a CloudFront distribution before the domain, then for IPv6 too) or else at the domain itself.
+   */
+  serve(api: HttpApi, stage: IStage, front?: IAliasRecordTarget): void {
     new ApiMapping(this, 'ApiMapping', { api, domainName: this.domainName, stage });
-    if (this.zone) {
-      new ARecord(this, 'AliasRecord', {
-        zone: this.zone,
-        recordName: this.domainName.name,
-        target: RecordTarget.fromAlias(new ApiGatewayv2DomainProperties(this.domainName.regionalDomainName, this.domainName.regionalHostedZoneId)),
-      });
-    }
+    if (!this.zone) return;
+    const target = RecordTarget.fromAlias(front ?? new ApiGatewayv2DomainProperties(this.domainName.regionalDomainName, this.domainName.regionalHostedZoneId));
+    new ARecord(this, 'AliasRecord', { zone: this.zone, recordName: this.domainName.name, target });
+    // CloudFront answers over IPv6 as well; a regional API Gateway domain does not.
+    if (front) new AaaaRecord(this, 'AliasRecordIpv6', { zone: this.zone, recordName: this.domainName.name, target });
   }
 }

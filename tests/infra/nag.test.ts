@@ -57,6 +57,24 @@ describe('cdk-nag (AwsSolutions and Serverless packs)', { timeout: 120_000 }, ()
     expect(unacknowledgedFindings('prod', { context: { search: 'opensearch' } })).toEqual([]);
   });
 
+  it('finds nothing unacknowledged with CloudFront and AWS WAF in front (cdn=true), in prod with the edge stack and in dev with ARNs by context', () => {
+    expect(
+      unacknowledgedFindings('prod', {
+        context: { cdn: 'true', alarmEmails: 'drift@regionorebrolan.se', domainName: 'vagvisaren.regionorebrolan.se', hostedZoneId: 'Z0123456789ABCDEFGHIJ', hostedZoneName: 'regionorebrolan.se' },
+      }),
+    ).toEqual([]);
+    expect(
+      unacknowledgedFindings('dev', {
+        context: {
+          cdn: 'true',
+          domainName: 'vagvisaren.regionorebrolan.se',
+          certificateArn: 'arn:aws:acm:eu-north-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+          cdnCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+        },
+      }),
+    ).toEqual([]);
+  });
+
   it('reports a new finding, so one added later fails the build', () => {
     const findings = unacknowledgedFindings('dev', { amend: ({ stateless }) => new Queue(stateless, 'UnacknowledgedQueue') });
     expect(findings).toEqual(expect.arrayContaining([expect.stringMatching(/^AwsSolutions-SQS3 at Vagvisaren-dev-Stateless\/UnacknowledgedQueue/)]));

@@ -31,6 +31,16 @@ describe('the site\'s address by context', { timeout: SYNTH_TIMEOUT }, () => {
     expect(Object.keys(plain.statelessTemplate.findOutputs('SiteUrl'))).toEqual(['SiteUrl']);
   });
 
+  it('without cdn puts no CloudFront or web ACL in front and keeps the API\'s own address on', () => {
+    for (const s of [plain, withCertificate, withZone]) {
+      expect(s.edge).toBeUndefined();
+      s.statelessTemplate.resourceCountIs('AWS::CloudFront::Distribution', 0);
+      s.statelessTemplate.resourceCountIs('AWS::WAFv2::WebACL', 0);
+      s.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: Match.absent() });
+    }
+    expect(webClient(withCertificate).CallbackURLs).toHaveLength(2);
+  });
+
   it('with domainName and certificateArn maps the API to the domain with that certificate, and the sign-in, its sign-out and notice links follow it', () => {
     const template = withCertificate.statelessTemplate;
     template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {

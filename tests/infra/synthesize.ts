@@ -16,6 +16,8 @@ export interface Synthesized extends Vagvisaren {
   /** The templates, synthesized on first use. */
   readonly statefulTemplate: Template;
   readonly statelessTemplate: Template;
+  /** The us-east-1 stack's template, with `cdn=true`; throws without that stack. */
+  readonly edgeTemplate: Template;
   /** Removes the cloud assembly directory. */
   readonly dispose: () => void;
 }
@@ -48,6 +50,7 @@ export function synthesize(stage: string, options: SynthesizeOptions = {}): Synt
   options.amend?.(stacks, app);
   let stateful: Template | undefined;
   let stateless: Template | undefined;
+  let edge: Template | undefined;
   return {
     ...stacks,
     app,
@@ -57,6 +60,10 @@ export function synthesize(stage: string, options: SynthesizeOptions = {}): Synt
     },
     get statelessTemplate() {
       return (stateless ??= Template.fromStack(stacks.stateless));
+    },
+    get edgeTemplate() {
+      if (!stacks.edge) throw new Error('No edge stack: it exists with cdn=true only');
+      return (edge ??= Template.fromStack(stacks.edge));
     },
     dispose: () => rmSync(outdir, { recursive: true, force: true }),
   };
