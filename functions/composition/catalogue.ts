@@ -11,6 +11,7 @@ import { DynamoDemandLog } from '#shared/adapters/dynamodb/demand-log.ts';
 import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-process-change-feed.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
+import { GenerationCountingIndex } from '#shared/adapters/search-generation/generation-counting-index.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import type { SearchIndex } from '#shared/ports/search-index.ts';
 import type { SearchSnapshotStore } from '#shared/ports/search-snapshot-store.ts';
@@ -67,6 +68,7 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     return { engine, report: await rebuildIndex(entries, createIndexer({ index: engine, taxonomy: options.taxonomy, clock: options.clock })) };
   };
   let index: SearchIndex;
+  let searchGeneration: (() => number) | undefined;
   let indexed: RebuildReport = { read: 0, applied: 0, stale: 0, failed: 0 };
   if (options.snapshots) {
     const { SnapshotSearchIndex, replaceSnapshot } = await import('#shared/adapters/search-snapshot/snapshot-search-index.ts');
@@ -78,7 +80,9 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     index = await SnapshotSearchIndex.open(options.snapshots, language, { clock: options.clock, log: options.logger.child({ component: 'search-snapshot' }) });
   } else {
     const built = await buildFromTable();
-    index = built.engine;
+    const counted = new GenerationCountingIndex(built.engine);
+    index = counted;
+    searchGeneration = () => counted.generation();
     indexed = built.report;
   }
   const indexer = createIndexer({ index, taxonomy: options.taxonomy, clock: options.clock });
@@ -92,6 +96,9 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     index,
     indexed,
     recovered,
-    deps: composeServices({ ...options, entries: observed, index, referrals, sessions: new DynamoSessionStore(client, options.tableName), demandLog: new DynamoDemandLog(client, options.tableName) }),
+    deps: {
+      ...composeServices({ ...options, entries: observed, index, referrals, sessions: new DynamoSessionStore(client, options.tableName), demandLog: new DynamoDemandLog(client, options.tableName) }),
+      ...(searchGeneration ? { searchGeneration } : {}),
+    },
   };
 };
