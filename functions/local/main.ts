@@ -17,10 +17,11 @@ if (!parsed.success) {
 const config = parsed.data;
 
 console.log(`Starting Vägvisaren with data in ${config.DATA_DIR}/ …`);
-const runtime = await composeLocal(config, { logger: jsonLogger({ runtime: 'local' }, () => {}) });
+const runtime = await composeLocal(config, { logger: jsonLogger({ runtime: 'local' }, () => {}), savedIndex: true });
 for (const line of runtime.recovered.lines) console.log(line);
 if (runtime.seeded > 0) console.log(`Seeded ${runtime.seeded} demonstration entries into an empty store.`);
 if (config.SEARCH_SNAPSHOT_BUCKET !== undefined && runtime.indexed.read === 0) console.log(`Loaded the search snapshot of bucket ${config.SEARCH_SNAPSHOT_BUCKET}: ${await runtime.index.size()} searchable entries.`);
+else if (runtime.fromSavedIndex) console.log(`Loaded the search index saved at the last stop: ${await runtime.index.size()} searchable entries.`);
 else console.log(`Indexed ${await runtime.index.size()} searchable entries of ${runtime.indexed.read} in the store (drafts, archived and expired ones are not searchable).`);
 
 const app = createApp({ ...runtime.deps, logger: jsonLogger({ runtime: 'local' }, bufferedStdout()) });
