@@ -17,7 +17,14 @@ const totalOf = async (server: ServerProcess, q: string) =>
 
 describe('npm start with the search index saved at the last stop', () => {
   let dataDir: string;
+  const started: ServerProcess[] = [];
+  const start = async (env: Record<string, string>) => {
+    const server = await startServerProcess(env, 60_000);
+    started.push(server);
+    return server;
+  };
   afterAll(async () => {
+    for (const server of started) await server.kill();
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -25,13 +32,13 @@ describe('npm start with the search index saved at the last stop', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'vagvisaren-saved-index-'));
     const env = { DATA_DIR: dataDir };
 
-    const first = await startServerProcess(env, 60_000);
+    const first = await start(env);
     const [, indexed] = INDEXED.exec(first.output())!;
     const financing = await totalOf(first, 'finansiering');
     expect(financing).toBeGreaterThan(0);
     expect(await first.stop()).toBe(0);
 
-    const second = await startServerProcess(env, 60_000);
+    const second = await start(env);
     expect(LOADED.exec(second.output())?.[1]).toBe(indexed);
     expect(await totalOf(second, 'finansiering')).toBe(financing);
     expect(await totalOf(second, 'Kvarnstensrådgivning')).toBe(0);
@@ -46,13 +53,13 @@ describe('npm start with the search index saved at the last stop', () => {
       await store.close();
     }
 
-    const third = await startServerProcess(env, 60_000);
+    const third = await start(env);
     expect(third.output()).not.toMatch(LOADED);
     expect(INDEXED.exec(third.output())?.[1]).toBe(String(Number(indexed) + 1));
     expect(await totalOf(third, 'Kvarnstensrådgivning')).toBe(1);
     await third.kill();
 
-    const fourth = await startServerProcess(env, 60_000);
+    const fourth = await start(env);
     expect(fourth.output()).not.toMatch(LOADED);
     expect(await totalOf(fourth, 'Kvarnstensrådgivning')).toBe(1);
     expect(await fourth.stop()).toBe(0);
