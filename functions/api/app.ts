@@ -2,9 +2,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate, authorize } from './authorization/authorize.ts';
 import { ROUTE_POLICIES } from './authorization/policies.ts';
+import { swedishDate } from '#shared/ports/clock.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { methodAwareNotFound } from './method-not-allowed.ts';
 import { requestBodyLimit } from './middleware/body-limit.ts';
+import { publicAnswerCache } from './middleware/public-answer-cache.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { htmlAwareErrors, htmlAwareNotFound, pageRoutes } from './pages/pages.index.ts';
@@ -24,6 +26,10 @@ export const createApp = (deps: AppDeps) => {
   app.use('*', requestLog({ logger: deps.logger }), securityHeaders({ strictTransportSecurity: deps.strictTransportSecurity ?? false }), requestBodyLimit(), authenticate({ tokens: deps.tokens, sessions: deps.sessions }), authorize({ policies: ROUTE_POLICIES }));
   app.onError(htmlAwareErrors(onError));
   app.notFound(htmlAwareNotFound(methodAwareNotFound(() => app.routes, notFound)));
+  if (deps.searchGeneration) {
+    const cache = publicAnswerCache({ generation: deps.searchGeneration, today: () => swedishDate(deps.clock.now()) });
+    app.use('/v1/search', cache).use('/', cache);
+  }
 
   app.route('/', healthRoutes());
   app.route('/', searchRoutes(deps));

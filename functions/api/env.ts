@@ -42,6 +42,11 @@ export type AppDeps = {
   hostedSignIn?: HostedSignIn;
   /** Local runtime only: the notification outbox, shown at GET /dev/outbox. Absent in AWS, where the route does not exist. */
   devOutbox?: OutboxReader;
+  /**
+   * The search index's generation, a number that changes after every applied change, where this
+   * process holds the index; with it, anonymous searches are answered from a cache (middleware/public-answer-cache.ts).
+   */
+  searchGeneration?: () => number;
 };
 
 /** The development sign-in the local composition root provides. */
@@ -65,5 +70,7 @@ export type AppEnv = {
     csrfToken?: string;
     /** Why a presented token was not accepted, for routes that need a principal. */
     authenticationProblem?: UnauthenticatedError;
+    /** Effects of answering that run again when the public answer cache gives the same answer (see onEveryAnswer). */
+    answerEffects?: (() => void)[];
   };
 };

@@ -10,7 +10,8 @@ import { DynamoSessionStore } from '#shared/adapters/dynamodb/session-store.ts';
 import { DynamoDemandLog } from '#shared/adapters/dynamodb/demand-log.ts';
 import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { ChangePublishingRepository } from '#shared/adapters/change-feed/in-process-change-feed.ts';
-import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
+import { EmbeddedSearchIndex, type EmbeddedSearchOptions } from '#shared/adapters/embedded-search/embedded-search-index.ts';
+import { GenerationCountingIndex } from '#shared/adapters/search-generation/generation-counting-index.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import type { SearchIndex } from '#shared/ports/search-index.ts';
 import type { SearchSnapshotStore } from '#shared/ports/search-snapshot-store.ts';
@@ -28,8 +29,12 @@ export type CatalogueRuntime = {
   /** The store; writes through it reach search via the change feed. */
   entries: EntryRepository;
   index: SearchIndex;
-  /** What the start read from the table into the index (nothing when it loaded a snapshot). */
+  /** What the start read from the table into the index (nothing when it loaded a snapshot or a saved index). */
   indexed: RebuildReport;
+  /** The embedded index this process holds and keeps current (not with `snapshots`), to save at a stop. */
+  engine?: EmbeddedSearchIndex;
+  /** True when the index came from `savedIndex` rather than from the table. */
+  fromSavedIndex: boolean;
   /** What start-up recovery did (with `recover`): imports completed or rolled back, audit records written. */
   recovered: StoreRecovery;
 };
@@ -52,6 +57,11 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
    * new snapshot. With no snapshot saved yet, one is built from the table first.
    */
   snapshots?: SearchSnapshotStore;
+  /**
+   * The index saved when this store was last closed, if it still holds what the store holds; asked
+   * after `beforeIndexing` when recovery changed nothing, and built from the table instead when it answers nothing.
+   */
+  savedIndex?: (language: EmbeddedSearchOptions) => EmbeddedSearchIndex | undefined;
 }): Promise<CatalogueRuntime> => {
   const client = documentClient(new DynamoDBClient(options.dynamo));
   const recovered = options.recover ? await recoverStore(client, options.tableName, options.clock) : { imports: [], audits: 0, lines: [] };
@@ -61,12 +71,15 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     ...(options.referralRetentionMonths !== undefined ? { retentionMonths: options.referralRetentionMonths } : {}),
   });
   await options.beforeIndexing?.(entries);
-  const language = { synonyms: options.synonyms, understanding: options.vocabulary };
+  const language: EmbeddedSearchOptions = { synonyms: options.synonyms, understanding: options.vocabulary };
   const buildFromTable = async () => {
     const engine = new EmbeddedSearchIndex({ lexicon: await catalogueLexicon(entries, options.taxonomy), ...language });
     return { engine, report: await rebuildIndex(entries, createIndexer({ index: engine, taxonomy: options.taxonomy, clock: options.clock })) };
   };
   let index: SearchIndex;
+  let searchGeneration: (() => number) | undefined;
+  let engine: EmbeddedSearchIndex | undefined;
+  let fromSavedIndex = false;
   let indexed: RebuildReport = { read: 0, applied: 0, stale: 0, failed: 0 };
   if (options.snapshots) {
     const { SnapshotSearchIndex, replaceSnapshot } = await import('#shared/adapters/search-snapshot/snapshot-search-index.ts');
@@ -77,9 +90,13 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     }
     index = await SnapshotSearchIndex.open(options.snapshots, language, { clock: options.clock, log: options.logger.child({ component: 'search-snapshot' }) });
   } else {
-    const built = await buildFromTable();
-    index = built.engine;
-    indexed = built.report;
+    const saved = recovered.lines.length === 0 ? options.savedIndex?.(language) : undefined;
+    fromSavedIndex = saved !== undefined;
+    if (saved) engine = saved;
+    else ({ engine, report: indexed } = await buildFromTable());
+    const counted = new GenerationCountingIndex(engine);
+    index = counted;
+    searchGeneration = () => counted.generation();
   }
   const indexer = createIndexer({ index, taxonomy: options.taxonomy, clock: options.clock });
   const recordAudit = recordAuditTrail(entries);
@@ -91,7 +108,12 @@ export const composeCatalogue = async (options: Omit<ServiceOptions, 'entries' |
     entries: observed,
     index,
     indexed,
+    ...(engine ? { engine } : {}),
+    fromSavedIndex,
     recovered,
-    deps: composeServices({ ...options, entries: observed, index, referrals, sessions: new DynamoSessionStore(client, options.tableName), demandLog: new DynamoDemandLog(client, options.tableName) }),
+    deps: {
+      ...composeServices({ ...options, entries: observed, index, referrals, sessions: new DynamoSessionStore(client, options.tableName), demandLog: new DynamoDemandLog(client, options.tableName) }),
+      ...(searchGeneration ? { searchGeneration } : {}),
+    },
   };
 };

@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
+import type { EmbeddedSearchIndex, EmbeddedSearchOptions } from '#shared/adapters/embedded-search/embedded-search-index.ts';
+import { loadSearchSnapshot } from '#shared/adapters/embedded-search/embedded-search-snapshot.ts';
 import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { createOutboxNotifier } from '#shared/adapters/notifications/outbox-notifier.ts';
 import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
@@ -23,6 +25,7 @@ import { loadSynonyms } from '#shared/search/synonyms.ts';
 import { loadQueryVocabulary } from '#shared/search/understanding.ts';
 import { jsonLogger, type Logger } from '../api/middleware/request-log.ts';
 import { startDynalite } from '../local/dynalite.ts';
+import { saveIndex, takeSavedIndex, type SavedIndexPlace } from '../local/saved-search-index.ts';
 import { createDevIssuer, DEV_CLIENT_ID, DEV_ISSUER } from '../local/dev-issuer.ts';
 import { composeCatalogue, type CatalogueRuntime } from './catalogue.ts';
 import { openSearchSnapshotStore, SearchSnapshotEnv } from './search-snapshot.ts';
@@ -57,14 +60,34 @@ export const localBaseUrl = (config: Pick<LocalConfig, 'HOST' | 'PORT'>): string
   return `http://${host}:${config.PORT}`;
 };
 
-/** Builds the local runtime. `inMemory` keeps dynalite's data off disk (tests). */
+/** The saved index, or nothing (and a log line) when it cannot be read, such as one saved in an older format. */
+const loadSavedIndex = (bytes: Uint8Array, language: EmbeddedSearchOptions, logger: Logger): EmbeddedSearchIndex | undefined => {
+  try {
+    return loadSearchSnapshot(bytes, language);
+  } catch (error) {
+    logger.error('the saved search index could not be read; building it from the store', { error: String(error) });
+    return undefined;
+  }
+};
+
+/**
+ * Builds the local runtime. `inMemory` keeps dynalite's data off disk (tests). `savedIndex` (npm start)
+ * starts search from the index saved at the last clean stop when the store is unchanged since, and
+ * saves it again at close (saved-search-index.ts); only with the store on disk under DATA_DIR and the
+ * index held by this process.
+ */
 export const composeLocal = async (
   config: LocalConfig,
-  options: { inMemory?: boolean; clock?: Clock; logger?: Logger } = {},
+  options: { inMemory?: boolean; clock?: Clock; logger?: Logger; savedIndex?: boolean } = {},
 ): Promise<LocalRuntime> => {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? jsonLogger({ runtime: 'local' });
   const taxonomy = loadTaxonomy(config.REGION);
+  const savedPlace: SavedIndexPlace | undefined =
+    options.savedIndex && !options.inMemory && !config.DYNAMODB_ENDPOINT && !config.SEARCH_SNAPSHOT_BUCKET
+      ? { dir: join(resolve(config.DATA_DIR), 'search-index'), storeDir: join(resolve(config.DATA_DIR), 'dynamodb'), identity: `${config.REGION} ${config.TABLE_NAME}` }
+      : undefined;
+  const saved = savedPlace ? await takeSavedIndex(savedPlace) : undefined;
   const dynalite = config.DYNAMODB_ENDPOINT
     ? { endpoint: config.DYNAMODB_ENDPOINT, close: async () => {} }
     : await startDynalite(options.inMemory ? {} : { path: join(resolve(config.DATA_DIR), 'dynamodb') });
@@ -109,8 +132,13 @@ export const composeLocal = async (
       beforeIndexing: async (entries) => {
         if (config.SEED) seeded = await seedIfEmpty({ entries, taxonomy, clock }, seedRecords(config.REGION));
       },
+      ...(saved ? { savedIndex: (language) => (seeded === 0 ? loadSavedIndex(saved, language, logger) : undefined) } : {}),
     });
-    return { ...runtime, seeded, outboxDir, close: dynalite.close };
+    const close = async () => {
+      await dynalite.close();
+      if (savedPlace && runtime.engine) await saveIndex(savedPlace, runtime.engine).catch((error: unknown) => logger.error('could not save the search index', { error: String(error) }));
+    };
+    return { ...runtime, seeded, outboxDir, close };
   } catch (error) {
     await dynalite.close();
     throw error;

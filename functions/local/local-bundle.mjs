@@ -1,18 +1,26 @@
 // @ts-check
 /**
- * One ES module of a local entry point, made by esbuild of the project's own TypeScript with every
- * package import left to node_modules, and rebuilt only when a file it was made from has changed.
+ * One ES module of a local entry point, made by esbuild of the project's own TypeScript and the
+ * packages it imports (one file read and compiled instead of hundreds resolved one by one; dynalite,
+ * which loads LevelDB's native binding, stays in node_modules), and rebuilt only when a file it was
+ * made from, or package-lock.json, has changed.
+ * What the code imports with `await import()` goes to chunks of its own beside it, so a package only
+ * such code needs (the S3 client of the snapshot store) loads only when that code runs.
  * `npm start` runs the local server from it (start.mjs), and the HTTP bench the servers it loads,
  * so neither compiles TypeScript nor goes through a loader hook per file. Plain JavaScript: nothing
  * compiles it.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Files outside a bundle's inputs that change how it is made. */
-const BUILD_FILES = ['functions/local/local-bundle.mjs', 'package.json', 'tsconfig.json'];
+const BUILD_FILES = ['functions/local/local-bundle.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** Packages loaded from node_modules rather than bundled. */
+const UNBUNDLED = ['dynalite', 'esbuild'];
+/** CommonJS packages bundled into an ES module call `require` (node's built-ins). */
+const REQUIRE_SHIM = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
 
 /** @typedef {[file: string, mtimeMs: number, size: number]} Stamp */
 
@@ -37,36 +45,51 @@ const upToDate = (bundle, inputs) => {
   }
 };
 
-/** Bundles the entry with every package import left external; writes the bundle and its inputs' stamps. @param {string} entry @param {string} bundle @param {string} inputs */
+/** Writes a file whole under a new name and renames it into place (never into a file another copy shares). @param {string} file @param {string | Uint8Array} contents */
+const replaceFile = (file, contents) => {
+  const temporary = `${file}.${process.pid}`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
+};
+
+/** A day after a rebuild, chunks of earlier builds are removed (a server started before it may still load one). @param {string} dir @param {Set<string>} current */
+const removeOldChunks = (dir, current) => {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  for (const file of readdirSync(dir)) {
+    if (!file.startsWith('chunk-') || current.has(file)) continue;
+    const path = join(dir, file);
+    if (statSync(path).mtimeMs < dayAgo) rmSync(path, { force: true });
+  }
+};
+
+/** Bundles the entry and its packages (but UNBUNDLED); writes the bundle, its chunks and its inputs' stamps. @param {string} entry @param {string} bundle @param {string} inputs */
 const rebuild = async (entry, bundle, inputs) => {
   const { build } = await import('esbuild');
-  /** @type {import('esbuild').Plugin} */
-  const packagesExternal = {
-    name: 'packages-external',
-    setup(bundler) {
-      bundler.onResolve({ filter: /^[^./#]/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
-    },
-  };
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: [entry],
+    entryPoints: { [basename(bundle, '.mjs')]: entry },
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
     format: 'esm',
     platform: 'node',
     target: 'node20',
     tsconfig: join(ROOT, 'tsconfig.json'),
-    plugins: [packagesExternal],
+    external: UNBUNDLED,
+    mainFields: ['module', 'main'],
+    banner: { js: REQUIRE_SHIM },
     metafile: true,
     write: false,
-    outfile: bundle,
+    outdir: dirname(bundle),
     logLevel: 'warning',
   });
-  mkdirSync(resolve(bundle, '..'), { recursive: true });
-  const temporary = `${bundle}.${process.pid}`;
-  writeFileSync(temporary, result.outputFiles[0].contents);
-  renameSync(temporary, bundle);
+  mkdirSync(dirname(bundle), { recursive: true });
+  const outputs = result.outputFiles.sort((a, b) => Number(a.path === bundle) - Number(b.path === bundle));
+  for (const output of outputs) replaceFile(output.path, output.contents);
+  removeOldChunks(dirname(bundle), new Set(outputs.map((output) => basename(output.path))));
   const sources = Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules/'));
-  writeFileSync(inputs, `${JSON.stringify([...sources, ...BUILD_FILES].map(stamp))}\n`);
+  replaceFile(inputs, `${JSON.stringify([...sources, ...BUILD_FILES].map(stamp))}\n`);
 };
 
 /**

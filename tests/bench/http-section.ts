@@ -3,19 +3,33 @@
  * search page beside a bare Hono hello server, each server in its own process, loaded by
  * autocannon from this process over loopback with the same settings, in interleaved rounds. Both
  * servers run from a bundle, as `npm start` runs the app (functions/local/local-bundle.mjs).
+ *
+ * The repeated query is what the goals name, and an anonymous visitor's repeated search is answered
+ * from the public answer cache; the `uncached` targets are the figures without it: the judged
+ * queries in turn (tests/relevance/judged-queries.json), each request with a cookie, which the cache
+ * never answers.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { localBundle } from '#functions/local/local-bundle.mjs';
 import { median, round } from './measure.ts';
+
+const JUDGED_QUERIES = (JSON.parse(readFileSync(new URL('../relevance/judged-queries.json', import.meta.url), 'utf8')) as { queries: { q: string }[] }).queries.map((query) => query.q);
+const inTurn = (path: (q: string) => string) => JUDGED_QUERIES.map((q) => path(encodeURIComponent(q)));
+const UNCACHED = { cookie: 'bench=uncached' };
+
+type Target = { server: 'hello' | 'app'; path: string; rotate?: readonly string[]; headers?: Record<string, string> };
 
 export const HTTP_TARGETS = {
   hello: { server: 'hello', path: '/' },
   health: { server: 'app', path: '/health' },
   search: { server: 'app', path: '/v1/search?q=innovation' },
   page: { server: 'app', path: '/?q=innovation' },
-} as const;
+  'search-uncached': { server: 'app', path: '/v1/search', rotate: inTurn((q) => `/v1/search?q=${q}`), headers: UNCACHED },
+  'page-uncached': { server: 'app', path: '/', rotate: inTurn((q) => `/?q=${q}`), headers: UNCACHED },
+} as const satisfies Record<string, Target>;
 export type HttpTarget = keyof typeof HTTP_TARGETS;
 
 export type HttpRun = {
@@ -41,8 +55,17 @@ const startServer = (module: string, kind: 'hello' | 'app'): Promise<{ child: Ch
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
 
-const load = async (url: string, seconds: number) => {
-  const result = await autocannon({ url, connections: CONNECTIONS, pipelining: 1, duration: seconds });
+const load = async (base: string, target: Target, seconds: number) => {
+  let turn = 0;
+  const rotate = target.rotate;
+  const result = await autocannon({
+    url: `${base}${target.path}`,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration: seconds,
+    ...(target.headers ? { headers: target.headers } : {}),
+    ...(rotate ? { requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: rotate[turn++ % rotate.length]! }) }] } : {}),
+  });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 };
 
@@ -54,13 +77,13 @@ export const measureHttp = async (options: { quick: boolean; log: (line: string)
   const servers = { hello: await startServer(module, 'hello'), app: await startServer(module, 'app') };
   try {
     const names = Object.keys(HTTP_TARGETS) as HttpTarget[];
-    const url = (t: HttpTarget) => `http://127.0.0.1:${servers[HTTP_TARGETS[t].server].port}${HTTP_TARGETS[t].path}`;
-    for (const target of names) await load(url(target), 1);
+    const run = (t: HttpTarget, seconds: number) => load(`http://127.0.0.1:${servers[HTTP_TARGETS[t].server].port}`, HTTP_TARGETS[t], seconds);
+    for (const target of names) await run(target, 1);
     const samples = new Map(names.map((t) => [t, [] as { rps: number; p99: number; errors: number }[]]));
     for (let r = 0; r < rounds; r++) {
       for (let k = 0; k < names.length; k++) {
         const target = names[(k + r) % names.length]!;
-        samples.get(target)!.push(await load(url(target), seconds));
+        samples.get(target)!.push(await run(target, seconds));
       }
       options.log(`http: round ${r + 1}/${rounds}: ${names.map((t) => `${t} ${samples.get(t)!.at(-1)!.rps.toFixed(0)} req/s`).join(', ')}`);
     }
@@ -75,7 +98,7 @@ export const measureHttp = async (options: { quick: boolean; log: (line: string)
       rounds,
       loadAverage: { start: round(loadStart, 2), end: round(loadavg()[0]!, 2) },
       targets,
-      ratioToHello: { health: ratio('health'), search: ratio('search'), page: ratio('page') },
+      ratioToHello: Object.fromEntries(names.filter((t) => t !== 'hello').map((t) => [t, ratio(t)])) as HttpRun['ratioToHello'],
     };
   } finally {
     for (const { child } of Object.values(servers)) child.kill();

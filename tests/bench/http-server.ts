@@ -1,6 +1,6 @@
 /**
  * A server the HTTP bench loads, run as its own process: `hello` is a bare Hono hello server,
- * `app` is Vägvisaren as `npm start` serves it (seeded store in memory, request log to stdout,
+ * `app` is Vägvisaren as `npm start` serves it (seeded store in memory, request log to stdout, buffered,
  * security headers, authentication). Tells its port to the parent over IPC.
  */
 import { serve } from '@hono/node-server';
@@ -8,13 +8,14 @@ import { Hono } from 'hono';
 import { createApp } from '#functions/api/app.ts';
 import { jsonLogger } from '#functions/api/middleware/request-log.ts';
 import { LocalConfig, composeLocal } from '#functions/composition/local.ts';
+import { bufferedStdout } from '#functions/local/buffered-stdout.ts';
 
 const kind = process.argv[2];
 
 const fetchHandler = async (): Promise<(request: Request) => Response | Promise<Response>> => {
   if (kind === 'hello') return new Hono().get('/', (c) => c.text('Hello, world')).fetch;
   const runtime = await composeLocal(LocalConfig.parse({ PORT: '0' }), { inMemory: true, logger: jsonLogger({ runtime: 'local' }, () => {}) });
-  return createApp({ ...runtime.deps, logger: jsonLogger({ runtime: 'local' }) }).fetch;
+  return createApp({ ...runtime.deps, logger: jsonLogger({ runtime: 'local' }, bufferedStdout()) }).fetch;
 };
 
 const fetch = await fetchHandler();

@@ -110,7 +110,12 @@ function summary(report: { engine?: EngineSizeRun[]; http?: HttpRun; lambda?: La
   }
   if (report.http) {
     lines.push('', `HTTP (${report.http.connections} connections, ${report.http.rounds} rounds of ${report.http.secondsPerSample} s)`);
-    for (const [t, s] of Object.entries(report.http.targets)) lines.push(`  ${t.padEnd(7)} ${s.requestsPerSecond} req/s, p99 ${s.p99Ms} ms${s.errors ? `, ${s.errors} errors` : ''}`);
+    const ratios: Record<string, number> = report.http.ratioToHello;
+    for (const [t, s] of Object.entries(report.http.targets)) {
+      const ratio = ratios[t] === undefined ? '' : `, ${ratios[t]}× hello`;
+      lines.push(`  ${t.padEnd(15)} ${s.requestsPerSecond} req/s, p99 ${s.p99Ms} ms${ratio}${s.errors ? `, ${s.errors} errors` : ''}`);
+    }
+    lines.push('  (search and page: one query repeated, answered from the public answer cache; -uncached: the judged queries in turn, with a cookie, never cached)');
   }
   if (report.lambda) {
     const l = report.lambda;

@@ -1,6 +1,7 @@
 /**
  * The `npm start` part of `npm run bench`: on a warm store (a data directory seeded by a first
- * start), the time from running `npm start` to the first answered GET /v1/search?q=innovation.
+ * start and stopped cleanly, so it holds the search index saved at the stop), the time from running
+ * `npm start` to the first answered GET /v1/search?q=innovation.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,6 +37,19 @@ const firstAnswer = async (dataDir: string): Promise<number> => {
   } finally {
     process.kill(-child.pid!, 'SIGTERM');
     await exited;
+    await allGone(child.pid!);
+  }
+};
+
+/** Waits until no process of the group is left (the server saves its search index after npm has gone). */
+const allGone = async (group: number): Promise<void> => {
+  for (;;) {
+    try {
+      process.kill(-group, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 };
 

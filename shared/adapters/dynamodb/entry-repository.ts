@@ -147,7 +147,7 @@ export class DynamoEntryRepository implements EntryRepository {
   }
 
   async isEmpty(): Promise<boolean> {
-    for await (const page of this.scan(50)) if (page.length > 0) return false;
+    for await (const items of this.entryItemPages(50, { projection: 'pk' })) if (items.length > 0) return false;
     return true;
   }
 }

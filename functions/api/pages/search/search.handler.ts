@@ -9,6 +9,7 @@ import { FACETS, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import { swedishDate } from '#shared/ports/clock.ts';
 import type { ExplainedHit, SearchResponse } from '#shared/services/search.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
+import { onEveryAnswer } from '../../middleware/public-answer-cache.ts';
 import { badRequestPage } from '../errors.tsx';
 import { commaList, listFormat, termLabel } from '../format.ts';
 import { messagesFor, type Messages } from '../messages/index.ts';
@@ -70,6 +71,6 @@ export const searchPageHandler = (deps: AppDeps) => async (c: Context<AppEnv>) =
   const response = await run(state, PAGE_SIZE, true);
   const effective: SearchState = { ...state, q: response.query.q, filters: response.query.filters as Filters };
   const help = response.total === 0 ? await emptyHelp(run, effective, t, deps.taxonomy) : undefined;
-  deps.demand.search({ q: state.q, filters: state.filters, page: state.page ?? 1 }, response.total);
+  onEveryAnswer(c, () => deps.demand.search({ q: state.q, filters: state.filters, page: state.page ?? 1 }, response.total));
   return renderSearchPage(c, { t, taxonomy: deps.taxonomy, state: effective, response, help });
 };

@@ -8,6 +8,7 @@ import { FACETS, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import { swedishDate } from '#shared/ports/clock.ts';
 import { OFFER_PARAMS, parseOfferQuery, type RawOfferParams } from '#shared/services/offer-query.ts';
 import type { AppDeps, AppEnv } from '../../env.ts';
+import { onEveryAnswer } from '../../middleware/public-answer-cache.ts';
 import type { searchQueryParams, searchRoute } from './search.routes.ts';
 
 const asList = (value: string | string[] | undefined): string[] =>
@@ -40,7 +41,7 @@ export const searchHandler =
     const params = c.req.valid('query');
     const query = toSearchQuery(params, raw, swedishDate(deps.clock.now()), deps.taxonomy);
     const { query: _query, ...response } = await deps.search.search(query, { interpret: params.interpret !== 'false' });
-    deps.demand.search(query, response.total);
+    onEveryAnswer(c, () => deps.demand.search(query, response.total));
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(response, 200);
   };
