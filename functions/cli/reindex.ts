@@ -114,7 +114,7 @@ export const runReindex = async (environment: NodeJS.ProcessEnv, out = process.s
       clock: systemClock,
       alias: env.OPENSEARCH_INDEX,
       indexName,
-      definition: buildIndexDefinition({ lexicon, synonyms }),
+      definition: buildIndexDefinition({ lexicon }),
       progress: (phase) => createProgress({ stream: err, label: phase === 'load' ? indexName : `${indexName} catch-up` }),
       log: (message) => err.write(`${message}\n`),
     });

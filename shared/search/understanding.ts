@@ -136,9 +136,11 @@ export const meetsMeaning = (
 export const meaningSize = (means: Meaning): number => MEANING_DIMENSIONS.filter((d) => means[d] !== undefined).length;
 
 /**
- * How well a document serves a meaning, from 0 to 1: per dimension the meaning names, the share of the
- * document's values that serve it, averaged. An entry that does mostly this ("advice for people starting
- * a business") serves the need better than one that does it among many things.
+ * How well a document serves a meaning, from 0 to 1: per dimension the meaning names, the square root of
+ * the share of the document's values that serve it, averaged. An entry that does mostly this ("advice for
+ * people starting a business") serves the need better than one that does it among many things, but a
+ * municipality's business office that lists establishment among three services still provides it: the
+ * root keeps breadth from costing in proportion (one of three values counts 0.58, not 0.33).
  */
 export const meaningFit = (
   means: Meaning,
@@ -147,5 +149,5 @@ export const meaningFit = (
 ): number =>
   met.reduce((sum, { dimension, values }) => {
     const held = dimension === 'profileArea' ? (doc.profileAreas ?? []).length : doc.facets[dimension].length;
-    return sum + values.length / Math.max(held, 1);
+    return sum + Math.sqrt(values.length / Math.max(held, 1));
   }, 0) / Math.max(meaningSize(means), 1);

@@ -4,11 +4,8 @@ import {
   decompounderWords,
   FIELD_PATHS,
   MAPPINGS,
-  synonymRules,
   TEXT_FIELDS,
   WORD_PATTERN,
-  SYNONYM_ANALYZERS,
-  type SynonymSource,
 } from '#shared/adapters/opensearch/index-definition.ts';
 import { MAX_PAGE, MAX_PAGE_SIZE, OfferDocument, SearchDocument } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
@@ -20,10 +17,7 @@ type Analysis = {
   analyzer: Record<string, { type: string; tokenizer: string; filter: string[] }>;
 };
 
-const definition = (
-  lexicon: string[] = ['innovation', 'stod', 'export'],
-  synonyms: SynonymSource = { groups: [['vc', 'riskkapital', 'venture capital']], narrower: { finansiering: ['lån'] } },
-) => buildIndexDefinition({ lexicon, synonyms });
+const definition = (lexicon: string[] = ['innovation', 'stod', 'export']) => buildIndexDefinition({ lexicon });
 const analysis = (d = definition()) => (d.settings as { analysis: Analysis }).analysis;
 const BUILT_IN_FILTERS = new Set(['lowercase', 'keyword_repeat', 'remove_duplicates']);
 
@@ -45,12 +39,12 @@ describe('buildIndexDefinition', () => {
     expect(filter.en_stemmer).toEqual({ type: 'snowball', language: 'English' });
   });
 
-  it('searches stemmed and folded, and expands synonyms only through the analyzers a widened query names', () => {
-    const { analyzer } = analysis();
+  it('searches stemmed and folded, and has no synonym analyzer: a widened query names each synonym, its letters kept (folded, "lån" would find "län")', () => {
+    const { analyzer, filter } = analysis();
     expect(analyzer.sv_search!.filter).toEqual(['lowercase', 'sv_stemmer', 'folding']);
     expect(analyzer.en_search!.filter).toEqual(['lowercase', 'en_stemmer', 'folding']);
-    expect(analyzer[SYNONYM_ANALYZERS.sv]!.filter).toEqual(['lowercase', 'sv_stemmer', 'folding', 'synonyms']);
-    expect(analyzer[SYNONYM_ANALYZERS.en]!.filter).toEqual(['lowercase', 'en_stemmer', 'folding', 'synonyms']);
+    expect(Object.keys(analyzer).filter((name) => name.includes('synonym'))).toEqual([]);
+    expect(filter).not.toHaveProperty('synonyms');
   });
 
   it('keeps an exact (lower-cased) and a folded form of every text field, without stemming', () => {
@@ -117,18 +111,10 @@ describe('buildIndexDefinition', () => {
     expect(decompounderWords(['b', 'Öl', 'öga'])).toEqual(['öga']);
   });
 
-  it('leaves out the decompounder and the synonyms when there are none, which OpenSearch would refuse empty', () => {
-    const { filter, analyzer } = analysis(definition([], { groups: [], narrower: {} }));
+  it('leaves out the decompounder when there is no lexicon, which OpenSearch would refuse empty', () => {
+    const { filter, analyzer } = analysis(definition([]));
     expect(filter).not.toHaveProperty('sv_decompounder');
-    expect(filter).not.toHaveProperty('synonyms');
     expect(analyzer.sv_parts_index!.filter).toEqual(['lowercase', 'folding', 'only_parts']);
-    expect(analyzer.sv_synonyms!.filter).toEqual(['lowercase', 'sv_stemmer', 'folding']);
-  });
-
-  it('expands synonyms at search time only, from the region\'s groups and broad words', () => {
-    const { filter, analyzer } = analysis();
-    expect(filter.synonyms).toEqual({ type: 'synonym_graph', synonyms: ['vc, riskkapital, venture capital', 'finansiering => finansiering, lån'], lenient: true });
-    for (const name of ['sv_index', 'en_index', 'sv_search', 'en_search', 'sv_parts_index', 'exact', 'folded']) expect(analyzer[name]!.filter, name).not.toContain('synonyms');
   });
 
   it('only refers to filters, analyzers and tokenizers it defines or OpenSearch has built in', () => {
@@ -154,18 +140,6 @@ describe('buildIndexDefinition', () => {
       'indexing.slowlog.threshold.index.warn': '1s',
     });
   });
-});
-
-describe('synonymRules', () => {
-  it('lower-cases phrases, drops repeats and characters that carry meaning in the rule syntax', () => {
-    expect(synonymRules({ groups: [['FoU', 'fou', 'forskning, och utveckling', 'R&D'], ['ensam']] })).toEqual(['fou, forskning och utveckling, r&d']);
-  });
-
-  it('turns a broad word into a one-way rule that keeps the broad word itself', () => {
-    expect(synonymRules({ groups: [], narrower: { Finansiering: ['lån', 'riskkapital', 'finansiering'] } })).toEqual(['finansiering => finansiering, lån, riskkapital']);
-  });
-
-
 });
 
 describe('MAPPINGS', () => {

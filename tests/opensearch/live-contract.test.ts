@@ -1,6 +1,6 @@
 /**
  * The search contract against a live OpenSearch node, each test on a fresh index created with the
- * contract's lexicon and synonyms: `OPENSEARCH_URL=http://localhost:9200 npx vitest run tests/opensearch`.
+ * contract's lexicon (the adapter given its synonyms and vocabulary): `OPENSEARCH_URL=http://localhost:9200 npx vitest run tests/opensearch`.
  * Without OPENSEARCH_URL the suite is skipped.
  */
 import { afterEach, describe, it } from 'vitest';
@@ -29,7 +29,7 @@ if (!url) {
   describeSearchIndexContract(`OpenSearch at ${new URL(url).host}`, async (resources) => {
     sequence += 1;
     const name = `vagvisaren-contract-${process.pid}-${sequence}`;
-    await admin.createIndex(name, buildIndexDefinition({ lexicon: resources.lexicon, synonyms: resources.synonyms }));
+    await admin.createIndex(name, buildIndexDefinition({ lexicon: resources.lexicon }));
     created.push(name);
     return new OpenSearchSearchIndex({ transport, index: name, lexicon: resources.lexicon, synonyms: resources.synonyms, understanding: resources.understanding, refresh: 'true' });
   });

@@ -178,6 +178,39 @@ describe('OpenSearchSearchIndex', () => {
       expect((one.requests[1]!.body as { query: object }).query).not.toHaveProperty('function_score');
     });
 
+    it('asks a need word’s best text score after the counts, at the level chosen, and scales its meaning by it, in the strict and the relaxed search', async () => {
+      const understanding = { filler: { sv: ['vem', 'kan'], en: [] }, sizeWords: [], needs: [{ words: ['investera'], means: { kind: ['investor'] } }], filterWords: [], filterFiller: [] };
+      const { transport, requests } = scriptedTransport(
+        stats(10, { plain: 0, tolerant: 0 }, { plain: 0, tolerant: 2 }),
+        ok({ responses: [{ hits: { max_score: 23.25, hits: [] } }] }),
+        emptySearch({ aggregations: strict(0) }),
+        emptySearch(),
+      );
+      const index = new OpenSearchSearchIndex({ transport, index: INDEX, lexicon: [], understanding });
+      await index.search(aQuery({ q: 'vem kan investera xylofon' }));
+      expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+        'POST /vagvisaren-entries/_search',
+        'POST /vagvisaren-entries/_msearch',
+        'POST /vagvisaren-entries/_search',
+        'POST /vagvisaren-entries/_search',
+      ]);
+      expect(requests[1]!.bulkBody).toHaveLength(2);
+      expect(JSON.stringify(requests[1]!.bulkBody)).toContain('"query":"investera"');
+      expect(JSON.stringify(requests[1]!.bulkBody)).not.toContain('xylofon');
+      expect(requests.slice(2).map((r) => mode(r.body))).toEqual(['strict', 'relaxed']);
+      for (const request of requests.slice(2)) {
+        const scales = [...JSON.stringify(request.body).matchAll(/"params":\{[^{}]*"weight":([\d.]+)\}/g)].map((m) => Number(m[1]));
+        expect(scales.length).toBeGreaterThan(0);
+        expect(new Set(scales)).toEqual(new Set([23.25]));
+      }
+    });
+
+    it('sends no need-scale request for a query without a need word', async () => {
+      const { index, requests } = adapter([stats(10, { plain: 1 }), emptySearch()]);
+      await index.search(aQuery({ q: 'riskkapital' }));
+      expect(requests.map((r) => r.path)).toEqual(['/vagvisaren-entries/_search', '/vagvisaren-entries/_search']);
+    });
+
     it('matches the last word as a prefix unless it is already a word of the lexicon', async () => {
       const typing = adapter([stats(1, { plain: 1 }), emptySearch()], { lexicon: ['finansiering'] });
       await typing.index.search(aQuery({ q: 'finans' }));

@@ -10,6 +10,7 @@ import {
   HIGHLIGHT_FIELDS,
   lexiconRequest,
   MARK_END,
+  needScaleRequest,
   MARK_START,
   MAX_FACET_VALUES,
   PREFERENCE_WEIGHT,
@@ -23,8 +24,8 @@ import {
   validOn,
   type MatchMode,
 } from '#shared/adapters/opensearch/requests.ts';
-import { knownClause, MEANING_FIT_SCRIPT, meaningClause, NEED_SCORE, unitClause, type Level } from '#shared/adapters/opensearch/unit-queries.ts';
-import { parseSearchResponse } from '#shared/adapters/opensearch/responses.ts';
+import { knownClause, MEANING_FIT_SCRIPT, meaningClause, NEED_MIN_SCORE, NEED_TEXT_FIELDS, unitClause, type Level } from '#shared/adapters/opensearch/unit-queries.ts';
+import { parseNeedScaleResponse, parseSearchResponse } from '#shared/adapters/opensearch/responses.ts';
 import { compileUnderstanding, meaningFit, meetsMeaning } from '#shared/search/understanding.ts';
 import { SuggestQuery } from '#shared/domain/search.ts';
 import { planQuery, synonymIndex } from '#shared/search/query-plan.ts';
@@ -251,11 +252,20 @@ describe('searchRequest with query understanding', () => {
     const body = searchRequest(INDEX, query, need, strict(['plain'])).body as Body;
     const clauses = body.query.bool.must[0].bool.should;
     expect(clauses.map((c: Body) => c.bool?._name ?? c.function_score.query.bool._name)).toEqual(['0:name', '0:summary', '0:description', '0:tags', '0:meaning']);
-    expect(clauses.at(-1)).toEqual(meaningClause({ kind: ['investor'], supportType: ['equity'] }, '0:meaning'));
+    expect(clauses.at(-1)).toEqual(meaningClause({ kind: ['investor'], supportType: ['equity'] }, NEED_MIN_SCORE, '0:meaning'));
   });
 
-  it('scores a need graded by how well an entry serves it, as meaningFit does: per named dimension the share of the entry’s values that serve it, averaged', () => {
-    const clause = meaningClause({ kind: ['investor'], supportType: ['equity', 'loan'] }, '0:meaning');
+  it('scales a need’s meaning by the scale the mode gives for its unit (its best text score), the minimum otherwise', () => {
+    const need = understood('växa investera');
+    const scaled = searchRequest(INDEX, aQuery({ q: 'växa investera' }), need, { ...strict(['plain', 'plain']), needScales: [undefined, 37.5] }).body as Body;
+    const meaning = scaled.query.bool.must[1].bool.should.at(-1);
+    expect(meaning).toEqual(meaningClause({ kind: ['investor'], supportType: ['equity'] }, 37.5, '1:meaning'));
+    expect(meaning.function_score.functions[0].script_score.script.params.weight).toBe(37.5);
+    expect(JSON.stringify(scaled.query.bool.must[0])).not.toContain('script_score');
+  });
+
+  it('scores a need graded by how well an entry serves it, as meaningFit does: per named dimension the root of the share of the entry’s values that serve it, averaged, times the scale', () => {
+    const clause = meaningClause({ kind: ['investor'], supportType: ['equity', 'loan'] }, 12, '0:meaning');
     expect(clause).toEqual({
       function_score: {
         query: {
@@ -268,31 +278,61 @@ describe('searchRequest with query understanding', () => {
         functions: [
           {
             script_score: {
-              script: { source: MEANING_FIT_SCRIPT, params: { paths: ['facets.kind', 'facets.supportType'], wanted: [['investor'], ['equity', 'loan']], weight: NEED_SCORE } },
+              script: { source: MEANING_FIT_SCRIPT, params: { paths: ['facets.kind', 'facets.supportType'], wanted: [['investor'], ['equity', 'loan']], weight: 12 } },
             },
           },
         ],
         boost_mode: 'replace',
       },
     });
-    expect(MEANING_FIT_SCRIPT).toContain('sum += (double) met / held.size();');
+    expect(MEANING_FIT_SCRIPT).toContain('sum += Math.sqrt((double) met / held.size());');
     expect(MEANING_FIT_SCRIPT).toContain('return params.weight * sum / params.paths.size();');
     expect(JSON.stringify(clause)).not.toContain('constant_score');
-    const profile = meaningClause({ profileArea: ['food-health-meal'] }).function_score.functions[0]!.script_score.script.params;
-    expect(profile).toEqual({ paths: ['profileAreas'], wanted: [['food-health-meal']], weight: NEED_SCORE });
+    const profile = meaningClause({ profileArea: ['food-health-meal'] }, 1).function_score.functions[0]!.script_score.script.params;
+    expect(profile).toEqual({ paths: ['profileAreas'], wanted: [['food-health-meal']], weight: 1 });
   });
 
   it('gives the script what meaningFit reads: evaluated on a document’s values, the params grade it as the embedded engine does', () => {
     const means = { kind: ['investor'], supportType: ['equity'] };
-    const { params } = meaningClause(means).function_score.functions[0]!.script_score.script;
+    const { params } = meaningClause(means, 1).function_score.functions[0]!.script_score.script;
     const doc = aDocument({ kind: 'investor', supportTypes: ['equity', 'advice', 'networking'] });
     const values: Record<string, readonly string[]> = { 'facets.kind': doc.facets.kind, 'facets.supportType': doc.facets.supportType, profileAreas: doc.profileAreas ?? [] };
     const fit = params.paths.reduce((sum, path, i) => {
       const held = values[path]!;
-      return held.length === 0 ? sum : sum + held.filter((v) => params.wanted[i]!.includes(v)).length / held.length;
+      return held.length === 0 ? sum : sum + Math.sqrt(held.filter((v) => params.wanted[i]!.includes(v)).length / held.length);
     }, 0) / params.paths.length;
     expect(fit).toBeCloseTo(meaningFit(means, meetsMeaning(means, doc), doc));
-    expect(fit).toBeCloseTo((1 + 1 / 3) / 2);
+    expect(fit).toBeCloseTo((1 + Math.sqrt(1 / 3)) / 2);
+  });
+
+  it('asks each need unit’s best text score, at its level and spelling, in the need text fields, in one _msearch; nothing without a need', () => {
+    const units = understood('exportstöd investera');
+    const request = needScaleRequest(INDEX, units, ['widened', 'tolerant'], ['folded', 'folded'])!;
+    expect(request).toMatchObject({ method: 'POST', path: '/vagvisaren-entries/_msearch' });
+    expect(request).not.toHaveProperty('body');
+    expect(request.bulkBody).toEqual([
+      {},
+      {
+        size: 1,
+        _source: false,
+        track_total_hits: false,
+        query: {
+          bool: {
+            must: [unitClause(units[1]!, 1, 'tolerant', { fields: NEED_TEXT_FIELDS, named: false, prefix: 'folded', spelling: 'folded' })],
+            must_not: [{ term: { deleted: true } }],
+          },
+        },
+      },
+    ]);
+    expect(NEED_TEXT_FIELDS).not.toContain('labels');
+    expect(JSON.stringify(request.bulkBody)).not.toContain('script_score');
+    expect(needScaleRequest(INDEX, plan('exportstöd tillväxt'), ['plain', 'plain'], ['folded', 'folded'])).toBeUndefined();
+  });
+
+  it('reads the scales as each need unit’s best score, at least the minimum, in plan order', () => {
+    const units = understood('investera export investera');
+    expect(parseNeedScaleResponse({ responses: [{ hits: { max_score: 42.5, hits: [] } }, { hits: { max_score: null, hits: [] } }] }, units)).toEqual([42.5, undefined, NEED_MIN_SCORE]);
+    expect(() => parseNeedScaleResponse({ responses: [] }, units)).toThrow('Expected 2 need scales, got 0');
   });
 
   it('reports a hit matched by a need’s meaning with the values it meets', () => {

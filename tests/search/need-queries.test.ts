@@ -50,7 +50,7 @@ describe('needs written in a visitor’s own words', () => {
   });
 
   it('finds Almi’s loans for "lån" and for "loan", and "lån" never matches "län"', async () => {
-    for (const q of ['lån', 'loan for a small business']) {
+    for (const q of ['lån', 'loan', 'loan for a small business']) {
       const body = await search(q);
       expect(topFive(body)).toContain('almi-lan');
       reasonsNeverFiller(body);
@@ -75,14 +75,14 @@ describe('needs written in a visitor’s own words', () => {
     reasonsNeverFiller(food);
   });
 
-  it('reads "behöver pengar för att växa" as money and growth, a growth investor in the first five, and establishment advice in Hallsberg with the place as a filter; no filler as a reason', async () => {
+  it('reads "behöver pengar för att växa" as money and growth, a growth investor in the first five, and Hallsberg’s own business office in the first five for establishment advice there, the place a filter; no filler as a reason', async () => {
     const money = await search('behöver pengar för att växa');
     expect(money.reading?.needs.map((n) => n.words)).toEqual(['pengar', 'växa']);
     expect(topFive(money)).toEqual(expect.arrayContaining(['almi-invest-ostra-mellansverige']));
     reasonsNeverFiller(money);
     const hallsberg = await search('Var får jag råd om att etablera ett företag i Hallsberg?');
     expect(hallsberg.reading?.filters).toEqual([{ words: 'Hallsberg', facet: 'municipality', value: '1861' }]);
-    expect(hallsberg.total).toBeGreaterThan(0);
+    expect(topFive(hallsberg)).toContain('hallsbergs-kommun-naringsliv');
     reasonsNeverFiller(hallsberg);
   });
 
@@ -126,6 +126,7 @@ describe('needs written in a visitor’s own words', () => {
     const names = tags(results, /<h3[^>]*>[\s\S]*?<\/h3>/g).map(text);
     expect(names[0]).toContain('Food and Health Center');
     const firstFive = tags(results, /<li class="hit">[\s\S]*?<\/li>\s*(?=<li class="hit">|<\/ol>)/g).slice(0, 5).map(text);
+    console.log(`finder: startup · innovation · Örebro · food\n${names.slice(0, 5).map((name, i) => `  ${i + 1}. ${name}`).join('\n')}`);
     expect(firstFive.filter((hit) => hit.startsWith('Testbädd')).length).toBeGreaterThanOrEqual(1);
     expect(text(results)).toContain('Inriktat på livsmedel, hälsa och måltid');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decompoundQueryWord } from '#shared/search/analysis.ts';
 import { coordinatedUnits, coordination, planQuery, synonymIndex, type QueryUnit } from '#shared/search/query-plan.ts';
 import { NO_SYNONYMS } from '#shared/search/synonyms.ts';
-import { compileUnderstanding, loadQueryVocabulary } from '#shared/search/understanding.ts';
+import { compileUnderstanding, loadQueryVocabulary, meaningFit, meetsMeaning } from '#shared/search/understanding.ts';
 
 /** The region's own query vocabulary, with a small lexicon of folded catalogue words. */
 const understanding = compileUnderstanding(loadQueryVocabulary('orebro-lan'));
@@ -21,8 +21,29 @@ describe('need phrases', () => {
     expect(read('vem kan investera?')).toEqual([{ text: 'investera', means: { kind: ['investor'], supportType: ['equity'] } }]);
   });
 
+  it('reads premises as a support type any kind of entry offers, and land or sites as establishment offers', () => {
+    expect(read('lokaler')[0]!.means).toEqual({ supportType: ['premises-land', 'establishment-service'] });
+    expect(read('tomt')[0]!.means).toEqual({ kind: ['establishment-offer'], supportType: ['premises-land', 'establishment-service'] });
+  });
+
   it('reads recruiting as its own need, not training', () => {
     expect(read('vi behöver rekrytera ingenjörer')[0]).toEqual({ text: 'rekrytera', means: { supportType: ['recruitment'] } });
+  });
+});
+
+describe('how well an entry serves a need', () => {
+  const doc = (kind: string, supportType: string[]) => ({ facets: { kind: [kind], area: [], stage: [], supportType } });
+  const fit = (means: Parameters<typeof meaningFit>[0], d: ReturnType<typeof doc>) => meaningFit(means, meetsMeaning(means, d), d);
+  const establish = { supportType: ['establishment-service'], area: ['investment-establishment'] };
+
+  it('grades per dimension by the root of the share of the entry’s values that serve it: one of three services counts 0.58, not 0.33', () => {
+    expect(fit({ supportType: ['establishment-service'] }, doc('actor', ['networking', 'establishment-service', 'premises-land']))).toBeCloseTo(Math.sqrt(1 / 3));
+    expect(fit({ supportType: ['establishment-service'] }, doc('actor', ['establishment-service']))).toBe(1);
+  });
+
+  it('averages over the dimensions the need names, a dimension not met counting nothing', () => {
+    expect(fit(establish, doc('actor', ['networking', 'establishment-service']))).toBeCloseTo(Math.sqrt(1 / 2) / 2);
+    expect(fit({ kind: ['investor'], supportType: ['equity'] }, doc('investor', ['equity']))).toBe(1);
   });
 });
 

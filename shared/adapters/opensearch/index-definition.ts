@@ -1,14 +1,13 @@
 /**
  * The OpenSearch index as data: analysis that mirrors shared/search/analysis.ts (word pattern,
- * Snowball stemming, diacritics kept and folded, decompounding against the lexicon, synonyms at
- * search time) and the mappings of the stored document. No SDK imports, so the CDK app can read it.
+ * Snowball stemming, diacritics kept and folded, decompounding against the lexicon) and the mappings of the stored document. No SDK imports, so the CDK app can read it.
  *
  * Analysed fields hold every word stemmed and unstemmed, folded, and are searched folded, so
  * "orebro" finds Örebro; the `exact` subfield keeps the form as written and ranks it higher, and the
  * `letters` subfield holds the words stemmed with å, ä and ö kept, for a word typed with them that the
  * catalogue knows ("lån" is looked up there and does not find "län"). Compound
- * parts sit in a `parts` subfield of the Swedish fields. Synonyms expand only through the
- * `*_synonyms` analyzers, which a query names when it widens a unit.
+ * parts sit in a `parts` subfield of the Swedish fields. Synonyms are not in the index: a query
+ * that widens a unit names each synonym (unit-queries.ts), so one spelt with å, ä or ö keeps them.
  */
 import { MAX_PAGE, MAX_PAGE_SIZE, type OfferDocument, type SearchDocument } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
@@ -48,14 +47,9 @@ const MAX_PREFIX_LENGTH = 20;
  */
 export const SUBFIELDS = { exact: 'exact', folded: 'folded', letters: 'letters', parts: 'parts', prefix: 'prefix' } as const;
 
-/** The search analyzers that expand synonyms; queries name them for a unit's widened level. */
-export const SYNONYM_ANALYZERS: Record<Language, string> = { sv: 'sv_synonyms', en: 'en_synonyms' };
-
 export type IndexDefinitionOptions = {
   /** Folded words and stems that compounds are split into (shared/search/lexicon.ts buildLexicon). */
   lexicon: Iterable<string>;
-  /** The region's synonyms (shared/search/synonyms.ts): groups that mean the same, broad words with narrower ones. */
-  synonyms: SynonymSource;
   /** @default 1 — the catalogue is small; one shard keeps scoring exact. */
   shards?: number;
   /** @default '0-1' — a replica once a second data node exists. */
@@ -64,38 +58,13 @@ export type IndexDefinitionOptions = {
 
 export type IndexDefinition = { settings: Record<string, unknown>; mappings: Record<string, unknown> };
 
-/** The shape of shared/search/synonyms.ts's Synonyms, which this module reads without importing its data. */
-export type SynonymSource = {
-  groups: readonly (readonly string[])[];
-  narrower?: Readonly<Record<string, readonly string[]>>;
-};
-
-const phrase = (text: string) => text.toLocaleLowerCase('sv').replace(/=>|[,#]/g, ' ').replace(/\s+/g, ' ').trim();
-const phrases = (list: readonly string[]) => [...new Set(list.map(phrase))].filter(Boolean);
-
-/**
- * Solr-format synonym rules: a group becomes "a, b, c d" (each member finds all the others); a broad
- * word becomes "broad => broad, narrower, …" (it finds its narrower words, not the other way round).
- * OpenSearch reads the rules through the search analyzer, so they match stemmed and folded words.
- */
-export const synonymRules = (synonyms: SynonymSource): string[] => [
-  ...synonyms.groups.map(phrases).filter((group) => group.length >= 2).map((group) => group.join(', ')),
-  ...Object.entries(synonyms.narrower ?? {}).flatMap(([broad, narrower]) => {
-    const [head] = phrases([broad]);
-    const targets = phrases(narrower).filter((target) => target !== head);
-    return head && targets.length > 0 ? [`${head} => ${[head, ...targets].join(', ')}`] : [];
-  }),
-];
-
 /** The lexicon as the decompounder's word list: lower-case, long enough, unique, sorted. */
 export const decompounderWords = (lexicon: Iterable<string>): string[] =>
   [...new Set([...lexicon].map((w) => w.toLocaleLowerCase('sv').trim()).filter((w) => w.length >= MIN_SUBWORD && !/\s/.test(w)))].sort();
 
 const analysis = (options: IndexDefinitionOptions) => {
   const words = decompounderWords(options.lexicon);
-  const rules = synonymRules(options.synonyms);
   const decompound = words.length > 0 ? ['sv_decompounder'] : [];
-  const synonyms = rules.length > 0 ? ['synonyms'] : [];
   return {
     tokenizer: {
       words: { type: 'pattern', pattern: WORD_PATTERN, group: 0 },
@@ -117,21 +86,18 @@ const analysis = (options: IndexDefinitionOptions) => {
             },
           }
         : {}),
-      ...(rules.length > 0 ? { synonyms: { type: 'synonym_graph', synonyms: rules, lenient: true } } : {}),
       name_prefixes: { type: 'edge_ngram', min_gram: MIN_SUGGEST_PREFIX_LENGTH, max_gram: MAX_PREFIX_LENGTH },
       prefix_truncate: { type: 'truncate', length: MAX_PREFIX_LENGTH },
     },
     analyzer: {
       sv_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'keyword_repeat', 'sv_stemmer', 'folding', 'remove_duplicates'] },
       sv_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'sv_stemmer', 'folding'] },
-      [SYNONYM_ANALYZERS.sv]: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'sv_stemmer', 'folding', ...synonyms] },
       en_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'keyword_repeat', 'en_stemmer', 'folding', 'remove_duplicates'] },
       en_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'en_stemmer', 'folding'] },
       sv_letters_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'keyword_repeat', 'sv_stemmer', 'remove_duplicates'] },
       sv_letters_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'sv_stemmer'] },
       en_letters_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'keyword_repeat', 'en_stemmer', 'remove_duplicates'] },
       en_letters_search: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'en_stemmer'] },
-      [SYNONYM_ANALYZERS.en]: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'en_stemmer', 'folding', ...synonyms] },
       exact: { type: 'custom', tokenizer: 'words', filter: ['lowercase'] },
       folded: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'folding'] },
       sv_parts_index: { type: 'custom', tokenizer: 'words', filter: ['lowercase', 'folding', ...decompound, 'only_parts'] },
@@ -222,7 +188,7 @@ export const SLOW_LOG_THRESHOLDS = {
   'indexing.slowlog.threshold.index.info': '200ms',
 } as const;
 
-/** Settings and mappings of a new index, with the lexicon and synonyms of the catalogue it will hold. */
+/** Settings and mappings of a new index, with the lexicon of the catalogue it will hold. */
 export const buildIndexDefinition = (options: IndexDefinitionOptions): IndexDefinition => ({
   settings: {
     index: {

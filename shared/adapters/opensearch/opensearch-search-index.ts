@@ -5,17 +5,18 @@ import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/se
 import { planQuery, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
 import { compileUnderstanding, NO_QUERY_VOCABULARY, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
-import { bulkRequest, countRequest, lexiconRequest, searchRequest, suggestRequest, unitStatsRequest, type MatchMode, type RefreshPolicy } from './requests.ts';
+import { bulkRequest, countRequest, lexiconRequest, needScaleRequest, searchRequest, suggestRequest, unitStatsRequest, type MatchMode, type RefreshPolicy } from './requests.ts';
 import {
   parseBulkResponse,
   parseCountResponse,
   parseLexiconResponse,
+  parseNeedScaleResponse,
   parseSearchResponse,
   parseSuggestResponse,
   parseUnitStatsResponse,
 } from './responses.ts';
 import { expectSuccess, type OpenSearchTransport } from './transport.ts';
-import { asTyped, chooseLevel, coordinatedUnits, requiredUnits } from './unit-queries.ts';
+import { asTyped, chooseLevel, coordinatedUnits, requiredUnits, type Level, type Spelling } from './unit-queries.ts';
 
 export type OpenSearchSearchIndexOptions = {
   transport: OpenSearchTransport;
@@ -51,8 +52,9 @@ const emptyResult = (): EngineResult => ({
  * A text search first counts, in one request, how many entries each unit matches as typed, widened
  * and tolerant of typos (and, for a unit typed with å, ä or ö, whether the catalogue spells it so),
  * which chooses each unit's level and spelling and tells common units (not required) from rare ones,
- * as the embedded engine does; then it searches strictly, scaled by coordination, and when a query of
- * several units finds no entry matching every required one, again relaxed: entries matching more units first.
+ * as the embedded engine does; a query naming a need then asks each need word's best text score, the
+ * scale of its meaning (one _msearch); then it searches strictly, scaled by coordination, and when a
+ * query of several units finds no entry matching every required one, again relaxed: entries matching more units first.
  */
 export class OpenSearchSearchIndex implements SearchIndex {
   private readonly transport: OpenSearchTransport;
@@ -88,15 +90,24 @@ export class OpenSearchSearchIndex implements SearchIndex {
     const chosen = counts.map((unitCounts) => chooseLevel(total, unitCounts));
     const levels = chosen.map((c) => c.level);
     const matching = chosen.map((c) => c.count);
+    const needScales = await this.needScales(plan, levels, spellings);
     const strict = await this.run(query, plan, {
       kind: 'strict',
       levels,
       spellings,
+      needScales,
       required: requiredUnits(total, plan, matching),
       coordinated: coordinatedUnits(total, plan, matching),
     });
-    if (plan.length > 1 && strict.strictMatches === 0) return (await this.run(query, plan, { kind: 'relaxed', levels, spellings })).result;
+    if (plan.length > 1 && strict.strictMatches === 0) return (await this.run(query, plan, { kind: 'relaxed', levels, spellings, needScales })).result;
     return strict.result;
+  }
+
+  /** Each need unit's best text score, the scale of its meaning (see needScaleRequest); none without a need. */
+  private async needScales(plan: readonly QueryUnit[], levels: readonly Level[], spellings: readonly Spelling[]): Promise<(number | undefined)[] | undefined> {
+    const request = needScaleRequest(this.index, plan, levels, spellings);
+    if (!request) return undefined;
+    return parseNeedScaleResponse(expectSuccess(await this.transport.request(request), `Need scales in ${this.index}`), plan);
   }
 
   private async plan(text: string): Promise<QueryUnit[]> {

@@ -12,7 +12,7 @@ import type { QueryUnit } from '#shared/search/query-plan.ts';
 import { externalVersion, toStoredDocument, toTombstone } from './documents.ts';
 import { DECOMPOUNDER_SETTINGS, LANGUAGES, SUBFIELDS, type IndexDefinition } from './index-definition.ts';
 import type { OpenSearchRequest } from './transport.ts';
-import { hasAlternatives, hasLetters, knownClause, unitClause, type Level, type Spelling } from './unit-queries.ts';
+import { hasAlternatives, hasLetters, knownClause, NEED_TEXT_FIELDS, unitClause, type Level, type Spelling } from './unit-queries.ts';
 
 /** What each matched unit adds to a relaxed hit's score, so hits matching more units come first. */
 export const RELAXED_UNIT_SCORE = 10_000;
@@ -36,13 +36,15 @@ export const validOn = (today: string) => [
 ];
 
 /**
- * How a search treats its units, each at its level and in its spelling (folded unless given):
+ * How a search treats its units, each at its level and in its spelling (folded unless given), a need
+ * unit's meaning scaled by its `needScales` entry (see needScaleRequest; NEED_MIN_SCORE unless given):
  * `strict` requires the `required` ones (the rest only score), and scales a score by the share of the
  * `coordinated` units an entry matches (shared/search/query-plan.ts coordination); `relaxed` needs any.
  */
+type UnitTreatment = { levels: readonly Level[]; spellings?: readonly Spelling[]; needScales?: readonly (number | undefined)[] };
 export type MatchMode =
-  | { kind: 'strict'; levels: readonly Level[]; required: readonly boolean[]; spellings?: readonly Spelling[]; coordinated?: readonly boolean[] }
-  | { kind: 'relaxed'; levels: readonly Level[]; spellings?: readonly Spelling[] };
+  | ({ kind: 'strict'; required: readonly boolean[]; coordinated?: readonly boolean[] } & UnitTreatment)
+  | ({ kind: 'relaxed' } & UnitTreatment);
 
 /** A unit's aggregation name in the statistics request: per level and spelling, or whether the catalogue knows its letters. */
 export const unitCountName = (unit: number, level: Level | 'known', spelling: Spelling = 'folded'): string =>
@@ -80,11 +82,46 @@ export const unitStatsRequest = (index: string, plan: readonly QueryUnit[]): Ope
   },
 });
 
+/**
+ * The best text score of each need unit, at its level and in its spelling, in the fields a need's text is
+ * looked for in (one search per need unit, in one _msearch): the scale of its meaning (meaningClause), as
+ * the embedded engine scales a need by the unit's best text score. Undefined when the plan has no need.
+ */
+export const needScaleRequest = (
+  index: string,
+  plan: readonly QueryUnit[],
+  levels: readonly Level[],
+  spellings: readonly Spelling[],
+): OpenSearchRequest | undefined => {
+  const needs = plan.flatMap((unit, i) => (unit.means ? [i] : []));
+  if (needs.length === 0) return undefined;
+  return {
+    method: 'POST',
+    path: path(index, '_msearch'),
+    bulkBody: needs.flatMap((i) => [
+      {},
+      {
+        size: 1,
+        _source: false,
+        track_total_hits: false,
+        query: {
+          bool: {
+            must: [unitClause(plan[i]!, i, levels[i] ?? 'plain', { fields: NEED_TEXT_FIELDS, named: false, prefix: 'folded', spelling: spellings[i] ?? 'folded' })],
+            must_not: [TOMBSTONE],
+          },
+        },
+      },
+    ]),
+  };
+};
+
 /** The aggregation counting documents that match every required unit, whatever the filters and validity. */
 export const STRICT_MATCHES = 'strict_matches';
 
 const unitClauses = (plan: readonly QueryUnit[], mode: MatchMode, named: boolean) =>
-  plan.map((unit, i) => unitClause(unit, i, mode.levels[i] ?? 'plain', { named, prefix: 'folded', spelling: mode.spellings?.[i] ?? 'folded' }));
+  plan.map((unit, i) =>
+    unitClause(unit, i, mode.levels[i] ?? 'plain', { named, prefix: 'folded', spelling: mode.spellings?.[i] ?? 'folded', needScale: mode.needScales?.[i] }),
+  );
 
 const textQuery = (plan: readonly QueryUnit[], mode: MatchMode) => {
   const clauses = unitClauses(plan, mode, true);

@@ -15,7 +15,7 @@ import type { QueryUnit } from '#shared/search/query-plan.ts';
 import { externalVersion } from './documents.ts';
 import { TEXT_FIELDS } from './index-definition.ts';
 import { MARK_END, MARK_START, RELAXED_UNIT_SCORE, STRICT_MATCHES, unitCountName } from './requests.ts';
-import { hasAlternatives, hasLetters, namedQuery, type Level, type Spelling, type UnitCounts } from './unit-queries.ts';
+import { hasAlternatives, hasLetters, namedQuery, NEED_MIN_SCORE, type Level, type Spelling, type UnitCounts } from './unit-queries.ts';
 
 const HitSource = SearchDocument.pick({
   id: true,
@@ -55,6 +55,23 @@ export const SearchResponse = z.object({
     })
     .optional(),
 });
+
+const NeedScales = z.object({
+  responses: z.array(z.object({ hits: z.object({ max_score: z.number().nullish() }) })),
+});
+
+/**
+ * The scale of each unit's need from needScaleRequest's answers (in the order of the plan's need
+ * units): its best text score, at least NEED_MIN_SCORE; undefined for a unit that names no need.
+ */
+export const parseNeedScaleResponse = (body: unknown, plan: readonly QueryUnit[]): (number | undefined)[] => {
+  const { responses } = NeedScales.parse(body);
+  const needs = plan.flatMap((unit, i) => (unit.means ? [i] : []));
+  if (responses.length !== needs.length) throw new Error(`Expected ${needs.length} need scales, got ${responses.length}`);
+  const scales: (number | undefined)[] = plan.map(() => undefined);
+  needs.forEach((unit, k) => (scales[unit] = Math.max(NEED_MIN_SCORE, responses[k]!.hits.max_score ?? 0)));
+  return scales;
+};
 
 const MARKED = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, 'gu');
 

@@ -6,7 +6,7 @@
 import { fold, hasDiacritics, lower, queryVariants } from '#shared/search/analysis.ts';
 import { coordinatedUnits as coordinatedPlanUnits, requiredUnits as requiredPlanUnits, type QueryUnit } from '#shared/search/query-plan.ts';
 import { MEANING_DIMENSIONS, type Meaning, type MeaningDimension } from '#shared/search/understanding.ts';
-import { FIELD_PATHS, MIN_SUGGEST_PREFIX_LENGTH, SUBFIELDS, SYNONYM_ANALYZERS, TEXT_FIELDS, type TextField } from './index-definition.ts';
+import { FIELD_PATHS, MIN_SUGGEST_PREFIX_LENGTH, SUBFIELDS, TEXT_FIELDS, type TextField } from './index-definition.ts';
 
 /** Name over summary over description over tags, taxonomy labels like a summary, as in the embedded engine. */
 export const FIELD_WEIGHT: Record<TextField, number> = { name: 5, summary: 2.5, labels: 2, description: 1, tags: 0.8 };
@@ -53,7 +53,6 @@ const len = (word: string) => [...word].length;
 const boosted = (paths: readonly string[], subfield: string | undefined, weight: number): string[] =>
   paths.map((p) => `${p}${subfield ? `.${subfield}` : ''}^${weight}`);
 const swedish = (field: TextField) => FIELD_PATHS[field].filter((p) => !p.endsWith('.en'));
-const english = (field: TextField) => FIELD_PATHS[field].filter((p) => p.endsWith('.en'));
 
 /** A unit with synonyms or compound parts can be widened. */
 export const hasAlternatives = (unit: QueryUnit): boolean => unit.synonyms.some((s) => s.length > 0) || unit.parts.length > 0;
@@ -75,9 +74,24 @@ const allWords = (words: readonly string[], fields: string[], boost: number) => 
 });
 
 /**
+ * One synonym of a unit in one field, as the embedded engine looks it up: all its words, by their
+ * analysed forms. A synonym spelt with å, ä or ö keeps its letters (synonyms are written as the
+ * catalogue spells them; the embedded engine asks its index), so "finansiering" widened to "lån"
+ * finds "lån" and "lånet", never "län".
+ */
+const synonymClause = (synonym: readonly string[], paths: readonly string[], weight: number) => ({
+  multi_match: {
+    query: synonym.join(' '),
+    fields: boosted(paths, synonym.some((word) => hasDiacritics(lower(word))) ? SUBFIELDS.letters : undefined, weight),
+    operator: 'and',
+    boost: SYNONYM_WEIGHT,
+  },
+});
+
+/**
  * A unit in one field. As typed: its analysed form (stemmed, folded), its exact form weighed double,
  * as a part of the field's compounds, and as a prefix while it is typed. Widened, in the strong
- * fields: its synonyms (the synonym_graph analyzer) and its own compound parts, all of them or the
+ * fields: each of its synonyms (synonymClause) and its own compound parts, all of them or the
  * leading ones. Tolerant: one typo, and the derivations of a long stem.
  */
 export const fieldClause = (unit: QueryUnit, field: TextField, level: Level, prefix: PrefixMode, name?: string, spelling: Spelling = 'folded') => {
@@ -102,19 +116,7 @@ export const fieldClause = (unit: QueryUnit, field: TextField, level: Level, pre
     );
   }
   if (level !== 'plain' && STRONG_FIELDS.includes(field)) {
-    const synonyms = unit.synonyms.filter((s) => s.length > 0);
-    if (synonyms.length > 0 && !lettered) {
-      for (const [language, languagePaths] of [['sv', swedish(field)], ['en', english(field)]] as const) {
-        if (languagePaths.length > 0) should.push(match(boosted(languagePaths, undefined, weight), { analyzer: SYNONYM_ANALYZERS[language], boost: SYNONYM_WEIGHT }));
-      }
-    }
-    if (lettered) {
-      // The synonym analyzers fold, so each synonym is looked up on its own: with its letters where it has them.
-      for (const synonym of synonyms) {
-        const text = synonym.join(' ');
-        should.push(match(boosted(paths, synonym.some((w) => hasDiacritics(lower(w))) ? SUBFIELDS.letters : undefined, weight), { boost: SYNONYM_WEIGHT }, text));
-      }
-    }
+    for (const synonym of unit.synonyms.filter((s) => s.length > 0)) should.push(synonymClause(synonym, paths, weight));
     const wordsAndParts = [...boosted(paths, undefined, weight), ...boosted(swedish(field), SUBFIELDS.parts, weight)];
     if (unit.parts.length > 0) should.push(allWords(unit.parts, wordsAndParts, PARTS_WEIGHT));
     if (unit.parts.length > 1) should.push(allWords(unit.parts.slice(0, -1), wordsAndParts, MODIFIER_WEIGHT));
@@ -146,10 +148,10 @@ export const knownClause = (unit: QueryUnit) => ({
 export const namedQuery = (unit: number, field: TextField | 'meaning'): string => `${unit}:${field}`;
 
 /**
- * What serving a need fully adds to a score. The embedded engine scales a need by its unit's best
- * text score, which a request cannot know; this is of the order of a good name match here.
+ * What serving a need fully adds when no entry holds its words: as the embedded engine's NEED_MIN_SCORE,
+ * of the order of one weak text match.
  */
-export const NEED_SCORE = 20;
+export const NEED_MIN_SCORE = 1;
 
 const MEANING_PATHS: Record<MeaningDimension, string> = {
   kind: 'facets.kind',
@@ -161,7 +163,8 @@ const MEANING_PATHS: Record<MeaningDimension, string> = {
 
 /**
  * How well an entry serves a meaning, as shared/search/understanding.ts meaningFit grades it: per
- * dimension the meaning names, the share of the entry's values that serve it, averaged; times `weight`.
+ * dimension the meaning names, the square root of the share of the entry's values that serve it,
+ * averaged; times `weight`.
  */
 export const MEANING_FIT_SCRIPT = [
   'double sum = 0;',
@@ -170,16 +173,18 @@ export const MEANING_FIT_SCRIPT = [
   '  if (held.size() == 0) continue;',
   '  int met = 0;',
   '  for (def value : held) { if (params.wanted[i].contains(value)) met++; }',
-  '  sum += (double) met / held.size();',
+  '  sum += Math.sqrt((double) met / held.size());',
   '}',
   'return params.weight * sum / params.paths.size();',
 ].join('\n');
 
 /**
- * The entries that serve a need (any dimension of its meaning met), scored by how well they serve
- * it (MEANING_FIT_SCRIPT): an entry that does mostly this ranks above one that does it among many things.
+ * The entries that serve a need (any dimension of its meaning met), scored by how well they serve it
+ * (MEANING_FIT_SCRIPT) times `scale`. As in the embedded engine, the scale is the need word's best text
+ * score in this catalogue (see needScaleRequest), so an entry serving the need fully, whatever its text
+ * says, weighs like the entry whose text matches the word best, and that entry, serving it too, weighs double.
  */
-export const meaningClause = (means: Meaning, name?: string) => {
+export const meaningClause = (means: Meaning, scale: number, name?: string) => {
   const dimensions = MEANING_DIMENSIONS.filter((dimension) => means[dimension] !== undefined);
   return {
     function_score: {
@@ -195,7 +200,7 @@ export const meaningClause = (means: Meaning, name?: string) => {
           script_score: {
             script: {
               source: MEANING_FIT_SCRIPT,
-              params: { paths: dimensions.map((dimension) => MEANING_PATHS[dimension]), wanted: dimensions.map((dimension) => [...means[dimension]!]), weight: NEED_SCORE },
+              params: { paths: dimensions.map((dimension) => MEANING_PATHS[dimension]), wanted: dimensions.map((dimension) => [...means[dimension]!]), weight: scale },
             },
           },
         },
@@ -206,24 +211,26 @@ export const meaningClause = (means: Meaning, name?: string) => {
 };
 
 /** A need word's text is not looked for in the taxonomy labels: its meaning says that more exactly. */
-const NEED_TEXT_FIELDS: readonly TextField[] = TEXT_FIELDS.filter((field) => field !== 'labels');
+export const NEED_TEXT_FIELDS: readonly TextField[] = TEXT_FIELDS.filter((field) => field !== 'labels');
 
 /**
  * A unit in any of `fields`, each field's clause named when `named`; a need word (when no fields are
- * given, i.e. not while suggesting) also matches the entries serving its meaning.
+ * given, i.e. not while suggesting) also matches the entries serving its meaning, scaled by `needScale`.
  */
 export const unitClause = (
   unit: QueryUnit,
   index: number,
   level: Level,
-  options: { fields?: readonly TextField[]; named: boolean; prefix: PrefixMode; spelling?: Spelling },
+  options: { fields?: readonly TextField[]; named: boolean; prefix: PrefixMode; spelling?: Spelling; needScale?: number },
 ) => ({
   bool: {
     should: [
       ...(options.fields ?? (unit.means ? NEED_TEXT_FIELDS : TEXT_FIELDS)).map((field) =>
         fieldClause(unit, field, level, options.prefix, options.named ? namedQuery(index, field) : undefined, options.spelling),
       ),
-      ...(unit.means && !options.fields ? [meaningClause(unit.means, options.named ? namedQuery(index, 'meaning') : undefined)] : []),
+      ...(unit.means && !options.fields
+        ? [meaningClause(unit.means, options.needScale ?? NEED_MIN_SCORE, options.named ? namedQuery(index, 'meaning') : undefined)]
+        : []),
     ],
     minimum_should_match: 1,
   },
