@@ -70,6 +70,15 @@ export class DocumentSlots {
     return this.bySlot[slot];
   }
 
+  /** The slots holding a document, ascending. */
+  liveSlots(): number[] {
+    const slots: number[] = [];
+    this.bySlot.forEach((doc, slot) => {
+      if (doc) slots.push(slot);
+    });
+    return slots;
+  }
+
   /** Holds a document; a document already held keeps its slot, a new one takes the next. */
   put(doc: SearchDocument): void {
     const held = this.slotById.get(doc.id);
