@@ -252,32 +252,33 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const bits = relaxed ? perUnit.reduce((any, result) => any.map((word, i) => word | result.bits[i]!), this.slots.none()) : strict;
     const lead = required.indexOf(true);
 
+    const held: boolean[] = perUnit.map(() => false);
     const candidate = (slot: number, boost: (doc: SearchDocument) => number): Candidate => {
       const doc = this.slots.at(slot)!;
       let score = 0;
       let matched = 0;
       let needs = 0;
       let first = -1;
-      const held = perUnit.map((result, i) => {
-        if (!has(result.bits, slot)) return false;
+      for (let i = 0; i < perUnit.length; i++) {
+        const result = perUnit[i]!;
+        held[i] = has(result.bits, slot);
+        if (!held[i]) continue;
         score += result.scores[slot]!;
         matched += 1;
-        if (result.meets?.has(slot)) needs += 1;
+        if (result.serving && has(result.serving, slot)) needs += 1;
         if (first < 0) first = i;
-        return true;
-      });
+      }
       const leading = relaxed ? first : lead;
       return { doc, slot, score: score * boost(doc) * coordination(coordinated, held), order: slot, first: leading, lead: textScore(perUnit[leading]!, slot), matched, needs };
     };
     const matchesOf = (slot: number): UnitMatch[] => {
-      const held = this.index.termsAt(slot);
       return units.flatMap((unit, i) => {
         const result = perUnit[i]!;
         if (!has(result.bits, slot)) return [];
-        const terms = new Map<string, FieldSet>();
-        if (result.pass) for (const [term, fields] of scorer.details(result.pass, held)) terms.set(this.index.termOf(term), fields);
-        const meets = result.meets?.get(slot);
-        return [{ unit, terms, ...(meets ? { meets } : {}) }];
+        const matched = new Map<string, FieldSet>();
+        if (result.pass) for (const [term, fields] of scorer.details(result.pass, slot)) matched.set(this.index.termOf(term), fields);
+        const meets = unit.means && result.serving && has(result.serving, slot) ? meetsMeaning(unit.means, this.slots.at(slot)!) : undefined;
+        return [{ unit, terms: matched, ...(meets ? { meets } : {}) }];
       });
     };
     const byLead: Order = (a, b) => a.first - b.first || b.lead - a.lead || byOrder(a, b);
@@ -313,16 +314,20 @@ export class EmbeddedSearchIndex implements SearchIndex {
     }
     const means = unit.means;
     const text = { bits: results.bits.slice(), scores: results.scores.slice() };
-    const meetsBySlot = new Map<number, ReturnType<typeof meetsMeaning>>();
+    const named = MEANING_DIMENSIONS.filter((dimension) => means[dimension] !== undefined);
+    const fitOf = new Map<string, number>();
     forEachSlot(serving, (slot) => {
-      const doc = this.slots.at(slot)!;
-      const meets = meetsMeaning(means, doc);
+      const key = named.map((dimension) => this.slots.valueSet(dimension, slot)).join(' ');
+      let fit = fitOf.get(key);
+      if (fit === undefined) {
+        const doc = this.slots.at(slot)!;
+        fitOf.set(key, (fit = meaningFit(means, meetsMeaning(means, doc), doc)));
+      }
       const held = has(results.bits, slot) ? results.scores[slot]! : 0;
-      results.scores[slot] = held + scale * meaningFit(means, meets, doc);
+      results.scores[slot] = held + scale * fit;
       results.bits[slot >>> 5]! |= 1 << (slot & 31);
-      meetsBySlot.set(slot, meets);
     });
-    return { ...results, size: countOf(results.bits), meets: meetsBySlot, text };
+    return { ...results, size: countOf(results.bits), serving, text };
   }
 
   /**
@@ -435,15 +440,15 @@ export class EmbeddedSearchIndex implements SearchIndex {
 }
 
 /**
- * A unit's matches: the slots (and how many), each one's score, the pass that found them and, for a need, what each
- * serving entry meets and the matches by text alone.
+ * A unit's matches: the slots (and how many), each one's score, the pass that found them and, for a need, the
+ * entries serving it and the matches by text alone.
  */
 type UnitResult = {
   size: number;
   bits: Bits;
   scores: Float64Array;
   pass?: Pass;
-  meets?: Map<number, ReturnType<typeof meetsMeaning>>;
+  serving?: Bits;
   text?: { bits: Bits; scores: Float64Array };
 };
 /** A slot's score by a unit's text; below every text match when only its need found it. */

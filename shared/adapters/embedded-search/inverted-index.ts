@@ -3,7 +3,7 @@
  * in sorted order for prefix ranges; one typo by a bounded scan), per term a posting list of (slot, field, term
  * frequency) in one typed array, per slot and field its length in distinct tokens, and BM25+ scoring as MiniSearch
  * scored (k 1.2, b 0.7, d 0.5, averages per field, its prefix and typo weights). Each slot keeps the (term, field)
- * pairs it holds, so a removal drops exactly its postings and a hit's matched terms are read without a scan.
+ * pairs it holds, sorted, so a removal drops exactly its postings and a hit's matched terms are found by binary search.
  */
 
 /** Fields per document; a posting holds `slot << FIELD_BITS | field`. */
@@ -61,6 +61,11 @@ export class InvertedIndex {
     return this.liveCount;
   }
 
+  /** One more than the highest slot the index can hold without growing. */
+  get slotCapacity(): number {
+    return this.accumulator.length;
+  }
+
   termOf(id: number): string {
     return this.terms[id]!;
   }
@@ -84,7 +89,7 @@ export class InvertedIndex {
         pairs.push(id * MAX_FIELDS + field);
       }
     }
-    this.forward[slot] = Uint32Array.from(pairs);
+    this.forward[slot] = Uint32Array.from(pairs).sort();
     this.liveCount += 1;
   }
 
@@ -192,14 +197,21 @@ export class InvertedIndex {
     return { slots, scores };
   }
 
-  /** The fields (a bit per field) in which a slot holds each of its terms. */
-  termsAt(slot: number): Map<number, number> {
-    const held = new Map<number, number>();
-    for (const pair of this.forward[slot] ?? []) {
-      const term = Math.floor(pair / MAX_FIELDS);
-      held.set(term, (held.get(term) ?? 0) | (1 << (pair & FIELD_MASK)));
+  /** The fields (a bit per field) in which a slot holds a term. */
+  fieldsHolding(slot: number, term: number): number {
+    const pairs = this.forward[slot];
+    if (!pairs) return 0;
+    const from = term * MAX_FIELDS;
+    let low = 0;
+    let high = pairs.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (pairs[mid]! < from) low = mid + 1;
+      else high = mid;
     }
-    return held;
+    let fields = 0;
+    for (let i = low; i < pairs.length && pairs[i]! < from + MAX_FIELDS; i++) fields |= 1 << (pairs[i]! & FIELD_MASK);
+    return fields;
   }
 
   /** The index as a snapshot saves it, its live slots renumbered 0 … n − 1 in the order `slotOrder` gives. */

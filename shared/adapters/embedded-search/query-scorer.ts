@@ -28,47 +28,77 @@ export class QueryScorer {
     private readonly fieldWeights: readonly number[],
   ) {}
 
-  /** A pass's matching slots (ascending) and their scores. */
+  /**
+   * A pass's matching slots (ascending) and their scores. Branches of one word (most: a word, a synonym, a part)
+   * add their leaves straight into one accumulator over slots; longer branches intersect their words first.
+   */
   evaluate(pass: Pass): Scored {
     const bitOf = new Map<string, number>();
     for (const branch of pass) for (const word of branch) for (const leaf of word) if (!bitOf.has(leaf.form)) bitOf.set(leaf.form, bitOf.size);
     const width = Math.max(1, Math.ceil(bitOf.size / 32));
-    let result: Partial | undefined;
+    const capacity = this.index.slotCapacity;
+    const scores = new Float64Array(capacity);
+    const forms = new Uint32Array(capacity * width);
+    const seen = new Uint8Array(capacity);
+    const touched: number[] = [];
+    const visit = (slot: number, score: number) => {
+      if (seen[slot] === 0) {
+        seen[slot] = 1;
+        touched.push(slot);
+      }
+      scores[slot]! += score;
+    };
     for (const branch of pass) {
+      if (branch.length === 1) {
+        for (const leaf of branch[0]!) {
+          const { slots, scores: leafScores } = this.leafScores(leaf);
+          const bit = bitOf.get(leaf.form)!;
+          const word = bit >>> 5;
+          const mask = 1 << (bit & 31);
+          for (let i = 0; i < slots.length; i++) {
+            visit(slots[i]!, leafScores[i]! * leaf.weight);
+            forms[slots[i]! * width + word]! |= mask;
+          }
+        }
+        continue;
+      }
       let all: Partial | undefined;
       for (const word of branch) {
         let any: Partial | undefined;
         for (const leaf of word) {
-          const scored = this.leafScores(leaf);
-          const part = weighted(scored, leaf.weight, bitOf.get(leaf.form)!, width);
+          const part = weighted(this.leafScores(leaf), leaf.weight, bitOf.get(leaf.form)!, width);
           any = any ? union(any, part) : part;
         }
         const matched = any ?? empty(width);
         all = all ? both(all, matched) : matched;
       }
-      const branchResult = all ?? empty(width);
-      result = result ? union(result, branchResult) : branchResult;
+      if (!all) continue;
+      for (let i = 0; i < all.slots.length; i++) {
+        visit(all.slots[i]!, all.scores[i]!);
+        for (let w = 0; w < width; w++) forms[all.slots[i]! * width + w]! |= all.forms[i * width + w]!;
+      }
     }
-    if (!result) return { slots: new Int32Array(0), scores: new Float64Array(0) };
-    const scores = new Float64Array(result.slots.length);
-    for (let i = 0; i < scores.length; i++) {
-      let forms = 0;
-      for (let w = 0; w < width; w++) forms += popcount(result.forms[i * width + w]!);
-      scores[i] = result.scores[i]! * forms;
+    const slots = Int32Array.from(touched).sort();
+    const out = new Float64Array(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      let count = 0;
+      for (let w = 0; w < width; w++) count += popcount(forms[slot * width + w]!);
+      out[i] = scores[slot]! * count;
     }
-    return { slots: result.slots, scores };
+    return { slots, scores: out };
   }
 
   /**
    * The index terms a slot matched in a pass, each with the fields it matched in: the terms of every branch whose
-   * words all match. `held`: the slot's terms and their fields (see InvertedIndex.termsAt).
+   * words all match.
    */
-  details(pass: Pass, held: ReadonlyMap<number, FieldSet>): Map<number, FieldSet> {
+  details(pass: Pass, slot: number): Map<number, FieldSet> {
     const found = new Map<number, FieldSet>();
     const matchesOf = (leaf: Leaf, visit: (term: number, fields: FieldSet) => void) => {
       const { terms } = this.expansion(leaf);
       for (let i = 0; i < terms.length; i++) {
-        const fields = (held.get(terms[i]!) ?? 0) & leaf.fields;
+        const fields = this.index.fieldsHolding(slot, terms[i]!) & leaf.fields;
         if (fields !== 0) visit(terms[i]!, fields);
       }
     };
