@@ -6,8 +6,8 @@
  *
  * Layout (little-endian): the magic "VVSEARCH", the format version (u32), 1 when the body is gzipped (u32), the
  * body's length (u32); the body is sections, each its byte length (u32) and its bytes, padded to 4 bytes: the
- * state's other fields as JSON, the documents as JSON, the sorted terms joined by newlines, then the term offsets,
- * postings and field lengths as raw Uint32 arrays.
+ * state's other fields as JSON, the documents as JSON, the sorted terms joined by newlines, then as raw arrays the
+ * term offsets (u32), the postings' slots and fields (u32) and frequencies (u16), and the field lengths (u32).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { EmbeddedSearchIndex, type EmbeddedSearchOptions, type EmbeddedSearchState } from './embedded-search-index.ts';
@@ -15,8 +15,11 @@ import { EmbeddedSearchIndex, type EmbeddedSearchOptions, type EmbeddedSearchSta
 const MAGIC = 'VVSEARCH';
 const VERSION = 2;
 const HEADER_BYTES = MAGIC.length + 12;
-/** Gzip when saving: see README ("How fast it is") for the measurement that decides it. */
-const COMPRESS = true;
+/**
+ * Not gzipped when saving (loading reads either): inflating a 10k snapshot cost more than moving the bytes it saves
+ * from S3 in the same region (see README, "How fast it is").
+ */
+const COMPRESS = false;
 const GZIP = { level: 1 };
 
 type Meta = Pick<EmbeddedSearchState, 'versions' | 'lexicon' | 'letterTerms'> & { fieldCount: number; slotCount: number };
@@ -38,7 +41,8 @@ export const saveSearchSnapshot = (index: EmbeddedSearchIndex): Uint8Array => {
     encoder.encode(JSON.stringify(state.documents)),
     encoder.encode(state.index.terms.join('\n')),
     bytesOf(state.index.offsets),
-    bytesOf(state.index.postings),
+    bytesOf(state.index.places),
+    bytesOf(state.index.frequencies),
     bytesOf(state.index.lengths),
   ];
   const bodyLength = sections.reduce((sum, section) => sum + 4 + padded(section.byteLength), 0);
@@ -88,34 +92,43 @@ export const loadSearchSnapshot = (bytes: Uint8Array, options: EmbeddedSearchOpt
     sections.push(body.subarray(at + 4, at + 4 + length));
     at += 4 + padded(length);
   }
-  if (sections.length !== 6) throw new SnapshotFormatError(`${sections.length} sections`);
-  const decoder = new TextDecoder();
-  const [metaBytes, documentBytes, termBytes, offsets, postings, lengths] = sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+  if (sections.length !== 7) throw new SnapshotFormatError(`${sections.length} sections`);
+  const [metaBytes, documentBytes, termBytes, offsets, places, frequencies, lengths] = sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
   let meta: Meta;
   let documents: EmbeddedSearchState['documents'];
   try {
-    meta = JSON.parse(decoder.decode(metaBytes)) as Meta;
-    documents = JSON.parse(decoder.decode(documentBytes)) as EmbeddedSearchState['documents'];
+    meta = JSON.parse(text(metaBytes)) as Meta;
+    documents = JSON.parse(text(documentBytes)) as EmbeddedSearchState['documents'];
   } catch {
     throw new SnapshotFormatError('its JSON sections do not parse');
   }
-  const termText = decoder.decode(termBytes);
+  const termText = text(termBytes);
   const index = {
     fieldCount: meta.fieldCount,
     terms: termText === '' ? [] : termText.split('\n'),
     offsets: uint32s(offsets),
-    postings: uint32s(postings),
+    places: uint32s(places),
+    frequencies: uint16s(frequencies),
     lengths: uint32s(lengths),
     slotCount: meta.slotCount,
   };
-  if (index.offsets.length !== index.terms.length + 1 || index.offsets[index.terms.length] !== index.postings.length / 2 || index.lengths.length !== meta.slotCount * meta.fieldCount) {
+  if (index.offsets.length !== index.terms.length + 1 || index.offsets[index.terms.length] !== index.places.length || index.frequencies.length !== index.places.length || index.lengths.length !== meta.slotCount * meta.fieldCount) {
     throw new SnapshotFormatError('its index sections disagree');
   }
-  return new EmbeddedSearchIndex(options, { documents, versions: meta.versions, lexicon: meta.lexicon, letterTerms: meta.letterTerms, index });
+  try {
+    return new EmbeddedSearchIndex(options, { documents, versions: meta.versions, lexicon: meta.lexicon, letterTerms: meta.letterTerms, index });
+  } catch (error) {
+    throw new SnapshotFormatError(`its contents do not fit together (${error instanceof Error ? error.message : String(error)})`);
+  }
 };
 
 const padded = (length: number) => (length + 3) & ~3;
-const bytesOf = (array: Uint32Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+const bytesOf = (array: Uint32Array | Uint16Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+const text = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+const uint16s = (bytes: Uint8Array) => {
+  if (bytes.byteLength % 2 !== 0) throw new SnapshotFormatError('an array section of an odd length');
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+};
 const uint32s = (bytes: Uint8Array) => {
   if (bytes.byteLength % 4 !== 0) throw new SnapshotFormatError('an array section of a length not a multiple of 4');
   return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);

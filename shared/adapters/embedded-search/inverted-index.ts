@@ -27,10 +27,12 @@ export type Scored = { slots: Int32Array; scores: Float64Array };
 /** What a snapshot saves of the index (see embedded-search-snapshot.ts): terms in sorted order, their postings, field lengths. */
 export type InvertedIndexData = {
   fieldCount: number;
-  /** Sorted; term i's postings are `postings[2 * offsets[i] .. 2 * offsets[i + 1]]`, pairs of (slot << FIELD_BITS | field, frequency). */
+  /** Sorted; term i's postings are `offsets[i] .. offsets[i + 1]` of `places` (slot << FIELD_BITS | field) and `frequencies`. */
   terms: string[];
   offsets: Uint32Array;
-  postings: Uint32Array;
+  places: Uint32Array;
+  /** Term frequencies, at most 65,535. */
+  frequencies: Uint16Array;
   /** Slot × field: distinct tokens; slots 0 … slotCount − 1, every one live. */
   lengths: Uint32Array;
   slotCount: number;
@@ -38,8 +40,11 @@ export type InvertedIndexData = {
 
 export class InvertedIndex {
   private readonly ids = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private terms: string[] = [];
+  /** Per term: its array (shared by the terms a snapshot loaded, until one grows), where its postings start, how long (×2). */
   private postings: Uint32Array[] = [];
+  private starts: number[] = [];
+  private shared: Uint32Array | undefined;
   private used: number[] = [];
   private docFreq = new Uint32Array(0);
   private lengths = new Uint32Array(0);
@@ -105,15 +110,16 @@ export class InvertedIndex {
     }
     for (const term of terms) {
       const list = this.postings[term]!;
-      const end = this.used[term]!;
-      let kept = 0;
-      for (let i = 0; i < end; i += 2) {
+      const start = this.starts[term]!;
+      const end = start + this.used[term]!;
+      let kept = start;
+      for (let i = start; i < end; i += 2) {
         if (list[i]! >>> FIELD_BITS === slot) continue;
         list[kept] = list[i]!;
         list[kept + 1] = list[i + 1]!;
         kept += 2;
       }
-      this.used[term] = kept;
+      this.used[term] = kept - start;
     }
     for (let field = 0; field < this.fieldCount; field++) {
       this.totals[field]! -= this.lengths[slot * this.fieldCount + field]!;
@@ -174,8 +180,9 @@ export class InvertedIndex {
         idf[f] = boosts[f] === 0 || df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weight * boosts[f]!;
       }
       const list = this.postings[term]!;
-      const end = this.used[term]!;
-      for (let i = 0; i < end; i += 2) {
+      const start = this.starts[term]!;
+      const end = start + this.used[term]!;
+      for (let i = start; i < end; i += 2) {
         const packed = list[i]!;
         const field = packed & FIELD_MASK;
         const factor = idf[field]!;
@@ -226,54 +233,60 @@ export class InvertedIndex {
       total += this.used[id]! / 2;
     });
     offsets[order.length] = total;
-    const postings = new Uint32Array(total * 2);
+    const places = new Uint32Array(total);
+    const frequencies = new Uint16Array(total);
     let at = 0;
     for (const id of order) {
       const list = this.postings[id]!;
-      for (let i = 0; i < this.used[id]!; i += 2) {
-        postings[at++] = (renumbered[list[i]! >>> FIELD_BITS]! << FIELD_BITS) | (list[i]! & FIELD_MASK);
-        postings[at++] = list[i + 1]!;
+      for (let i = this.starts[id]!; i < this.starts[id]! + this.used[id]!; i += 2) {
+        places[at] = (renumbered[list[i]! >>> FIELD_BITS]! << FIELD_BITS) | (list[i]! & FIELD_MASK);
+        frequencies[at++] = Math.min(list[i + 1]!, 0xffff);
       }
     }
     const lengths = new Uint32Array(slotOrder.length * this.fieldCount);
     slotOrder.forEach((slot, i) => lengths.set(this.lengths.subarray(slot * this.fieldCount, (slot + 1) * this.fieldCount), i * this.fieldCount));
-    return { fieldCount: this.fieldCount, terms: order.map((id) => this.terms[id]!), offsets, postings, lengths, slotCount: slotOrder.length };
+    return { fieldCount: this.fieldCount, terms: order.map((id) => this.terms[id]!), offsets, places, frequencies, lengths, slotCount: slotOrder.length };
   }
 
-  /** An index holding what `data` saved; postings stay views of its arrays until a change grows them. */
+  /** An index holding what `data` saved; each term's postings are a view of one array until a change grows them. */
   static restore(data: InvertedIndexData): InvertedIndex {
     const index = new InvertedIndex(data.fieldCount);
     const fields = data.fieldCount;
     const termCount = data.terms.length;
-    index.ensureSlot(Math.max(0, data.slotCount - 1));
+    const { offsets, places, frequencies, slotCount } = data;
+    index.ensureSlot(Math.max(0, slotCount - 1));
     index.lengths.set(data.lengths);
-    for (let slot = 0; slot < data.slotCount; slot++) for (let f = 0; f < fields; f++) index.totals[f]! += data.lengths[slot * fields + f]!;
-    index.liveCount = data.slotCount;
+    for (let slot = 0; slot < slotCount; slot++) for (let f = 0; f < fields; f++) index.totals[f]! += data.lengths[slot * fields + f]!;
+    index.liveCount = slotCount;
     index.growTerms(termCount);
-    const perSlot = new Uint32Array(data.slotCount + 1);
-    for (let id = 0; id < termCount; id++) {
-      const term = data.terms[id]!;
-      index.ids.set(term, id);
-      index.terms.push(term);
-      const list = data.postings.subarray(2 * data.offsets[id]!, 2 * data.offsets[id + 1]!);
-      index.postings.push(list);
-      index.used.push(list.length);
-      for (let i = 0; i < list.length; i += 2) {
-        index.docFreq[id * MAX_FIELDS + (list[i]! & FIELD_MASK)]! += 1;
-        perSlot[(list[i]! >>> FIELD_BITS) + 1]! += 1;
-      }
+    const postings = new Uint32Array(places.length * 2);
+    const perSlot = new Uint32Array(slotCount + 1);
+    for (let i = 0; i < places.length; i++) {
+      const packed = places[i]!;
+      if (packed >>> FIELD_BITS >= slotCount) throw new RangeError(`A posting for slot ${packed >>> FIELD_BITS} of ${slotCount}.`);
+      postings[2 * i] = packed;
+      postings[2 * i + 1] = frequencies[i]!;
+      perSlot[(packed >>> FIELD_BITS) + 1]! += 1;
     }
-    for (let slot = 0; slot < data.slotCount; slot++) perSlot[slot + 1]! += perSlot[slot]!;
-    const pairs = new Uint32Array(perSlot[data.slotCount]!);
-    const fill = perSlot.slice(0, data.slotCount);
+    index.terms = data.terms.slice();
+    index.shared = postings;
+    index.postings = new Array<Uint32Array>(termCount).fill(postings);
+    index.starts = new Array<number>(termCount);
+    index.used = new Array<number>(termCount);
     for (let id = 0; id < termCount; id++) {
-      for (let i = 2 * data.offsets[id]!; i < 2 * data.offsets[id + 1]!; i += 2) {
-        const packed = data.postings[i]!;
-        pairs[fill[packed >>> FIELD_BITS]!++] = id * MAX_FIELDS + (packed & FIELD_MASK);
-      }
+      index.ids.set(data.terms[id]!, id);
+      index.starts[id] = 2 * offsets[id]!;
+      index.used[id] = 2 * (offsets[id + 1]! - offsets[id]!);
+      for (let i = offsets[id]!; i < offsets[id + 1]!; i++) index.docFreq[id * MAX_FIELDS + (places[i]! & FIELD_MASK)]! += 1;
     }
-    for (let slot = 0; slot < data.slotCount; slot++) index.forward[slot] = pairs.subarray(perSlot[slot]!, perSlot[slot + 1]!);
-    index.sortedTerms = index.terms.slice();
+    for (let slot = 0; slot < slotCount; slot++) perSlot[slot + 1]! += perSlot[slot]!;
+    const pairs = new Uint32Array(perSlot[slotCount]!);
+    const fill = perSlot.slice(0, slotCount);
+    for (let id = 0; id < termCount; id++) {
+      for (let i = offsets[id]!; i < offsets[id + 1]!; i++) pairs[fill[places[i]! >>> FIELD_BITS]!++] = id * MAX_FIELDS + (places[i]! & FIELD_MASK);
+    }
+    for (let slot = 0; slot < slotCount; slot++) index.forward[slot] = pairs.subarray(perSlot[slot]!, perSlot[slot + 1]!);
+    index.sortedTerms = data.terms;
     return index;
   }
 
@@ -284,6 +297,7 @@ export class InvertedIndex {
       this.ids.set(term, id);
       this.terms.push(term);
       this.postings.push(new Uint32Array(2));
+      this.starts.push(0);
       this.used.push(0);
       this.unsortedTerms.push(term);
       this.growTerms(id + 1);
@@ -300,11 +314,13 @@ export class InvertedIndex {
 
   private append(term: number, packed: number, frequency: number): void {
     let list = this.postings[term]!;
+    const start = this.starts[term]!;
     const end = this.used[term]!;
-    if (end + 2 > list.length) {
-      const grown = new Uint32Array(Math.max(4, list.length * 2));
-      grown.set(list.subarray(0, end));
+    if (list === this.shared || end + 2 > list.length) {
+      const grown = new Uint32Array(Math.max(4, end * 2));
+      grown.set(list.subarray(start, start + end));
       this.postings[term] = list = grown;
+      this.starts[term] = 0;
     }
     list[end] = packed;
     list[end + 1] = frequency;
