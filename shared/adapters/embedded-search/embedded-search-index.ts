@@ -13,7 +13,7 @@ import { type EngineResult, type SearchDocument, type SearchHit, type SearchQuer
 import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
-import { fold, hasDiacritics, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
+import { fold, hasDiacritics, indexTerms, lower, queryForms, tokenWords } from '#shared/search/analysis.ts';
 import { coordinatedUnits, coordination, planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildHit } from '#shared/search/hit.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
@@ -103,7 +103,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly letterTerms = new Set<string>();
   private readonly known = (term: string) => this.letterTerms.has(term);
   private readonly index: InvertedIndex;
-  private readonly analysed = new Map<string, string[]>();
+  private readonly analysed: Record<Language, Map<string, string[]>> = { sv: new Map(), en: new Map() };
 
   /** `restored`: the state of an index saved earlier; its lexicon replaces `options.lexicon`. */
   constructor(options: EmbeddedSearchOptions = {}, restored?: EmbeddedSearchState) {
@@ -138,11 +138,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   /** The index terms of a word, remembered: a catalogue repeats its vocabulary. */
   private termsOf(word: string, language: Language): string[] {
-    const key = `${language}:${word}`;
-    let terms = this.analysed.get(key);
+    let terms = this.analysed[language].get(word);
     if (!terms) {
       terms = indexTerms(word, language, this.lexicon);
-      this.analysed.set(key, terms);
+      this.analysed[language].set(word, terms);
       for (const term of terms) if (hasDiacritics(term)) this.letterTerms.add(term);
     }
     return terms;
@@ -151,7 +150,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /** A document's fields as the index holds them: distinct tokens, and how often each term occurs. */
   private fieldTerms(doc: SearchDocument): FieldTerms[] {
     return FIELD_SPECS.map((spec) => {
-      const tokens = tokenize(fieldText(doc, spec)).map((t) => t.text);
+      const tokens = tokenWords(fieldText(doc, spec));
       const frequencies = new Map<string, number>();
       for (const token of tokens) for (const term of this.termsOf(token, spec.language)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
       return { length: new Set(tokens).size, frequencies };
