@@ -20,7 +20,7 @@ import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
 import { compileUnderstanding, MEANING_DIMENSIONS, meaningFit, meetsMeaning, NO_QUERY_VOCABULARY, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
 import { preferenceFit } from '#shared/search/preference.ts';
 import { countOf, DocumentSlots, forEachSlot, has, intersect, isValidOn, type Bits } from './facet-bitsets.ts';
-import { InvertedIndex, type FieldTerms, type InvertedIndexData } from './inverted-index.ts';
+import { InvertedIndex, type FieldTerms, type InvertedIndexData, type Scored } from './inverted-index.ts';
 import { QueryScorer, type Branch, type FieldSet, type Leaf, type Pass } from './query-scorer.ts';
 
 const TEXT_FIELDS = ['name', 'summary', 'description', 'labels', 'tags'] as const;
@@ -339,13 +339,23 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const typing = unit.last && !this.lexicon.has(fold(lower(unit.text)));
     const asTyped = { ...unit, last: typing };
     const plain = this.searchUnit(scorer, { ...asTyped, synonyms: [], parts: [] }, { typing, typos: false }, fields);
-    if (plain.size > this.commonAbove()) return plain;
+    if (plain.slots.length > this.commonAbove()) return this.unitResult(plain);
     const strict = unit.synonyms.length + unit.parts.length > 0 ? this.searchUnit(scorer, asTyped, { typing, typos: false }, fields) : plain;
-    return strict.size > 0 ? strict : this.searchUnit(scorer, asTyped, { typing, typos: true }, fields);
+    return this.unitResult(strict.slots.length > 0 ? strict : this.searchUnit(scorer, asTyped, { typing, typos: true }, fields));
+  }
+
+  private unitResult({ slots, scores, pass }: Scored & { pass: Pass }): UnitResult {
+    const bits = this.slots.none();
+    const dense = new Float64Array(bits.length * 32);
+    for (let i = 0; i < slots.length; i++) {
+      bits[slots[i]! >>> 5]! |= 1 << (slots[i]! & 31);
+      dense[slots[i]!] = scores[i]!;
+    }
+    return { size: slots.length, bits, scores: dense, pass };
   }
 
   /** One pass for a unit: its words, each synonym, its compound parts and their leading parts, any of which may match. */
-  private searchUnit(scorer: QueryScorer, unit: QueryUnit, tolerance: Tolerance, fields: FieldSet): UnitResult {
+  private searchUnit(scorer: QueryScorer, unit: QueryUnit, tolerance: Tolerance, fields: FieldSet): Scored & { pass: Pass } {
     const suggesting = unit.suggesting === true;
     const allOf = (words: readonly string[], weight: number, typing: boolean): Branch =>
       words.map((word, i) => this.wordLeaves(word, weight, { ...tolerance, typing: typing && i === words.length - 1 }, fields, suggesting));
@@ -358,14 +368,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       ...(unit.parts.length > 0 ? [widened(unit.parts, PARTS_WEIGHT)] : []),
       ...(unit.parts.length > 1 ? [widened(unit.parts.slice(0, -1), MODIFIER_WEIGHT)] : []),
     ];
-    const { slots, scores } = scorer.evaluate(pass);
-    const bits = this.slots.none();
-    const dense = new Float64Array(bits.length * 32);
-    for (let i = 0; i < slots.length; i++) {
-      bits[slots[i]! >>> 5]! |= 1 << (slots[i]! & 31);
-      dense[slots[i]!] = scores[i]!;
-    }
-    return { size: slots.length, bits, scores: dense, pass };
+    return { ...scorer.evaluate(pass), pass };
   }
 
   /** A unit matching more documents than this is common: it ranks but does not restrict. */

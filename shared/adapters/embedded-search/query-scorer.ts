@@ -36,10 +36,7 @@ export class QueryScorer {
     const bitOf = new Map<string, number>();
     for (const branch of pass) for (const word of branch) for (const leaf of word) if (!bitOf.has(leaf.form)) bitOf.set(leaf.form, bitOf.size);
     const width = Math.max(1, Math.ceil(bitOf.size / 32));
-    const capacity = this.index.slotCapacity;
-    const scores = new Float64Array(capacity);
-    const forms = new Uint32Array(capacity * width);
-    const seen = new Uint8Array(capacity);
+    const { scores, forms, seen } = scratch(this.index.slotCapacity, width);
     const touched: number[] = [];
     const visit = (slot: number, score: number) => {
       if (seen[slot] === 0) {
@@ -85,6 +82,9 @@ export class QueryScorer {
       let count = 0;
       for (let w = 0; w < width; w++) count += popcount(forms[slot * width + w]!);
       out[i] = scores[slot]! * count;
+      scores[slot] = 0;
+      seen[slot] = 0;
+      forms.fill(0, slot * width, (slot + 1) * width);
     }
     return { slots, scores: out };
   }
@@ -134,6 +134,15 @@ export class QueryScorer {
     return scored;
   }
 }
+
+/** One accumulator for every pass (a pass runs synchronously to its end, which clears what it touched). */
+let shared = { scores: new Float64Array(0), forms: new Uint32Array(0), seen: new Uint8Array(0) };
+const scratch = (capacity: number, width: number) => {
+  if (shared.scores.length < capacity || shared.forms.length < capacity * width) {
+    shared = { scores: new Float64Array(capacity), forms: new Uint32Array(capacity * width), seen: new Uint8Array(capacity) };
+  }
+  return shared;
+};
 
 const popcount = (word: number): number => {
   let x = word - ((word >>> 1) & 0x55555555);
