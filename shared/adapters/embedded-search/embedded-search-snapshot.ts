@@ -16,8 +16,8 @@ const MAGIC = 'VVSEARCH';
 const VERSION = 2;
 const HEADER_BYTES = MAGIC.length + 12;
 /**
- * Not gzipped when saving (loading reads either): inflating a 10k snapshot cost more than moving the bytes it saves
- * from S3 in the same region (see README, "How fast it is").
+ * Not gzipped when saving (loading reads either): inflating a 10k snapshot took longer than moving the bytes it
+ * saves from S3 in the same region is estimated to take (see README, "Search without a cluster").
  */
 const COMPRESS = false;
 const GZIP = { level: 1 };
