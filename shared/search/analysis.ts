@@ -31,6 +31,9 @@ const LINKING_LETTERS = ['', 's'];
 export const tokenize = (text: string): Token[] =>
   Array.from(text.matchAll(WORD), (m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 
+/** The tokens' words alone (what `tokenize` finds, without positions). */
+export const tokenWords = (text: string): string[] => text.match(WORD) ?? [];
+
 /**
  * The first token of `text` for which `test` holds, reading from `from` (the start, or the end of a
  * token found before) without tokenising the rest of the text.

@@ -1,5 +1,5 @@
 /**
- * The engine Vägvisaren runs — EmbeddedSearchIndex: MiniSearch plus Swedish analysis (stems,
+ * The engine Vägvisaren runs — EmbeddedSearchIndex: its own inverted index plus Swedish analysis (stems,
  * compounds, synonyms, one typo), need words, filters and disjunctive facets — as the bench drives
  * it: built as the product builds it (the lexicon of the taxonomy and the entries, the region's
  * synonyms and query vocabulary; documents carry their taxonomy labels), searched with the app's

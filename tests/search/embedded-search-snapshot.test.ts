@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedSearchIndex, type EmbeddedSearchOptions } from '#shared/adapters/embedded-search/embedded-search-index.ts';
-import { loadSearchSnapshot, saveSearchSnapshot } from '#shared/adapters/embedded-search/embedded-search-snapshot.ts';
+import { loadSearchSnapshot, saveSearchSnapshot, SnapshotFormatError } from '#shared/adapters/embedded-search/embedded-search-snapshot.ts';
 import type { EngineResult } from '#shared/domain/search.ts';
 import type { IndexOperation, SearchIndex } from '#shared/ports/search-index.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
@@ -28,8 +28,8 @@ class ReloadedAfterEveryChange implements SearchIndex {
 }
 
 /**
- * A result with its scores to ten significant digits: MiniSearch rebuilds its term tree in another order, so
- * prefix and typo matches may be summed in another order (a difference in the last bit).
+ * A result with its scores to ten significant digits: a loaded index numbers its terms in sorted order, so prefix
+ * and typo matches may be summed in another order (a difference in the last bit).
  */
 const comparable = (result: EngineResult) => ({ ...result, hits: result.hits.map((hit) => ({ ...hit, score: Number(hit.score.toPrecision(10)) })) });
 
@@ -74,5 +74,28 @@ describe('search snapshot', () => {
 
   it('refuses bytes that are not a snapshot', () => {
     expect(() => loadSearchSnapshot(new TextEncoder().encode('{"documents":[]}'), regionData)).toThrow(/snapshot/);
+  });
+
+  it('refuses a truncated snapshot and one of another format version with an error that says so', async () => {
+    const { index } = await seededIndex();
+    const bytes = saveSearchSnapshot(index);
+    expect(() => loadSearchSnapshot(bytes.subarray(0, bytes.byteLength - 100), regionData)).toThrow(SnapshotFormatError);
+    expect(() => loadSearchSnapshot(bytes.subarray(0, 30), regionData)).toThrow(/search snapshot.*bytes of body/);
+    const otherVersion = bytes.slice();
+    new DataView(otherVersion.buffer).setUint32(8, 1, true);
+    expect(() => loadSearchSnapshot(otherVersion, regionData)).toThrow(/search snapshot.*version 1/);
+    const scrambled = bytes.slice();
+    scrambled.fill(0xff, 20, 24);
+    expect(() => loadSearchSnapshot(scrambled, regionData)).toThrow(SnapshotFormatError);
+  });
+
+  it('leaves the bytes it loaded untouched when the loaded engine changes', async () => {
+    const { index, documents } = await seededIndex();
+    const bytes = saveSearchSnapshot(index);
+    const before = bytes.slice();
+    const loaded = loadSearchSnapshot(bytes, regionData);
+    await loaded.apply([{ type: 'delete', id: documents[0]!.id, version: documents[0]!.version + 1 }]);
+    expect(Buffer.compare(bytes, before)).toBe(0);
+    expect(await loaded.size()).toBe((await index.size()) - 1);
   });
 });

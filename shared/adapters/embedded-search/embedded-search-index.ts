@@ -1,25 +1,27 @@
 /**
- * The embedded search engine: MiniSearch for matching and BM25 ranking over analysed fields (exact
- * surface, folded stems, compound parts), with synonyms, a prefix on the last word and, when a word
+ * The embedded search engine: Vägvisaren's own inverted index (inverted-index.ts) for matching and BM25+ ranking
+ * over analysed fields (exact surface, folded stems, compound parts), with synonyms, a prefix on the last word and, when a word
  * finds nothing as typed, one typo from five letters and derivations of long stems; need words also
  * match the entries that serve the need (see understanding.ts), which ranks them up. Filters
  * (facets disjunctively, offer facts conjunctively), validity windows and facet counts are bit
  * operations over document slots (facet-bitsets.ts); sorting, preferences and pagination take the
- * page's hits without ordering the rest, and only those get match details and snippets.
+ * page's hits without ordering the rest, and only those get match details and snippets. Within a query each
+ * (form, fields, tolerance) is looked up and scored once, whichever pass or unit asks for it again.
  */
-import MiniSearch, { type AsPlainObject, type Options, type QueryCombination } from 'minisearch';
 import { distanceKm } from '#shared/domain/geo.ts';
 import { type EngineResult, type SearchDocument, type SearchHit, type SearchQuery, type Suggestion, type SuggestQuery } from '#shared/domain/search.ts';
 import { FACETS } from '#shared/domain/taxonomy.ts';
 import type { Language } from '#shared/domain/text.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
-import { fold, hasDiacritics, indexTerms, lower, queryForms, tokenize } from '#shared/search/analysis.ts';
+import { fold, hasDiacritics, indexTerms, lower, queryForms, tokenWords } from '#shared/search/analysis.ts';
 import { coordinatedUnits, coordination, planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildHit } from '#shared/search/hit.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
 import { compileUnderstanding, MEANING_DIMENSIONS, meaningFit, meetsMeaning, NO_QUERY_VOCABULARY, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
 import { preferenceFit } from '#shared/search/preference.ts';
-import { countOf, DocumentSlots, forEachSlot, has, intersect, isValidOn } from './facet-bitsets.ts';
+import { countOf, DocumentSlots, forEachSlot, has, intersect, isValidOn, type Bits } from './facet-bitsets.ts';
+import { InvertedIndex, type FieldTerms, type InvertedIndexData, type Scored } from './inverted-index.ts';
+import { QueryScorer, type Branch, type FieldSet, type Leaf, type Pass } from './query-scorer.ts';
 
 const TEXT_FIELDS = ['name', 'summary', 'description', 'labels', 'tags'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -49,12 +51,12 @@ const FIELD_SPECS: FieldSpec[] = [
   { name: 'labels', field: 'labels', language: 'sv' },
   { name: 'tags', field: 'tags', language: 'sv' },
 ];
-const SPEC_BY_NAME = new Map(FIELD_SPECS.map((s) => [s.name, s]));
-const ALL_FIELDS = FIELD_SPECS.map((s) => s.name);
-const NAME_FIELDS = FIELD_SPECS.filter((s) => s.field === 'name').map((s) => s.name);
+const fieldSet = (test: (spec: FieldSpec) => boolean): FieldSet => FIELD_SPECS.reduce((set, spec, i) => (test(spec) ? set | (1 << i) : set), 0);
+const ALL_FIELDS = fieldSet(() => true);
+const NAME_FIELDS = fieldSet((s) => s.field === 'name');
 /** The fields that say what an entry is; synonyms and compound parts are looked for only here. */
-const STRONG_FIELDS = FIELD_SPECS.filter((s) => s.field !== 'description').map((s) => s.name);
-const NEED_TEXT_FIELDS = FIELD_SPECS.filter((s) => s.field !== 'labels').map((s) => s.name);
+const STRONG_FIELDS = fieldSet((s) => s.field !== 'description');
+const NEED_TEXT_FIELDS = fieldSet((s) => s.field !== 'labels');
 
 const fieldText = (doc: SearchDocument, spec: FieldSpec): string => {
   switch (spec.field) {
@@ -63,8 +65,6 @@ const fieldText = (doc: SearchDocument, spec: FieldSpec): string => {
     default: return doc[spec.field][spec.language] ?? '';
   }
 };
-
-const verbatim = { tokenize: (text: string) => [text], processTerm: (term: string) => term };
 
 /** How far a unit's words may stray from what was typed. */
 type Tolerance = { typing: boolean; typos: boolean };
@@ -78,8 +78,8 @@ export type EmbeddedSearchOptions = {
 };
 
 /**
- * Everything an index built from the catalogue's text: its documents, the versions it has applied (deletes
- * included), its lexicon, the terms that decide folding and MiniSearch's inverted index. A snapshot
+ * Everything an index built from the catalogue's text: its documents (by slot), the versions it has applied
+ * (deletes included), its lexicon, the terms that decide folding and the inverted index. A snapshot
  * (embedded-search-snapshot.ts) saves it; loading it builds no term from text.
  */
 export type EmbeddedSearchState = {
@@ -87,7 +87,7 @@ export type EmbeddedSearchState = {
   versions: [string, number][];
   lexicon: string[];
   letterTerms: string[];
-  terms: AsPlainObject;
+  index: InvertedIndexData;
 };
 
 export class EmbeddedSearchIndex implements SearchIndex {
@@ -102,27 +102,20 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /** Index terms spelt with å, ä or ö: the catalogue's vocabulary that decides when a typed word is not folded. */
   private readonly letterTerms = new Set<string>();
   private readonly known = (term: string) => this.letterTerms.has(term);
-  private readonly engine: MiniSearch<SearchDocument>;
-  private readonly analysed = new Map<string, string[]>();
+  private readonly index: InvertedIndex;
+  private readonly analysed: Record<Language, Map<string, string[]>> = { sv: new Map(), en: new Map() };
 
   /** `restored`: the state of an index saved earlier; its lexicon replaces `options.lexicon`. */
   constructor(options: EmbeddedSearchOptions = {}, restored?: EmbeddedSearchState) {
     this.lexicon = new Set(restored?.lexicon ?? options.lexicon ?? []);
     this.synonyms = synonymIndex(options.synonyms ?? NO_SYNONYMS);
     this.understanding = compileUnderstanding(options.understanding ?? NO_QUERY_VOCABULARY);
-    const engineOptions: Options<SearchDocument> = {
-      idField: 'id',
-      fields: ALL_FIELDS,
-      extractField: (doc, name) => (name === 'id' ? doc.id : fieldText(doc, SPEC_BY_NAME.get(name)!)),
-      tokenize: (text) => tokenize(text).map((t) => t.text),
-      processTerm: (word, name) => this.termsOf(word, SPEC_BY_NAME.get(name ?? '')?.language ?? 'sv'),
-      searchOptions: { ...verbatim, boost: scaled(1), combineWith: 'OR' },
-    };
     if (!restored) {
-      this.engine = new MiniSearch<SearchDocument>(engineOptions);
+      this.index = new InvertedIndex(FIELD_SPECS.length);
       return;
     }
-    this.engine = MiniSearch.loadJS<SearchDocument>(restored.terms, engineOptions);
+    if (restored.index.slotCount !== restored.documents.length) throw new Error('A search state whose index and documents disagree.');
+    this.index = InvertedIndex.restore(restored.index);
     for (const doc of restored.documents) {
       this.documents.set(doc.id, doc);
       this.slots.put(doc);
@@ -131,29 +124,38 @@ export class EmbeddedSearchIndex implements SearchIndex {
     for (const term of restored.letterTerms) this.letterTerms.add(term);
   }
 
-  /** The state a snapshot saves (see EmbeddedSearchState). */
+  /** The state a snapshot saves (see EmbeddedSearchState); slots are renumbered in order, without gaps. */
   state(): EmbeddedSearchState {
+    const live = this.slots.liveSlots();
     return {
-      documents: [...this.documents.values()],
+      documents: live.map((slot) => this.slots.at(slot)!),
       versions: [...this.versions],
       lexicon: [...this.lexicon],
       letterTerms: [...this.letterTerms],
-      terms: this.engine.toJSON(),
+      index: this.index.data(live),
     };
   }
 
   /** The index terms of a word, remembered: a catalogue repeats its vocabulary. */
   private termsOf(word: string, language: Language): string[] {
-    const key = `${language}:${word}`;
-    let terms = this.analysed.get(key);
+    let terms = this.analysed[language].get(word);
     if (!terms) {
       terms = indexTerms(word, language, this.lexicon);
-      this.analysed.set(key, terms);
+      this.analysed[language].set(word, terms);
       for (const term of terms) if (hasDiacritics(term)) this.letterTerms.add(term);
     }
     return terms;
   }
 
+  /** A document's fields as the index holds them: distinct tokens, and how often each term occurs. */
+  private fieldTerms(doc: SearchDocument): FieldTerms[] {
+    return FIELD_SPECS.map((spec) => {
+      const tokens = tokenWords(fieldText(doc, spec));
+      const frequencies = new Map<string, number>();
+      for (const token of tokens) for (const term of this.termsOf(token, spec.language)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      return { length: new Set(tokens).size, frequencies };
+    });
+  }
   async apply(operations: readonly IndexOperation[]): Promise<IndexOutcome[]> {
     return operations.map((operation) => this.applyOne(operation));
   }
@@ -177,28 +179,30 @@ export class EmbeddedSearchIndex implements SearchIndex {
       const facets = this.slots.counts(eligible, filters);
       const total = countOf(passing);
       const byName = this.byName(query.language);
-      const pick = (docs: SearchDocument[]) => docs.map((doc) => this.toHit({ doc, score: 0, matches: [] }, query));
       if (query.sort === 'relevance' && !preferenceFit(query.prefer)) {
-        const page: SearchDocument[] = [];
+        const page: SearchHit[] = [];
         let seen = 0;
         for (let i = 0; i < byName.length && page.length < query.pageSize; i++) {
           if (!has(passing, byName[i]!.slot)) continue;
-          if (seen++ >= start) page.push(byName[i]!.doc);
+          if (seen++ >= start) page.push(this.toHit(byName[i]!.doc, 0, [], query));
         }
-        return { total, hits: pick(page), facets, relaxed: false };
+        return { total, hits: page, facets, relaxed: false };
       }
-      const selected = byName.filter(({ slot }) => has(passing, slot)).map(({ doc }, order) => ({ doc, score: 0, matches: [] as UnitMatch[], order }));
-      return { total, hits: sorted(selected, query, byOrder, end).slice(start, end).map((candidate) => this.toHit(candidate, query)), facets, relaxed: false };
+      const selected: Candidate[] = [];
+      byName.forEach(({ doc, slot }, order) => {
+        if (has(passing, slot)) selected.push({ doc, slot, score: 0, order, lead: 0, first: 0, matched: 0, needs: 0 });
+      });
+      return { total, hits: sorted(selected, query, byOrder, end).slice(start, end).map((c) => this.toHit(c.doc, 0, [], query)), facets, relaxed: false };
     }
 
+    const scorer = this.scorer();
     const units = planQuery(query.q, this.synonyms, this.lexicon, this.understanding);
-    const found = this.match(units);
-    const matched = this.slots.none();
-    for (const slot of found.slots) matched[slot >>> 5]! |= 1 << (slot & 31);
-    const facets = this.slots.counts(intersect(matched, eligible), filters);
+    const found = this.match(units, scorer);
+    const facets = this.slots.counts(intersect(found.bits, eligible), filters);
     const boost = preferenceBoost(query);
-    const selected = found.slots.flatMap((slot, order) => (has(passing, slot) ? [found.candidate(slot, order, boost)] : []));
-    const hits = sorted(selected, query, found.compare, end).slice(start, end).map((candidate) => this.toHit(candidate, query));
+    const selected: Candidate[] = [];
+    forEachSlot(intersect(found.bits, passing), (slot) => selected.push(found.candidate(slot, boost)));
+    const hits = sorted(selected, query, found.compare, end).slice(start, end).map((c) => this.toHit(c.doc, c.score, found.matchesOf(c.slot), query));
     return { total: selected.length, hits, facets, relaxed: found.relaxed };
   }
 
@@ -210,19 +214,25 @@ export class EmbeddedSearchIndex implements SearchIndex {
       suggesting: true,
     }));
     if (units.length === 0) return [];
-    const perUnit = units.map((unit) => this.unitMatches(unit, NAME_FIELDS));
-    const ranked = [...perUnit[0]!.keys()]
-      .filter((id) => perUnit.every((matches) => matches.has(id)))
-      .map((id) => ({ id, score: perUnit.reduce((sum, matches) => sum + matches.get(id)!.score, 0) }))
-      .sort((a, b) => b.score - a.score);
+    const scorer = this.scorer();
+    const perUnit = units.map((unit) => this.unitMatches(unit, scorer, NAME_FIELDS));
+    const ranked: { slot: number; score: number; lead: number }[] = [];
+    forEachSlot(intersect(perUnit[0]!.bits, ...perUnit.slice(1).map((r) => r.bits)), (slot) => {
+      ranked.push({ slot, score: perUnit.reduce((sum, r) => sum + r.scores[slot]!, 0), lead: perUnit[0]!.scores[slot]! });
+    });
+    ranked.sort((a, b) => b.score - a.score || b.lead - a.lead || a.slot - b.slot);
     const suggestions: Suggestion[] = [];
-    for (const { id } of ranked) {
-      const doc = this.documents.get(id);
-      if (!doc || !isValidOn(doc, query.today)) continue;
+    for (const { slot } of ranked) {
+      const doc = this.slots.at(slot)!;
+      if (!isValidOn(doc, query.today)) continue;
       suggestions.push({ id: doc.id, kind: doc.kind, name: doc.name[query.language] ?? doc.name.sv });
       if (suggestions.length === query.limit) break;
     }
     return suggestions;
+  }
+
+  private scorer(): QueryScorer {
+    return new QueryScorer(this.index, FIELD_SPECS.map((spec) => FIELD_WEIGHT[spec.field]));
   }
 
   /**
@@ -230,37 +240,54 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * the match is relaxed: entries serving more of the needs named come first, then those matching
    * more units (filler never is one), then by score.
    */
-  private match(units: readonly QueryUnit[]): Matched {
-    if (units.length === 0) return { slots: [], relaxed: false, candidate: () => { throw new Error('no units'); }, compare: byOrder };
-    const perUnit = units.map((unit) => this.unitMatches(unit));
-    const required = requiredUnits(units, perUnit.map((results) => results.size), this.commonAbove());
-    const coordinated = coordinatedUnits(units, perUnit.map((results) => results.size), this.commonAbove());
+  private match(units: readonly QueryUnit[], scorer: QueryScorer): Matched {
+    if (units.length === 0) return { bits: this.slots.none(), relaxed: false, candidate: () => { throw new Error('no units'); }, compare: byOrder, matchesOf: () => [] };
+    const perUnit = units.map((unit) => this.unitMatches(unit, scorer));
+    const sizes = perUnit.map((result) => result.size);
+    const required = requiredUnits(units, sizes, this.commonAbove());
+    const coordinated = coordinatedUnits(units, sizes, this.commonAbove());
+    const strict = intersect(this.slots.none().fill(~0), ...perUnit.filter((_, i) => required[i]).map((result) => result.bits));
+    const relaxed = countOf(strict) === 0;
+    const bits = relaxed ? perUnit.reduce((any, result) => any.map((word, i) => word | result.bits[i]!), this.slots.none()) : strict;
+    const lead = required.indexOf(true);
 
-    const candidate = (slot: number, order: number, boost: (doc: SearchDocument) => number): Candidate => {
+    const held: boolean[] = perUnit.map(() => false);
+    const candidate = (slot: number, boost: (doc: SearchDocument) => number): Candidate => {
       const doc = this.slots.at(slot)!;
-      const matches = units.flatMap((unit, i) => {
-        const result = perUnit[i]!.get(doc.id);
-        return result ? [{ unit, result }] : [];
-      });
-      return { doc, score: matches.reduce((sum, m) => sum + m.result.score, 0) * boost(doc) * coordination(coordinated, perUnit.map((results) => results.has(doc.id))), matches, order };
-    };
-    const slotsOf = (ids: Iterable<string>): number[] => {
-      const slots: number[] = [];
-      for (const id of ids) {
-        const slot = this.slots.slotOf(id);
-        if (slot !== undefined) slots.push(slot);
+      let score = 0;
+      let matched = 0;
+      let needs = 0;
+      let first = -1;
+      for (let i = 0; i < perUnit.length; i++) {
+        const result = perUnit[i]!;
+        held[i] = has(result.bits, slot);
+        if (!held[i]) continue;
+        score += result.scores[slot]!;
+        matched += 1;
+        if (result.serving && has(result.serving, slot)) needs += 1;
+        if (first < 0) first = i;
       }
-      return slots;
+      const leading = relaxed ? first : lead;
+      return { doc, slot, score: score * boost(doc) * coordination(coordinated, held), order: slot, first: leading, lead: textScore(perUnit[leading]!, slot), matched, needs };
     };
-
-    const strictIds = [...perUnit[required.indexOf(true)]!.keys()].filter((id) => perUnit.every((results, i) => !required[i] || results.has(id)));
-    if (strictIds.length > 0) return { slots: slotsOf(strictIds), relaxed: false, candidate, compare: (a, b) => byScore(a, b) || byOrder(a, b) };
-    const anyIds = new Set(perUnit.flatMap((results) => [...results.keys()]));
+    const matchesOf = (slot: number): UnitMatch[] => {
+      return units.flatMap((unit, i) => {
+        const result = perUnit[i]!;
+        if (!has(result.bits, slot)) return [];
+        const matched = new Map<string, FieldSet>();
+        if (result.pass) for (const [term, fields] of scorer.details(result.pass, slot)) matched.set(this.index.termOf(term), fields);
+        const meets = unit.means && result.serving && has(result.serving, slot) ? meetsMeaning(unit.means, this.slots.at(slot)!) : undefined;
+        return [{ unit, terms: matched, ...(meets ? { meets } : {}) }];
+      });
+    };
+    const byLead: Order = (a, b) => a.first - b.first || b.lead - a.lead || byOrder(a, b);
+    if (!relaxed) return { bits, relaxed: false, candidate, compare: (a, b) => byScore(a, b) || byLead(a, b), matchesOf };
     return {
-      slots: slotsOf(anyIds),
+      bits,
       relaxed: units.length > 1,
       candidate,
-      compare: (a, b) => needsServed(b) - needsServed(a) || b.matches.length - a.matches.length || byScore(a, b) || byOrder(a, b),
+      compare: (a, b) => b.needs - a.needs || b.matched - a.matched || byScore(a, b) || byLead(a, b),
+      matchesOf,
     };
   }
 
@@ -270,11 +297,13 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * A need word's text is not looked for in the taxonomy labels: its meaning says that more exactly
    * ("etablera" is not the stage "Etablerat").
    */
-  private unitMatches(unit: QueryUnit, only?: readonly string[]): Map<string, UnitResult> {
-    const results = this.textMatches(unit, only ?? (unit.means ? NEED_TEXT_FIELDS : undefined));
-    if (!unit.means || only) return results;
+  private unitMatches(unit: QueryUnit, scorer: QueryScorer, only?: FieldSet): UnitResult {
+    const results = this.textMatches(unit, scorer, only ?? (unit.means ? NEED_TEXT_FIELDS : ALL_FIELDS));
+    if (!unit.means || only !== undefined) return results;
     let scale = NEED_MIN_SCORE;
-    for (const r of results.values()) if (r.score > scale) scale = r.score;
+    forEachSlot(results.bits, (slot) => {
+      if (results.scores[slot]! > scale) scale = results.scores[slot]!;
+    });
     const serving = this.slots.none();
     for (const dimension of MEANING_DIMENSIONS) {
       const values = unit.means[dimension];
@@ -283,14 +312,21 @@ export class EmbeddedSearchIndex implements SearchIndex {
       for (let i = 0; i < serving.length; i++) serving[i]! |= bits[i]!;
     }
     const means = unit.means;
+    const text = { bits: results.bits.slice(), scores: results.scores.slice() };
+    const named = MEANING_DIMENSIONS.filter((dimension) => means[dimension] !== undefined);
+    const fitOf = new Map<string, number>();
     forEachSlot(serving, (slot) => {
-      const doc = this.slots.at(slot)!;
-      const meets = meetsMeaning(means, doc);
-      const held = results.get(doc.id);
-      const score = (held?.score ?? 0) + scale * meaningFit(means, meets, doc);
-      results.set(doc.id, { score, match: held?.match ?? {}, meets });
+      const key = named.map((dimension) => this.slots.valueSet(dimension, slot)).join(' ');
+      let fit = fitOf.get(key);
+      if (fit === undefined) {
+        const doc = this.slots.at(slot)!;
+        fitOf.set(key, (fit = meaningFit(means, meetsMeaning(means, doc), doc)));
+      }
+      const held = has(results.bits, slot) ? results.scores[slot]! : 0;
+      results.scores[slot] = held + scale * fit;
+      results.bits[slot >>> 5]! |= 1 << (slot & 31);
     });
-    return results;
+    return { ...results, size: countOf(results.bits), serving, text };
   }
 
   /**
@@ -299,37 +335,40 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * join in, in the fields that say what an entry is (name, summary, labels, tags); when that finds
    * nothing, one typo is allowed and long stems match their derivations.
    */
-  private textMatches(unit: QueryUnit, only?: readonly string[]): Map<string, UnitResult> {
+  private textMatches(unit: QueryUnit, scorer: QueryScorer, fields: FieldSet): UnitResult {
     const typing = unit.last && !this.lexicon.has(fold(lower(unit.text)));
     const asTyped = { ...unit, last: typing };
-    const plain = this.searchUnit({ ...asTyped, synonyms: [], parts: [] }, { typing, typos: false }, only);
-    if (plain.size > this.commonAbove()) return plain;
-    const strict = unit.synonyms.length + unit.parts.length > 0 ? this.searchUnit(asTyped, { typing, typos: false }, only) : plain;
-    return strict.size > 0 ? strict : this.searchUnit(asTyped, { typing, typos: true }, only);
+    const plain = this.searchUnit(scorer, { ...asTyped, synonyms: [], parts: [] }, { typing, typos: false }, fields);
+    if (plain.slots.length > this.commonAbove()) return this.unitResult(plain);
+    const strict = unit.synonyms.length + unit.parts.length > 0 ? this.searchUnit(scorer, asTyped, { typing, typos: false }, fields) : plain;
+    return this.unitResult(strict.slots.length > 0 ? strict : this.searchUnit(scorer, asTyped, { typing, typos: true }, fields));
   }
 
-  /** One query for a unit: its words, each synonym, its compound parts and their leading parts, any of which may match. */
-  private searchUnit(unit: QueryUnit, tolerance: Tolerance, only?: readonly string[]): Map<string, UnitResult> {
-    const fields = only ? ALL_FIELDS.filter((name) => only.includes(name)) : ALL_FIELDS;
-    const allOf = (words: readonly string[], weight: number, typing: boolean): QueryCombination => ({
-      combineWith: 'AND',
-      queries: words.map((word, i) => this.wordQuery(word, weight, { ...tolerance, typing: typing && i === words.length - 1 }, fields, unit.suggesting === true)),
-    });
-    const strong = fields.filter((name) => STRONG_FIELDS.includes(name));
-    const widened = (words: readonly string[], weight: number): QueryCombination => ({
-      combineWith: 'AND',
-      queries: words.map((word) => this.wordQuery(word, weight, { ...tolerance, typing: false }, strong, false)),
-    });
-    const query: QueryCombination = {
-      combineWith: 'OR',
-      queries: [
-        allOf(unit.words, 1, tolerance.typing),
-        ...unit.synonyms.filter((s) => s.length > 0).map((s) => widened(s, SYNONYM_WEIGHT)),
-        ...(unit.parts.length > 0 ? [widened(unit.parts, PARTS_WEIGHT)] : []),
-        ...(unit.parts.length > 1 ? [widened(unit.parts.slice(0, -1), MODIFIER_WEIGHT)] : []),
-      ],
-    };
-    return new Map(this.engine.search(query).map((r) => [r.id as string, { score: r.score, match: r.match }]));
+  private unitResult({ slots, scores, pass }: Scored & { pass: Pass }): UnitResult {
+    const bits = this.slots.none();
+    const dense = new Float64Array(bits.length * 32);
+    for (let i = 0; i < slots.length; i++) {
+      bits[slots[i]! >>> 5]! |= 1 << (slots[i]! & 31);
+      dense[slots[i]!] = scores[i]!;
+    }
+    return { size: slots.length, bits, scores: dense, pass };
+  }
+
+  /** One pass for a unit: its words, each synonym, its compound parts and their leading parts, any of which may match. */
+  private searchUnit(scorer: QueryScorer, unit: QueryUnit, tolerance: Tolerance, fields: FieldSet): Scored & { pass: Pass } {
+    const suggesting = unit.suggesting === true;
+    const allOf = (words: readonly string[], weight: number, typing: boolean): Branch =>
+      words.map((word, i) => this.wordLeaves(word, weight, { ...tolerance, typing: typing && i === words.length - 1 }, fields, suggesting));
+    const strong = fields & STRONG_FIELDS;
+    const widened = (words: readonly string[], weight: number): Branch =>
+      words.map((word) => this.wordLeaves(word, weight, { ...tolerance, typing: false }, strong, false));
+    const pass: Pass = [
+      allOf(unit.words, 1, tolerance.typing),
+      ...unit.synonyms.filter((s) => s.length > 0).map((s) => widened(s, SYNONYM_WEIGHT)),
+      ...(unit.parts.length > 0 ? [widened(unit.parts, PARTS_WEIGHT)] : []),
+      ...(unit.parts.length > 1 ? [widened(unit.parts.slice(0, -1), MODIFIER_WEIGHT)] : []),
+    ];
+    return { ...scorer.evaluate(pass), pass };
   }
 
   /** A unit matching more documents than this is common: it ranks but does not restrict. */
@@ -338,20 +377,16 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   /** A word matches in the form typed (weighted up) or by a folded stem, within the given fields. */
-  private wordQuery(word: string, weight: number, tolerance: Tolerance, fields: string[], suggesting: boolean): QueryCombination {
+  private wordLeaves(word: string, weight: number, tolerance: Tolerance, fields: FieldSet, suggesting: boolean): Leaf[] {
     const { exact, stems } = queryForms(word, this.known);
     const prefix = tolerance.typing && word.length >= (suggesting ? MIN_SUGGEST_PREFIX_LENGTH : MIN_PREFIX_LENGTH);
-    const loose = {
-      prefix: (term: string) => prefix || (tolerance.typos && term.length >= MIN_DERIVATION_PREFIX_LENGTH),
-      fuzzy: (term: string) => (tolerance.typos && term.length >= MIN_FUZZY_LENGTH ? 1 : false),
-    };
-    return {
-      combineWith: 'OR',
-      queries: [
-        { ...verbatim, ...loose, queries: [exact], fields, boost: scaled(weight * EXACT_WEIGHT) },
-        ...(stems.length > 0 ? [{ ...verbatim, ...loose, queries: stems, fields, boost: scaled(weight) }] : []),
-      ],
-    };
+    return [exact, ...stems].map((form, i) => ({
+      form,
+      fields,
+      prefix: prefix || (tolerance.typos && form.length >= MIN_DERIVATION_PREFIX_LENGTH),
+      fuzzy: tolerance.typos && form.length >= MIN_FUZZY_LENGTH,
+      weight: i === 0 ? weight * EXACT_WEIGHT : weight,
+    }));
   }
 
   private byName(language: Language): { doc: SearchDocument; slot: number }[] {
@@ -373,28 +408,29 @@ export class EmbeddedSearchIndex implements SearchIndex {
     if (stale) return { id, result: 'stale' };
     this.versions.set(id, version);
     this.nameOrder.clear();
-    const existing = this.documents.get(id);
+    const slot = this.slots.slotOf(id);
+    if (slot !== undefined) this.index.remove(slot);
     if (operation.type === 'delete') {
-      if (existing) {
-        this.engine.discard(id);
+      if (slot !== undefined) {
         this.documents.delete(id);
         this.slots.remove(id);
       }
       return { id, result: 'applied' };
     }
-    if (existing) this.engine.replace(operation.document);
-    else this.engine.add(operation.document);
     this.documents.set(id, operation.document);
     this.slots.put(operation.document);
+    this.index.add(this.slots.slotOf(id)!, this.fieldTerms(operation.document));
     return { id, result: 'applied' };
   }
 
-  private toHit({ doc, score, matches }: Pick<Candidate, 'doc' | 'score' | 'matches'>, { language, offer }: SearchQuery): SearchHit {
-    const matchedTerms = matches.map(({ unit, result }) => {
-      const fields = new Set(Object.values(result.match).flatMap((names) => names.map((name) => SPEC_BY_NAME.get(name)!.field)));
-      return { term: unit.text, fields: TEXT_FIELDS.filter((f) => fields.has(f)), ...(result.meets ? { meets: result.meets } : {}) };
+  private toHit(doc: SearchDocument, score: number, matches: readonly UnitMatch[], { language, offer }: SearchQuery): SearchHit {
+    const matchedTerms = matches.map(({ unit, terms, meets }) => {
+      let bits = 0;
+      for (const fields of terms.values()) bits |= fields;
+      const fields = new Set(FIELD_SPECS.filter((_, i) => bits & (1 << i)).map((spec) => spec.field));
+      return { term: unit.text, fields: TEXT_FIELDS.filter((f) => fields.has(f)), ...(meets ? { meets } : {}) };
     });
-    const matched = new Set(matches.flatMap(({ result }) => Object.keys(result.match)));
+    const matched = new Set(matches.flatMap(({ terms }) => [...terms.keys()]));
     const told = new Map<string, boolean>();
     const isMatch = matched.size === 0 ? () => false : (word: string) => {
       let is = told.get(word);
@@ -405,13 +441,39 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 }
 
-type UnitResult = { score: number; match: Record<string, string[]>; meets?: ReturnType<typeof meetsMeaning> };
-type UnitMatch = { unit: QueryUnit; result: UnitResult };
-/** `order`: where the candidate stood among the matches; ties keep it. */
-type Candidate = { doc: SearchDocument; score: number; matches: UnitMatch[]; order: number };
+/**
+ * A unit's matches: the slots (and how many), each one's score, the pass that found them and, for a need, the
+ * entries serving it and the matches by text alone.
+ */
+type UnitResult = {
+  size: number;
+  bits: Bits;
+  scores: Float64Array;
+  pass?: Pass;
+  serving?: Bits;
+  text?: { bits: Bits; scores: Float64Array };
+};
+/** A slot's score by a unit's text; below every text match when only its need found it. */
+const textScore = (result: UnitResult, slot: number): number => {
+  const text = result.text ?? result;
+  return has(text.bits, slot) ? text.scores[slot]! : -1;
+};
+/** What a hit matched of a unit: the index terms and their fields, and for a need what it meets. */
+type UnitMatch = { unit: QueryUnit; terms: Map<string, FieldSet>; meets?: ReturnType<typeof meetsMeaning> };
+/**
+ * `order`: where the candidate stood (its slot, or its place by name when browsing); `first`, `lead`: the unit that
+ * found it first and its score there; `matched`, `needs`: how many units it matched and how many needs it serves.
+ */
+type Candidate = { doc: SearchDocument; slot: number; score: number; order: number; first: number; lead: number; matched: number; needs: number };
 type Order = (a: Candidate, b: Candidate) => number;
-/** The slots of the matches in match order, how to make one a candidate, and the candidates' relevance order. */
-type Matched = { slots: number[]; relaxed: boolean; candidate: (slot: number, order: number, boost: (doc: SearchDocument) => number) => Candidate; compare: Order };
+/** The slots matched, how to make one a candidate, the candidates' relevance order and a hit's unit matches. */
+type Matched = {
+  bits: Bits;
+  relaxed: boolean;
+  candidate: (slot: number, boost: (doc: SearchDocument) => number) => Candidate;
+  compare: Order;
+  matchesOf: (slot: number) => UnitMatch[];
+};
 
 const byScore: Order = (a, b) => b.score - a.score;
 const byOrder: Order = (a, b) => a.order - b.order;
@@ -438,7 +500,6 @@ const firstK = (candidates: Candidate[], compare: Order, k: number): Candidate[]
 /** What a need unit adds when no entry holds its words (a score of the order of one weak text match). */
 const NEED_MIN_SCORE = 1;
 
-const needsServed = (candidate: Candidate): number => candidate.matches.filter((m) => m.result.meets !== undefined).length;
 
 /**
  * The first `k` hits in the query's order; ties keep relevance order (`relevance`). By relevance, entries meeting
@@ -475,7 +536,3 @@ const preferenceBoost = (query: SearchQuery): ((doc: SearchDocument) => number) 
   const fit = preferenceFit(query.prefer);
   return fit ? (doc) => 1 + PREFERENCE_WEIGHT * fit(doc) : () => 1;
 };
-
-const scaled = (weight: number) => Object.fromEntries(FIELD_SPECS.map((s) => [s.name, FIELD_WEIGHT[s.field] * weight]));
-
-

@@ -61,6 +61,9 @@ export class DocumentSlots {
   private dated: Bits = new Uint32Array(1);
   private offers: Bits = new Uint32Array(1);
   private readonly values = new Map<Dimension, Map<string, Bits>>(DIMENSIONS.map((d) => [d, new Map()]));
+  /** Per dimension, a number for each distinct set of values a document holds, and each slot's number. */
+  private readonly valueSetIds = new Map<Dimension, Map<string, number>>(DIMENSIONS.map((d) => [d, new Map()]));
+  private valueSets = new Map<Dimension, Int32Array>(DIMENSIONS.map((d) => [d, new Int32Array(32)]));
 
   slotOf(id: string): number | undefined {
     return this.slotById.get(id);
@@ -68,6 +71,15 @@ export class DocumentSlots {
 
   at(slot: number): SearchDocument | undefined {
     return this.bySlot[slot];
+  }
+
+  /** The slots holding a document, ascending. */
+  liveSlots(): number[] {
+    const slots: number[] = [];
+    this.bySlot.forEach((doc, slot) => {
+      if (doc) slots.push(slot);
+    });
+    return slots;
   }
 
   /** Holds a document; a document already held keeps its slot, a new one takes the next. */
@@ -87,6 +99,11 @@ export class DocumentSlots {
     this.unmark(slot, this.bySlot[slot]!);
     this.bySlot[slot] = undefined;
     this.slotById.delete(id);
+  }
+
+  /** A number for the set of values the document in `slot` holds in a dimension: equal numbers, equal sets. */
+  valueSet(dimension: Dimension, slot: number): number {
+    return this.valueSets.get(dimension)![slot]!;
   }
 
   /** The slots holding any of the values in a dimension. */
@@ -143,6 +160,11 @@ export class DocumentSlots {
     if (doc.validFrom !== undefined || doc.validUntil !== undefined) set(this.dated, slot);
     if (doc.offer) set(this.offers, slot);
     for (const dimension of DIMENSIONS) {
+      const key = valuesOf(doc, dimension).join('\n');
+      const ids = this.valueSetIds.get(dimension)!;
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      this.valueSets.get(dimension)![slot] = id;
       const byValue = this.values.get(dimension)!;
       for (const value of valuesOf(doc, dimension)) {
         let bits = byValue.get(value);
@@ -171,6 +193,11 @@ export class DocumentSlots {
     this.dated = grown(this.dated);
     this.offers = grown(this.offers);
     for (const byValue of this.values.values()) for (const [value, bits] of byValue) byValue.set(value, grown(bits));
+    for (const [dimension, ids] of this.valueSets) {
+      const out = new Int32Array(this.words * 32);
+      out.set(ids);
+      this.valueSets.set(dimension, out);
+    }
   }
 }
 
