@@ -10,13 +10,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
 import { loadSearchSnapshot, saveSearchSnapshot } from '#shared/adapters/embedded-search/embedded-search-snapshot.ts';
 import { DynamoSnapshotPointer } from '#shared/adapters/search-snapshot/dynamo-snapshot-pointer.ts';
+import { S3Bucket } from '#shared/adapters/search-snapshot/s3-bucket.ts';
 import { S3SearchSnapshotStore } from '#shared/adapters/search-snapshot/s3-search-snapshot-store.ts';
 import { SnapshotSearchIndex } from '#shared/adapters/search-snapshot/snapshot-search-index.ts';
 import { systemClock } from '#shared/ports/clock.ts';
@@ -69,7 +69,7 @@ const measureOpen = async (rounds: number, seed: number): Promise<number> => {
     const dynamo = new DynamoDBClient({ ...local, endpoint: dynalite.endpoint });
     await ensureTable(dynamo, 'bench');
     const store = () =>
-      new S3SearchSnapshotStore(new S3Client({ ...local, endpoint: `http://127.0.0.1:${port}`, forcePathStyle: true }), 'bench-snapshots', new DynamoSnapshotPointer(documentClient(dynamo), 'bench'), systemClock);
+      new S3SearchSnapshotStore(new S3Bucket({ bucket: 'bench-snapshots', region: local.region, endpoint: `http://127.0.0.1:${port}`, credentials: async () => local.credentials, timeouts: { attempts: 2, requestTimeoutMs: 3_000 } }), new DynamoSnapshotPointer(documentClient(dynamo), 'bench'), systemClock);
     const { engine } = await builtEngine(1000, seed);
     await store().save(saveSearchSnapshot(engine), undefined);
     const samples: number[] = [];
