@@ -1,5 +1,6 @@
 /**
- * The AWS composition root of the API: DynamoDB from the function's role, and search on OpenSearch
+ * The AWS composition root of the API: DynamoDB from the function's role (its client and adapters
+ * built by the first request that reads or writes the table), and search on OpenSearch
  * when OPENSEARCH_ENDPOINT is set, or on the embedded engine loaded from the snapshot in
  * SEARCH_SNAPSHOT_BUCKET (either way the stream indexer keeps search current, so writes here only go
  * to the table and its audit trail); with neither, the embedded index built from the table at cold start.
@@ -27,6 +28,8 @@ import type { QueryVocabulary } from '#shared/search/understanding.ts';
 import { noMetrics, type Metrics } from '#shared/ports/metrics.ts';
 import { measuredNotifier, measuredReferrals, measuredSearch } from './measured.ts';
 import { composeServices } from './services.ts';
+import { lazyPort } from './lazy-port.ts';
+import { loadOnce } from '../api/lazy-handler.ts';
 import { API_SEARCH_TIMEOUTS, AWS_CLIENT_TIMEOUTS, JWKS_TIMEOUT_MS } from './timeouts.ts';
 
 export const AwsConfig = z.object({
@@ -120,34 +123,37 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
     return { deps: { ...runtime.deps, search: measuredSearch(runtime.deps.search, metrics), referrals: measuredReferrals(runtime.deps.referrals, metrics) }, search: 'embedded' };
   }
 
-  const [
-    { DynamoDBClient },
-    { documentClient },
-    { DynamoEntryRepository },
-    { DynamoReferralRepository },
-    { DynamoSessionStore },
-    { DynamoDemandLog },
-    { ChangePublishingRepository },
-    { recordAuditTrail },
-  ] = await Promise.all([
-    import('@aws-sdk/client-dynamodb'),
-    import('#shared/adapters/dynamodb/client.ts'),
-    import('#shared/adapters/dynamodb/entry-repository.ts'),
-    import('#shared/adapters/dynamodb/referral-repository.ts'),
-    import('#shared/adapters/dynamodb/session-store.ts'),
-    import('#shared/adapters/dynamodb/demand-log.ts'),
-    import('#shared/adapters/change-feed/in-process-change-feed.ts'),
-    import('#shared/services/audit-trail.ts'),
-  ]);
-  const client = documentClient(new DynamoDBClient({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }));
-  const stored = new DynamoEntryRepository(client, config.TABLE_NAME);
-  const referrals = new DynamoReferralRepository(client, config.TABLE_NAME, { clock: systemClock, retentionMonths: config.REFERRAL_RETENTION_MONTHS });
-  const entries = new ChangePublishingRepository(stored, recordAuditTrail(stored));
+  const tableClient = loadOnce(async () => {
+    const [{ DynamoDBClient }, { documentClient }] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('#shared/adapters/dynamodb/client.ts')]);
+    return documentClient(new DynamoDBClient({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }));
+  });
+  const table = loadOnce(async () => {
+    const [client, { DynamoEntryRepository }, { DynamoReferralRepository }, { DynamoSessionStore }, { DynamoDemandLog }, { ChangePublishingRepository }, { recordAuditTrail }] = await Promise.all([
+      tableClient(),
+      import('#shared/adapters/dynamodb/entry-repository.ts'),
+      import('#shared/adapters/dynamodb/referral-repository.ts'),
+      import('#shared/adapters/dynamodb/session-store.ts'),
+      import('#shared/adapters/dynamodb/demand-log.ts'),
+      import('#shared/adapters/change-feed/in-process-change-feed.ts'),
+      import('#shared/services/audit-trail.ts'),
+    ]);
+    const stored = new DynamoEntryRepository(client, config.TABLE_NAME);
+    return {
+      entries: new ChangePublishingRepository(stored, recordAuditTrail(stored)),
+      referrals: new DynamoReferralRepository(client, config.TABLE_NAME, { clock: systemClock, retentionMonths: config.REFERRAL_RETENTION_MONTHS }),
+      sessions: new DynamoSessionStore(client, config.TABLE_NAME),
+      demandLog: new DynamoDemandLog(client, config.TABLE_NAME),
+    };
+  });
   const index =
     config.SEARCH_SNAPSHOT_BUCKET !== undefined
-      ? await openSnapshotIndex({ bucket: config.SEARCH_SNAPSHOT_BUCKET, region: config.AWS_REGION, table: { client, name: config.TABLE_NAME }, clock: systemClock }, { synonyms, understanding: vocabulary }, logger)
+      ? await openSnapshotIndex({ bucket: config.SEARCH_SNAPSHOT_BUCKET, region: config.AWS_REGION, table: { client: await tableClient(), name: config.TABLE_NAME }, clock: systemClock }, { synonyms, understanding: vocabulary }, logger)
       : await openSearchIndex(config.OPENSEARCH_ENDPOINT!, config, { synonyms, understanding: vocabulary });
-  const deps = composeServices({ ...shared, entries, index, referrals, sessions: new DynamoSessionStore(client, config.TABLE_NAME), demandLog: new DynamoDemandLog(client, config.TABLE_NAME) });
+  const entries = lazyPort(async () => (await table()).entries, ['scan']);
+  const referrals = lazyPort(async () => (await table()).referrals, ['scan', 'scanStatistics']);
+  const sessions = lazyPort(async () => (await table()).sessions);
+  const demandLog = lazyPort(async () => (await table()).demandLog);
+  const deps = composeServices({ ...shared, entries, index, referrals, sessions, demandLog });
   return { search: config.SEARCH_SNAPSHOT_BUCKET !== undefined ? 'snapshot' : 'opensearch', deps: { ...deps, search: measuredSearch(deps.search, metrics), referrals: measuredReferrals(deps.referrals, metrics) } };
 };
 

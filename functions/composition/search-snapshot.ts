@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { S3Credentials } from '#shared/adapters/search-snapshot/s3-bucket.ts';
 import type { SearchSnapshotStore } from '#shared/ports/search-snapshot-store.ts';
+import { awsCredentials } from './aws-credentials.ts';
 import { AWS_CLIENT_TIMEOUTS } from './timeouts.ts';
 
 /** What bindSearchSnapshots() gives a function: the bucket. S3_ENDPOINT points at a local S3 server instead of AWS. */
@@ -31,24 +32,6 @@ export type SnapshotStoreTarget = {
 /** For the snapshot bucket's calls: the same tries and per-try limit as the AWS SDK clients. */
 const S3_TIMEOUTS = { attempts: AWS_CLIENT_TIMEOUTS.maxAttempts, requestTimeoutMs: AWS_CLIENT_TIMEOUTS.requestHandler.requestTimeout };
 
-/**
- * The credentials of the snapshot bucket's calls: given ones (a local S3 server), the environment's
- * (a Lambda function's role), or else the AWS SDK's provider chain (a profile or SSO for `npm run
- * reindex` from a workstation), loaded only in that last case.
- */
-export const snapshotCredentials = (env: NodeJS.ProcessEnv, given?: S3Credentials): (() => Promise<S3Credentials>) => {
-  if (given) return () => Promise.resolve(given);
-  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
-    const fromEnv = { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN };
-    return () => Promise.resolve(fromEnv);
-  }
-  let chain: Promise<() => Promise<S3Credentials>> | undefined;
-  return async () => {
-    chain ??= import('@aws-sdk/credential-provider-node').then(({ defaultProvider }) => defaultProvider());
-    return (await chain)();
-  };
-};
-
 export const openSearchSnapshotStore = async (target: SnapshotStoreTarget): Promise<SearchSnapshotStore> => {
   const [{ S3Bucket }, { S3SearchSnapshotStore }, { DynamoSnapshotPointer }] = await Promise.all([
     import('#shared/adapters/search-snapshot/s3-bucket.ts'),
@@ -59,7 +42,7 @@ export const openSearchSnapshotStore = async (target: SnapshotStoreTarget): Prom
     bucket: target.bucket,
     region: target.region,
     endpoint: target.endpoint,
-    credentials: snapshotCredentials(process.env, target.credentials),
+    credentials: target.credentials ? () => Promise.resolve(target.credentials!) : awsCredentials(process.env),
     timeouts: S3_TIMEOUTS,
   });
   return new S3SearchSnapshotStore(bucket, new DynamoSnapshotPointer(target.table.client, target.table.name), target.clock);
