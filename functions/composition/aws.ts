@@ -41,6 +41,8 @@ export const AwsConfig = z.object({
   OPENSEARCH_INDEX: OpenSearchEnv.shape.OPENSEARCH_INDEX,
   /** The bucket of the embedded engine's snapshots (the `embedded` search mode); OPENSEARCH_ENDPOINT is then unset. */
   SEARCH_SNAPSHOT_BUCKET: SearchSnapshotEnv.shape.SEARCH_SNAPSHOT_BUCKET,
+  /** A local S3 server for the snapshots (the bench); the AWS SDK reads AWS_ENDPOINT_URL_DYNAMODB alike. */
+  AWS_ENDPOINT_URL_S3: z.url({ protocol: /^https?$/ }).optional(),
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9A-Za-z]+$/, 'a Cognito user pool id'),
   COGNITO_CLIENT_ID: z.string().min(1),
   /** The user pool domain's base URL (https://….auth.<region>.amazoncognito.com) for the hosted sign-in pages. */
@@ -56,8 +58,12 @@ export const AwsConfig = z.object({
 });
 export type AwsConfig = z.infer<typeof AwsConfig>;
 
-/** `snapshot`: the embedded engine loaded from the indexer's snapshot; `embedded`: built from the table at cold start. */
-export type AwsRuntime = { deps: AppDeps; search: 'opensearch' | 'snapshot' | 'embedded' };
+/**
+ * `snapshot`: the embedded engine loaded from the indexer's snapshot; `embedded`: built from the table
+ * at cold start. `ready` settles when the search index is open: the snapshot's reads run while the
+ * caller builds the app, and a search before then waits for it.
+ */
+export type AwsRuntime = { deps: AppDeps; search: 'opensearch' | 'snapshot' | 'embedded'; ready: Promise<void> };
 
 /** The log the notification adapters report to: warnings as info lines marked `level: warn`. */
 export const notificationLog = (logger: Logger): NotificationLog => ({
@@ -120,7 +126,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
   if (config.OPENSEARCH_ENDPOINT === undefined && config.SEARCH_SNAPSHOT_BUCKET === undefined) {
     const { composeCatalogue } = await import('./catalogue.ts');
     const runtime = await composeCatalogue({ ...shared, dynamo: { region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }, tableName: config.TABLE_NAME, synonyms });
-    return { deps: { ...runtime.deps, search: measuredSearch(runtime.deps.search, metrics), referrals: measuredReferrals(runtime.deps.referrals, metrics) }, search: 'embedded' };
+    return { deps: { ...runtime.deps, search: measuredSearch(runtime.deps.search, metrics), referrals: measuredReferrals(runtime.deps.referrals, metrics) }, search: 'embedded', ready: Promise.resolve() };
   }
 
   const tableClient = loadOnce(async () => {
@@ -145,16 +151,21 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
       demandLog: new DynamoDemandLog(client, config.TABLE_NAME),
     };
   });
-  const index =
+  const opening =
     config.SEARCH_SNAPSHOT_BUCKET !== undefined
-      ? await openSnapshotIndex({ bucket: config.SEARCH_SNAPSHOT_BUCKET, region: config.AWS_REGION, table: { client: await tableClient(), name: config.TABLE_NAME }, clock: systemClock }, { synonyms, understanding: vocabulary }, logger)
-      : await openSearchIndex(config.OPENSEARCH_ENDPOINT!, config, { synonyms, understanding: vocabulary });
+      ? openSnapshotIndex(
+          { bucket: config.SEARCH_SNAPSHOT_BUCKET, region: config.AWS_REGION, endpoint: config.AWS_ENDPOINT_URL_S3, table: { client: await tableClient(), name: config.TABLE_NAME }, clock: systemClock },
+          { synonyms, understanding: vocabulary },
+          logger,
+        )
+      : openSearchIndex(config.OPENSEARCH_ENDPOINT!, config, { synonyms, understanding: vocabulary });
+  const index = lazyPort(() => opening);
   const entries = lazyPort(async () => (await table()).entries, ['scan']);
   const referrals = lazyPort(async () => (await table()).referrals, ['scan', 'scanStatistics']);
   const sessions = lazyPort(async () => (await table()).sessions);
   const demandLog = lazyPort(async () => (await table()).demandLog);
   const deps = composeServices({ ...shared, entries, index, referrals, sessions, demandLog });
-  return { search: config.SEARCH_SNAPSHOT_BUCKET !== undefined ? 'snapshot' : 'opensearch', deps: { ...deps, search: measuredSearch(deps.search, metrics), referrals: measuredReferrals(deps.referrals, metrics) } };
+  return { search: config.SEARCH_SNAPSHOT_BUCKET !== undefined ? 'snapshot' : 'opensearch', ready: opening.then(() => undefined), deps: { ...deps, search: measuredSearch(deps.search, metrics), referrals: measuredReferrals(deps.referrals, metrics) } };
 };
 
 /** The domain's alias through a SigV4-signed transport. */
