@@ -1,6 +1,6 @@
 /**
  * The AWS composition root of the API: DynamoDB from the function's role (its client and adapters
- * built by the first request that reads or writes the table), and search on OpenSearch
+ * built while the search index opens: a search's demand count writes to the table), and search on OpenSearch
  * when OPENSEARCH_ENDPOINT is set, or on the embedded engine loaded from the snapshot in
  * SEARCH_SNAPSHOT_BUCKET (either way the stream indexer keeps search current, so writes here only go
  * to the table and its audit trail); with neither, the embedded index built from the table at cold start.
@@ -60,8 +60,8 @@ export type AwsConfig = z.infer<typeof AwsConfig>;
 
 /**
  * `snapshot`: the embedded engine loaded from the indexer's snapshot; `embedded`: built from the table
- * at cold start. `ready` settles when the search index is open: the snapshot's reads run while the
- * caller builds the app, and a search before then waits for it.
+ * at cold start. `ready` settles when the search index is open and the table's client built: the
+ * snapshot's reads run while the caller builds the app, and a request before then waits for them.
  */
 export type AwsRuntime = { deps: AppDeps; search: 'opensearch' | 'snapshot' | 'embedded'; ready: Promise<void> };
 
@@ -165,7 +165,8 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
   const sessions = lazyPort(async () => (await table()).sessions);
   const demandLog = lazyPort(async () => (await table()).demandLog);
   const deps = composeServices({ ...shared, entries, index, referrals, sessions, demandLog });
-  return { search: config.SEARCH_SNAPSHOT_BUCKET !== undefined ? 'snapshot' : 'opensearch', ready: opening.then(() => undefined), deps: { ...deps, search: measuredSearch(deps.search, metrics), referrals: measuredReferrals(deps.referrals, metrics) } };
+  const ready = Promise.all([opening, table()]).then(() => undefined);
+  return { search: config.SEARCH_SNAPSHOT_BUCKET !== undefined ? 'snapshot' : 'opensearch', ready, deps: { ...deps, search: measuredSearch(deps.search, metrics), referrals: measuredReferrals(deps.referrals, metrics) } };
 };
 
 /** The domain's alias through a SigV4-signed transport. */
