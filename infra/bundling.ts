@@ -80,10 +80,10 @@ export type BundleReport = {
   entryGraphBytes: number;
 };
 
-const reportOf = (metafile: Metafile, outdir: string): BundleReport => {
+/** The output files the entry loads by static imports, itself included: what a cold start reads and compiles. */
+const staticOutputs = (metafile: Metafile, outdir: string): Set<string> => {
   const outputs = metafile.outputs;
-  const js = Object.keys(outputs).filter((file) => file.endsWith('.mjs'));
-  const entry = js.find((file) => resolve(repoRoot, file) === join(outdir, BUNDLE_ENTRY_FILE))!;
+  const entry = Object.keys(outputs).find((file) => resolve(repoRoot, file) === join(outdir, BUNDLE_ENTRY_FILE))!;
   const reached = new Set<string>();
   const visit = (file: string): void => {
     if (reached.has(file)) return;
@@ -91,16 +91,31 @@ const reportOf = (metafile: Metafile, outdir: string): BundleReport => {
     for (const imported of outputs[file]!.imports) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
   };
   visit(entry);
+  return reached;
+};
+
+const reportOf = (metafile: Metafile, outdir: string): BundleReport => {
+  const outputs = metafile.outputs;
   const bytes = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + outputs[file]!.bytes, 0);
-  return { totalBytes: bytes(js), entryGraphBytes: bytes(reached) };
+  return { totalBytes: bytes(Object.keys(outputs).filter((file) => file.endsWith('.mjs'))), entryGraphBytes: bytes(staticOutputs(metafile, outdir)) };
+};
+
+/** A bundle's report and the source files (relative to the repository root) its static imports load. */
+export type BundleGraph = BundleReport & { staticInputs: ReadonlySet<string> };
+
+/** Bundles one function entry (relative to the repository root) into `outdir`, emptied first, and tells what loads at import. */
+export const bundleGraph = async (entry: string, outdir: string): Promise<BundleGraph> => {
+  const absolute = resolve(repoRoot, outdir);
+  rmSync(absolute, { recursive: true, force: true });
+  const { metafile } = await build({ ...bundleOptions(entry, absolute), absWorkingDir: repoRoot });
+  const staticInputs = new Set([...staticOutputs(metafile!, absolute)].flatMap((file) => Object.keys(metafile!.outputs[file]!.inputs)));
+  return { ...reportOf(metafile!, absolute), staticInputs };
 };
 
 /** Bundles one function entry (relative to the repository root) into `outdir`, emptied first. */
 export const bundleFunction = async (entry: string, outdir: string): Promise<BundleReport> => {
-  const absolute = resolve(repoRoot, outdir);
-  rmSync(absolute, { recursive: true, force: true });
-  const result = await build({ ...bundleOptions(entry, absolute), absWorkingDir: repoRoot });
-  return reportOf(result.metafile!, absolute);
+  const { totalBytes, entryGraphBytes } = await bundleGraph(entry, outdir);
+  return { totalBytes, entryGraphBytes };
 };
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,6 @@
 /**
- * The AWS composition root of the API: DynamoDB from the function's role, and search on OpenSearch
+ * The AWS composition root of the API: DynamoDB from the function's role (its client and adapters
+ * built while the search index opens: a search's demand count writes to the table), and search on OpenSearch
  * when OPENSEARCH_ENDPOINT is set, or on the embedded engine loaded from the snapshot in
  * SEARCH_SNAPSHOT_BUCKET (either way the stream indexer keeps search current, so writes here only go
  * to the table and its audit trail); with neither, the embedded index built from the table at cold start.
@@ -27,6 +28,8 @@ import type { QueryVocabulary } from '#shared/search/understanding.ts';
 import { noMetrics, type Metrics } from '#shared/ports/metrics.ts';
 import { measuredNotifier, measuredReferrals, measuredSearch } from './measured.ts';
 import { composeServices } from './services.ts';
+import { lazyPort } from './lazy-port.ts';
+import { loadOnce } from '../api/lazy-handler.ts';
 import { API_SEARCH_TIMEOUTS, AWS_CLIENT_TIMEOUTS, JWKS_TIMEOUT_MS } from './timeouts.ts';
 
 export const AwsConfig = z.object({
@@ -38,6 +41,8 @@ export const AwsConfig = z.object({
   OPENSEARCH_INDEX: OpenSearchEnv.shape.OPENSEARCH_INDEX,
   /** The bucket of the embedded engine's snapshots (the `embedded` search mode); OPENSEARCH_ENDPOINT is then unset. */
   SEARCH_SNAPSHOT_BUCKET: SearchSnapshotEnv.shape.SEARCH_SNAPSHOT_BUCKET,
+  /** A local S3 server for the snapshots (the bench); the AWS SDK reads AWS_ENDPOINT_URL_DYNAMODB alike. */
+  AWS_ENDPOINT_URL_S3: z.url({ protocol: /^https?$/ }).optional(),
   COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9A-Za-z]+$/, 'a Cognito user pool id'),
   COGNITO_CLIENT_ID: z.string().min(1),
   /** The user pool domain's base URL (https://….auth.<region>.amazoncognito.com) for the hosted sign-in pages. */
@@ -53,8 +58,12 @@ export const AwsConfig = z.object({
 });
 export type AwsConfig = z.infer<typeof AwsConfig>;
 
-/** `snapshot`: the embedded engine loaded from the indexer's snapshot; `embedded`: built from the table at cold start. */
-export type AwsRuntime = { deps: AppDeps; search: 'opensearch' | 'snapshot' | 'embedded' };
+/**
+ * `snapshot`: the embedded engine loaded from the indexer's snapshot; `embedded`: built from the table
+ * at cold start. `ready` settles when the search index is open and the table's client built: the
+ * snapshot's reads run while the caller builds the app, and a request before then waits for them.
+ */
+export type AwsRuntime = { deps: AppDeps; search: 'opensearch' | 'snapshot' | 'embedded'; ready: Promise<void> };
 
 /** The log the notification adapters report to: warnings as info lines marked `level: warn`. */
 export const notificationLog = (logger: Logger): NotificationLog => ({
@@ -117,38 +126,47 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
   if (config.OPENSEARCH_ENDPOINT === undefined && config.SEARCH_SNAPSHOT_BUCKET === undefined) {
     const { composeCatalogue } = await import('./catalogue.ts');
     const runtime = await composeCatalogue({ ...shared, dynamo: { region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }, tableName: config.TABLE_NAME, synonyms });
-    return { deps: { ...runtime.deps, search: measuredSearch(runtime.deps.search, metrics), referrals: measuredReferrals(runtime.deps.referrals, metrics) }, search: 'embedded' };
+    return { deps: { ...runtime.deps, search: measuredSearch(runtime.deps.search, metrics), referrals: measuredReferrals(runtime.deps.referrals, metrics) }, search: 'embedded', ready: Promise.resolve() };
   }
 
-  const [
-    { DynamoDBClient },
-    { documentClient },
-    { DynamoEntryRepository },
-    { DynamoReferralRepository },
-    { DynamoSessionStore },
-    { DynamoDemandLog },
-    { ChangePublishingRepository },
-    { recordAuditTrail },
-  ] = await Promise.all([
-    import('@aws-sdk/client-dynamodb'),
-    import('#shared/adapters/dynamodb/client.ts'),
-    import('#shared/adapters/dynamodb/entry-repository.ts'),
-    import('#shared/adapters/dynamodb/referral-repository.ts'),
-    import('#shared/adapters/dynamodb/session-store.ts'),
-    import('#shared/adapters/dynamodb/demand-log.ts'),
-    import('#shared/adapters/change-feed/in-process-change-feed.ts'),
-    import('#shared/services/audit-trail.ts'),
-  ]);
-  const client = documentClient(new DynamoDBClient({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }));
-  const stored = new DynamoEntryRepository(client, config.TABLE_NAME);
-  const referrals = new DynamoReferralRepository(client, config.TABLE_NAME, { clock: systemClock, retentionMonths: config.REFERRAL_RETENTION_MONTHS });
-  const entries = new ChangePublishingRepository(stored, recordAuditTrail(stored));
-  const index =
+  const tableClient = loadOnce(async () => {
+    const [{ DynamoDBClient }, { documentClient }] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('#shared/adapters/dynamodb/client.ts')]);
+    return documentClient(new DynamoDBClient({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }));
+  });
+  const table = loadOnce(async () => {
+    const [client, { DynamoEntryRepository }, { DynamoReferralRepository }, { DynamoSessionStore }, { DynamoDemandLog }, { ChangePublishingRepository }, { recordAuditTrail }] = await Promise.all([
+      tableClient(),
+      import('#shared/adapters/dynamodb/entry-repository.ts'),
+      import('#shared/adapters/dynamodb/referral-repository.ts'),
+      import('#shared/adapters/dynamodb/session-store.ts'),
+      import('#shared/adapters/dynamodb/demand-log.ts'),
+      import('#shared/adapters/change-feed/in-process-change-feed.ts'),
+      import('#shared/services/audit-trail.ts'),
+    ]);
+    const stored = new DynamoEntryRepository(client, config.TABLE_NAME);
+    return {
+      entries: new ChangePublishingRepository(stored, recordAuditTrail(stored)),
+      referrals: new DynamoReferralRepository(client, config.TABLE_NAME, { clock: systemClock, retentionMonths: config.REFERRAL_RETENTION_MONTHS }),
+      sessions: new DynamoSessionStore(client, config.TABLE_NAME),
+      demandLog: new DynamoDemandLog(client, config.TABLE_NAME),
+    };
+  });
+  const opening =
     config.SEARCH_SNAPSHOT_BUCKET !== undefined
-      ? await openSnapshotIndex({ bucket: config.SEARCH_SNAPSHOT_BUCKET, region: config.AWS_REGION, table: { client, name: config.TABLE_NAME }, clock: systemClock }, { synonyms, understanding: vocabulary }, logger)
-      : await openSearchIndex(config.OPENSEARCH_ENDPOINT!, config, { synonyms, understanding: vocabulary });
-  const deps = composeServices({ ...shared, entries, index, referrals, sessions: new DynamoSessionStore(client, config.TABLE_NAME), demandLog: new DynamoDemandLog(client, config.TABLE_NAME) });
-  return { search: config.SEARCH_SNAPSHOT_BUCKET !== undefined ? 'snapshot' : 'opensearch', deps: { ...deps, search: measuredSearch(deps.search, metrics), referrals: measuredReferrals(deps.referrals, metrics) } };
+      ? openSnapshotIndex(
+          { bucket: config.SEARCH_SNAPSHOT_BUCKET, region: config.AWS_REGION, endpoint: config.AWS_ENDPOINT_URL_S3, table: { client: await tableClient(), name: config.TABLE_NAME }, clock: systemClock },
+          { synonyms, understanding: vocabulary },
+          logger,
+        )
+      : openSearchIndex(config.OPENSEARCH_ENDPOINT!, config, { synonyms, understanding: vocabulary });
+  const index = lazyPort(() => opening);
+  const entries = lazyPort(async () => (await table()).entries, ['scan']);
+  const referrals = lazyPort(async () => (await table()).referrals, ['scan', 'scanStatistics']);
+  const sessions = lazyPort(async () => (await table()).sessions);
+  const demandLog = lazyPort(async () => (await table()).demandLog);
+  const deps = composeServices({ ...shared, entries, index, referrals, sessions, demandLog });
+  const ready = Promise.all([opening, table()]).then(() => undefined);
+  return { search: config.SEARCH_SNAPSHOT_BUCKET !== undefined ? 'snapshot' : 'opensearch', ready, deps: { ...deps, search: measuredSearch(deps.search, metrics), referrals: measuredReferrals(deps.referrals, metrics) } };
 };
 
 /** The domain's alias through a SigV4-signed transport. */

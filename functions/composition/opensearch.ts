@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definition.ts';
 import type { OpenSearchTransport } from '#shared/adapters/opensearch/transport.ts';
+import { awsCredentials } from './aws-credentials.ts';
 import type { SearchTimeouts } from './timeouts.ts';
 
 /** What bindSearch() gives a function: the domain endpoint (https URL) and the alias to use. */
@@ -16,16 +17,15 @@ export const OpenSearchEnv = z.object({
 export type OpenSearchEnv = z.infer<typeof OpenSearchEnv>;
 
 /**
- * A transport to an Amazon OpenSearch Service domain, every request SigV4-signed with the default
- * credential chain; `timeouts` bound each try and the retries (the client's defaults without them).
+ * A transport to an Amazon OpenSearch Service domain, every request SigV4-signed with the
+ * environment's credentials or else the default chain (aws-credentials.ts); `timeouts` bound each try and the retries (the client's defaults without them).
  */
 export const signedTransport = async (endpoint: string, region: string, timeouts?: SearchTimeouts): Promise<OpenSearchTransport> => {
-  const [{ defaultProvider }, { createOpenSearchClient }, { clientTransport }] = await Promise.all([
-    import('@aws-sdk/credential-provider-node'),
+  const [{ createOpenSearchClient }, { clientTransport }] = await Promise.all([
     import('#shared/adapters/opensearch/client.ts'),
     import('#shared/adapters/opensearch/transport.ts'),
   ]);
-  return clientTransport(createOpenSearchClient({ node: endpoint, sigv4: { region, getCredentials: defaultProvider() }, ...timeouts }));
+  return clientTransport(createOpenSearchClient({ node: endpoint, sigv4: { region, getCredentials: awsCredentials(process.env) }, ...timeouts }));
 };
 
 /** A transport to a plain OpenSearch node (credentials, if any, in the URL). */

@@ -1,12 +1,14 @@
 /**
  * The search snapshot wiring every runtime shares (the API, the indexer, the reindex command, the
  * local server): which bucket holds the snapshots, and the store on it with its pointer in the table.
- * The S3 client loads only when a store is opened.
+ * Its S3 calls are signed by a small SigV4 fetch client (aws4fetch), not the AWS SDK's S3 client.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Clock } from '#shared/ports/clock.ts';
+import type { S3Credentials } from '#shared/adapters/search-snapshot/s3-bucket.ts';
 import type { SearchSnapshotStore } from '#shared/ports/search-snapshot-store.ts';
+import { awsCredentials } from './aws-credentials.ts';
 import { AWS_CLIENT_TIMEOUTS } from './timeouts.ts';
 
 /** What bindSearchSnapshots() gives a function: the bucket. S3_ENDPOINT points at a local S3 server instead of AWS. */
@@ -21,22 +23,27 @@ export type SnapshotStoreTarget = {
   region: string;
   /** A local S3 server (path-style requests, its own credentials); AWS when absent. */
   endpoint?: string | undefined;
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Fixed credentials (a local S3 server's); else the environment's or the SDK's provider chain. */
+  credentials?: S3Credentials;
   table: { client: DynamoDBDocumentClient; name: string };
   clock: Clock;
 };
 
+/** For the snapshot bucket's calls: the same tries and per-try limit as the AWS SDK clients. */
+const S3_TIMEOUTS = { attempts: AWS_CLIENT_TIMEOUTS.maxAttempts, requestTimeoutMs: AWS_CLIENT_TIMEOUTS.requestHandler.requestTimeout };
+
 export const openSearchSnapshotStore = async (target: SnapshotStoreTarget): Promise<SearchSnapshotStore> => {
-  const [{ S3Client }, { S3SearchSnapshotStore }, { DynamoSnapshotPointer }] = await Promise.all([
-    import('@aws-sdk/client-s3'),
+  const [{ S3Bucket }, { S3SearchSnapshotStore }, { DynamoSnapshotPointer }] = await Promise.all([
+    import('#shared/adapters/search-snapshot/s3-bucket.ts'),
     import('#shared/adapters/search-snapshot/s3-search-snapshot-store.ts'),
     import('#shared/adapters/search-snapshot/dynamo-snapshot-pointer.ts'),
   ]);
-  const s3 = new S3Client({
+  const bucket = new S3Bucket({
+    bucket: target.bucket,
     region: target.region,
-    ...AWS_CLIENT_TIMEOUTS,
-    ...(target.endpoint ? { endpoint: target.endpoint, forcePathStyle: true } : {}),
-    ...(target.credentials ? { credentials: target.credentials } : {}),
+    endpoint: target.endpoint,
+    credentials: target.credentials ? () => Promise.resolve(target.credentials!) : awsCredentials(process.env),
+    timeouts: S3_TIMEOUTS,
   });
-  return new S3SearchSnapshotStore(s3, target.bucket, new DynamoSnapshotPointer(target.table.client, target.table.name), target.clock);
+  return new S3SearchSnapshotStore(bucket, new DynamoSnapshotPointer(target.table.client, target.table.name), target.clock);
 };

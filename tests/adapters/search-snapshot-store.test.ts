@@ -27,7 +27,7 @@ const freshStore = async (): Promise<SearchSnapshotStore> => {
   const name = `snapshot-${process.pid}-${tables}`;
   await ensureTable(dynamoClient(dynalite.endpoint), name);
   const pointer = new DynamoSnapshotPointer(documentClient(dynamoClient(dynalite.endpoint)), name);
-  return new S3SearchSnapshotStore(s3.client(), SNAPSHOT_BUCKET, pointer, { now: () => new Date() });
+  return new S3SearchSnapshotStore(s3.bucket(), pointer, { now: () => new Date() });
 };
 
 const snapshotObjects = async () =>

@@ -14,7 +14,7 @@ import { median, round } from './measure.ts';
 
 const run = promisify(execFile);
 
-export type LambdaProbe = { importMs: number; firstCallMs: number; secondCallMs: number; statuses: number[] };
+export type LambdaProbe = { importMs: number; firstCallMs: number; secondCallMs: number; statuses: number[]; firstBody: string };
 export type LambdaRun = {
   runs: number;
   bundle: { api: BundleReport; empty: BundleReport };
@@ -37,7 +37,7 @@ const first = await handler(event, context);
 const t2 = performance.now();
 const second = await handler(event, context);
 const t3 = performance.now();
-process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, secondCallMs: t3 - t2, statuses: [first.statusCode, second.statusCode] }));
+process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, secondCallMs: t3 - t2, statuses: [first.statusCode, second.statusCode], firstBody: String(first.body) }));
 `;
 
 /** Imports a bundle's entry in a fresh `node` process and calls its handler twice (see PROBE). */
@@ -68,19 +68,38 @@ export const fakeOpenSearch = (seen: (request: IncomingMessage) => void = () => 
     });
   });
 
-/** The API function's environment as in AWS, its OpenSearch at `openSearchEndpoint`. */
-export const awsEnvironment = (openSearchEndpoint: string): NodeJS.ProcessEnv => ({
+const functionEnvironment = {
   PATH: process.env.PATH,
-  TABLE_NAME: 'Vagvisaren-bench-Table',
   STAGE: 'bench',
   AWS_REGION: 'eu-north-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
-  OPENSEARCH_ENDPOINT: openSearchEndpoint,
   COGNITO_USER_POOL_ID: 'eu-north-1_bench',
   COGNITO_CLIENT_ID: 'bench',
   NOTIFICATION_SENDER: 'noreply@example.org',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+/** The API function's environment as in AWS, its OpenSearch at `openSearchEndpoint`. */
+export const awsEnvironment = (openSearchEndpoint: string): NodeJS.ProcessEnv => ({
+  ...functionEnvironment,
+  TABLE_NAME: 'Vagvisaren-bench-Table',
+  OPENSEARCH_ENDPOINT: openSearchEndpoint,
+});
+
+/**
+ * The API function's environment in the `embedded` search mode: the snapshot bucket on a local S3
+ * server and the table (with the snapshot's pointer) on dynalite, through the endpoint variables
+ * the AWS SDK reads.
+ */
+export const snapshotEnvironment = (target: { s3Endpoint: string; bucket: string; dynamoEndpoint: string; table: string; credentials: { accessKeyId: string; secretAccessKey: string } }): NodeJS.ProcessEnv => ({
+  ...functionEnvironment,
+  TABLE_NAME: target.table,
+  SEARCH_SNAPSHOT_BUCKET: target.bucket,
+  AWS_ENDPOINT_URL_S3: target.s3Endpoint,
+  AWS_ENDPOINT_URL_DYNAMODB: target.dynamoEndpoint,
+  AWS_ACCESS_KEY_ID: target.credentials.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: target.credentials.secretAccessKey,
 });
 
 export const measureLambda = async (options: { quick: boolean; outDir: string; log: (line: string) => void }): Promise<LambdaRun> => {

@@ -54,7 +54,7 @@ describe('npm run reindex with SEARCH_SNAPSHOT_BUCKET', () => {
       const store = await startDynalite({ path: join(dataDir, 'dynamodb') });
       try {
         const pointer = new DynamoSnapshotPointer(documentClient(dynamoClient(store.endpoint)), 'vagvisaren');
-        const snapshots = new S3SearchSnapshotStore(s3.client(), SNAPSHOT_BUCKET, pointer, fixedClock);
+        const snapshots = new S3SearchSnapshotStore(s3.bucket(), pointer, fixedClock);
         const api = await SnapshotSearchIndex.open(snapshots, {}, { clock: fixedClock, log: { error: () => {} } });
         expect((await api.search(aQuery({ q: 'rådgivning' }))).hits.map((hit) => hit.id)).toEqual(['published-entry']);
       } finally {

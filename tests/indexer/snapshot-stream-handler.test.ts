@@ -30,7 +30,7 @@ const freshStore = async (): Promise<SearchSnapshotStore> => {
   tables += 1;
   const table = `snapshot-stream-${process.pid}-${tables}`;
   await ensureTable(dynamoClient(dynalite.endpoint), table);
-  return new S3SearchSnapshotStore(s3.client(), SNAPSHOT_BUCKET, new DynamoSnapshotPointer(documentClient(dynamoClient(dynalite.endpoint)), table), fixedClock);
+  return new S3SearchSnapshotStore(s3.bucket(), new DynamoSnapshotPointer(documentClient(dynamoClient(dynalite.endpoint)), table), fixedClock);
 };
 
 /** One indexer container: its own engine, writing to the shared store. */

@@ -6,14 +6,18 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { errorPage, requestMessages } from './errors.tsx';
-import { messagesFor } from './messages/index.ts';
+import { errorPages } from './html-aware.ts';
 
-const tooLarge = (c: Context, t = requestMessages(c)) => errorPage(c, t, 413, t.errors.genericTitle, t.errors.genericLead);
+/** The 413 page, in Swedish when `lang` says so, else in the visitor's language; the page modules load with the first one. */
+const tooLarge = async (c: Context, lang: 'sv' | undefined) => {
+  const [{ errorPage, requestMessages }, { messagesFor }] = await Promise.all([errorPages(), import('./messages/index.ts')]);
+  const t = lang ? messagesFor(lang) : requestMessages(c);
+  return errorPage(c, t, 413, t.errors.genericTitle, t.errors.genericLead);
+};
 
 /** 256 kB by default: an entry form at every field's maximum is about 70 kB. */
 export const formBodyLimit = (maxSize = 256 * 1024, options: { lang?: 'sv' } = {}): MiddlewareHandler => {
-  const answer = (c: Context) => tooLarge(c, options.lang ? messagesFor(options.lang) : undefined);
+  const answer = (c: Context) => tooLarge(c, options.lang);
   const streaming = bodyLimit({ maxSize, onError: answer });
   return async (c, next) => {
     if (c.req.bodyCache.arrayBuffer) return (await c.req.arrayBuffer()).byteLength > maxSize ? answer(c) : next();

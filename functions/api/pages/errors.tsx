@@ -1,9 +1,9 @@
 /**
- * HTML error pages (400, 403, 404, 500, …) and the app-level handlers that answer them to browsers, while
- * API paths and non-browser clients keep getting RFC 9457 problem+json from the API's handlers. A
+ * HTML error pages (400, 403, 404, 500, …), answered to browsers by the app-level handlers in
+ * html-aware.ts, while API paths and non-browser clients keep getting RFC 9457 problem+json. A
  * signed-out browser asking for a page that needs sign-in is sent to /sign-in with the page as `next`.
  */
-import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DirectoryError, ForbiddenError, UnauthenticatedError } from '#shared/domain/errors.ts';
@@ -13,13 +13,6 @@ import { renderPage } from './layout.tsx';
 import { messagesFor, type Messages } from './messages/index.ts';
 import { readLang, type ParamIssue } from './params.ts';
 import { pageHref } from './urls.ts';
-
-const API_PREFIXES = ['/v1/', '/openapi.json', '/health', '/hsds'];
-
-export const isApiPath = (path: string): boolean => path === '/v1' || API_PREFIXES.some((prefix) => path.startsWith(prefix));
-
-/** A browser asking for a page (not the API): it gets HTML errors. */
-export const wantsHtml = (c: Context): boolean => !isApiPath(c.req.path) && (c.req.header('accept') ?? '').includes('text/html');
 
 /** The visitor's language on any request, Swedish unless `lang=en`. */
 export const requestMessages = (c: Context): Messages => messagesFor(readLang(c.req.queries()).lang);
@@ -151,19 +144,3 @@ export const pageError: ErrorHandler<AppEnv> = (error, c) => {
   });
   return errorPage(c, t, 500, t.errors.serverTitle, t.errors.serverLead(c.var.requestId ?? 'unknown'));
 };
-
-/** Wraps the API's 404 handler: browsers asking for a page get an HTML 404. */
-export const htmlAwareNotFound =
-  (api: NotFoundHandler<AppEnv>): NotFoundHandler<AppEnv> =>
-  (c) => {
-    c.header('Vary', 'Accept');
-    return wantsHtml(c) ? notFoundPage(c) : api(c);
-  };
-
-/** Wraps the API's error handler: browsers asking for a page get an accessible HTML error page. */
-export const htmlAwareErrors =
-  (api: ErrorHandler<AppEnv>): ErrorHandler<AppEnv> =>
-  (error, c) => {
-    c.header('Vary', 'Accept');
-    return wantsHtml(c) ? pageError(error, c) : api(error, c);
-  };

@@ -7,6 +7,11 @@ export type Filters = Record<Facet, string[]>;
 /** What a search page shows; the URL is its only storage. */
 export type SearchState = { q: string; filters: Filters; page: number; lang: Language };
 
+/** Where a signed-in person starts (sign-in/home.ts). */
+export const HOME_PATH = '/home';
+/** The development outbox page, local only (dev/outbox.tsx). */
+export const DEV_OUTBOX_PATH = '/dev/outbox';
+
 export const noFilters = (): Filters => ({ kind: [], area: [], stage: [], municipality: [], supportType: [], focus: [] });
 
 export const selectedCount = (filters: Filters): number => FACETS.reduce((sum, facet) => sum + filters[facet].length, 0);

@@ -6,18 +6,17 @@
  * its lifecycle rule expires it.
  */
 import { randomUUID } from 'node:crypto';
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { SearchSnapshotStore, SnapshotRef } from '#shared/ports/search-snapshot-store.ts';
 import type { DynamoSnapshotPointer } from './dynamo-snapshot-pointer.ts';
 import { SNAPSHOT_PREFIX } from './layout.ts';
+import type { S3Bucket } from './s3-bucket.ts';
 
 const objectKey = (version: number) => `${SNAPSHOT_PREFIX}${String(version).padStart(10, '0')}-${randomUUID()}.json`;
 
 export class S3SearchSnapshotStore implements SearchSnapshotStore {
   constructor(
-    private readonly s3: S3Client,
-    private readonly bucket: string,
+    private readonly bucket: S3Bucket,
     private readonly pointer: DynamoSnapshotPointer,
     private readonly clock: Clock,
   ) {}
@@ -26,19 +25,13 @@ export class S3SearchSnapshotStore implements SearchSnapshotStore {
     return this.pointer.read();
   }
 
-  async read(ref: SnapshotRef): Promise<Uint8Array | undefined> {
-    try {
-      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: ref.key }));
-      return object.Body ? await object.Body.transformToByteArray() : undefined;
-    } catch (error) {
-      if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return undefined;
-      throw error;
-    }
+  read(ref: SnapshotRef): Promise<Uint8Array | undefined> {
+    return this.bucket.get(ref.key);
   }
 
   async save(bytes: Uint8Array, expected: SnapshotRef | undefined): Promise<SnapshotRef> {
     const next = { version: (expected?.version ?? 0) + 1, key: objectKey((expected?.version ?? 0) + 1) };
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: next.key, Body: bytes, ContentType: 'application/json' }));
+    await this.bucket.put(next.key, bytes, 'application/octet-stream');
     try {
       await this.pointer.advance(expected, next, this.clock.now().toISOString());
     } catch (error) {
@@ -50,6 +43,6 @@ export class S3SearchSnapshotStore implements SearchSnapshotStore {
   }
 
   private async remove(key: string): Promise<void> {
-    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+    await this.bucket.delete(key).catch(() => undefined);
   }
 }

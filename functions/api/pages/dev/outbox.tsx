@@ -12,8 +12,6 @@ import { renderPage } from '../layout.tsx';
 import { messagesFor } from '../messages/index.ts';
 import { readLang } from '../params.ts';
 
-export const DEV_OUTBOX_PATH = '/dev/outbox';
-
 const TEXT = {
   sv: {
     title: 'Utkorg (utveckling)',

@@ -6,8 +6,6 @@ import { mayRefer } from '../referrals/refer-link.tsx';
 import { readLang } from '../params.ts';
 import { pageHref } from '../urls.ts';
 
-export const HOME_PATH = '/home';
-
 export const homeHandler = () => (c: Context<AppEnv>) => {
   const { lang } = readLang(c.req.queries());
   const principal = c.var.principal;
