@@ -162,13 +162,18 @@ const weighted = ({ slots, scores }: Scored, weight: number, bit: number, width:
   return { slots, scores: out, forms, width };
 };
 
+/** Arrays for up to `capacity` slots of a merge's result. */
+const room = (capacity: number, width: number): Partial => ({
+  slots: new Int32Array(capacity),
+  scores: new Float64Array(capacity),
+  forms: new Uint32Array(capacity * width),
+  width,
+});
+
 /** The slots in either, scores added and forms joined. */
 const union = (a: Partial, b: Partial): Partial => {
   const width = a.width;
-  const capacity = a.slots.length + b.slots.length;
-  const slots = new Int32Array(capacity);
-  const scores = new Float64Array(capacity);
-  const forms = new Uint32Array(capacity * width);
+  const { slots, scores, forms } = room(a.slots.length + b.slots.length, width);
   let i = 0;
   let j = 0;
   let k = 0;
@@ -199,10 +204,7 @@ const union = (a: Partial, b: Partial): Partial => {
 /** The slots in both, scores added and forms joined. */
 const both = (a: Partial, b: Partial): Partial => {
   const width = a.width;
-  const capacity = Math.min(a.slots.length, b.slots.length);
-  const slots = new Int32Array(capacity);
-  const scores = new Float64Array(capacity);
-  const forms = new Uint32Array(capacity * width);
+  const { slots, scores, forms } = room(Math.min(a.slots.length, b.slots.length), width);
   let i = 0;
   let j = 0;
   let k = 0;
