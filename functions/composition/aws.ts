@@ -154,7 +154,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
   const opening =
     config.SEARCH_SNAPSHOT_BUCKET !== undefined
       ? openSnapshotIndex(
-          { bucket: config.SEARCH_SNAPSHOT_BUCKET, region: config.AWS_REGION, endpoint: config.AWS_ENDPOINT_URL_S3, table: { client: await tableClient(), name: config.TABLE_NAME }, clock: systemClock },
+          async () => ({ bucket: config.SEARCH_SNAPSHOT_BUCKET!, region: config.AWS_REGION, endpoint: config.AWS_ENDPOINT_URL_S3, table: { client: await tableClient(), name: config.TABLE_NAME }, clock: systemClock }),
           { synonyms, understanding: vocabulary },
           logger,
         )
@@ -175,11 +175,14 @@ const openSearchIndex = async (endpoint: string, config: AwsConfig, language: { 
   return new OpenSearchSearchIndex({ transport: await signedTransport(endpoint, config.AWS_REGION, API_SEARCH_TIMEOUTS), index: config.OPENSEARCH_INDEX, ...language });
 };
 
-/** The embedded engine loaded from the current snapshot, following the indexer's newer ones. */
-const openSnapshotIndex = async (target: SnapshotStoreTarget, language: { synonyms: Synonyms; understanding: QueryVocabulary }, logger: Logger): Promise<SearchIndex> => {
-  const [{ openSearchSnapshotStore }, { SnapshotSearchIndex }] = await Promise.all([import('./search-snapshot.ts'), import('#shared/adapters/search-snapshot/snapshot-search-index.ts')]);
+/**
+ * The embedded engine loaded from the current snapshot, following the indexer's newer ones. Its modules
+ * load while `target` waits for the table's client, and all of it while the caller builds the app.
+ */
+const openSnapshotIndex = async (target: () => Promise<SnapshotStoreTarget>, language: { synonyms: Synonyms; understanding: QueryVocabulary }, logger: Logger): Promise<SearchIndex> => {
+  const [{ openSearchSnapshotStore }, { SnapshotSearchIndex }, resolved] = await Promise.all([import('./search-snapshot.ts'), import('#shared/adapters/search-snapshot/snapshot-search-index.ts'), target()]);
   const log = logger.child({ component: 'search-snapshot' });
-  const index = await SnapshotSearchIndex.open(await openSearchSnapshotStore(target), language, { clock: target.clock, log });
+  const index = await SnapshotSearchIndex.open(await openSearchSnapshotStore(resolved), language, { clock: resolved.clock, log });
   if (index.version === undefined) log.error('no search snapshot saved yet: search is empty until `npm run reindex` rebuilds it or the indexer saves one');
   return index;
 };

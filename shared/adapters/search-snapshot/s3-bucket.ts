@@ -33,6 +33,28 @@ export class S3RequestError extends Error {
 
 const errorCode = (body: string): string => /<Code>([^<]+)<\/Code>/.exec(body)?.[1] ?? 'Unknown';
 
+/**
+ * A response's bytes, read into one array of its Content-Length as the chunks arrive (a snapshot is
+ * megabytes: no list of chunks joined at the end); without that header, or if it is wrong, as a whole.
+ */
+const readBody = async (response: Response): Promise<Uint8Array> => {
+  const length = Number(response.headers.get('content-length'));
+  if (!response.body || !Number.isSafeInteger(length) || length <= 0) return new Uint8Array(await response.arrayBuffer());
+  const bytes = new Uint8Array(length);
+  const reader = response.body.getReader();
+  let at = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    if (at + read.value.byteLength > length) {
+      await reader.cancel();
+      throw new Error(`S3 sent more than the ${length} bytes its Content-Length announced`);
+    }
+    bytes.set(read.value, at);
+    at += read.value.byteLength;
+  }
+  if (at !== length) throw new Error(`S3 sent ${at} of the ${length} bytes its Content-Length announced`);
+  return bytes;
+};
+
 export class S3Bucket {
   private readonly base: string;
 
@@ -49,7 +71,7 @@ export class S3Bucket {
       await response.body?.cancel();
       return undefined;
     }
-    return new Uint8Array(await response.arrayBuffer());
+    return readBody(response);
   }
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
