@@ -1,6 +1,6 @@
 /**
  * The snapshot store's S3 calls (aws4fetch, SigV4) against a real S3 protocol server (s3rver): bytes
- * round-trip, a missing key, refused credentials, and a retried server error. s3rver checks the
+ * round-trip, a missing key, refused credentials, a retried server error and an answer cut short. s3rver checks the
  * access key id but not the SigV4 signature itself.
  */
 import { createServer } from 'node:http';
@@ -12,7 +12,7 @@ import { SNAPSHOT_BUCKET, s3rverCredentials, useS3rver } from '../support/s3.ts'
 const s3 = useS3rver();
 const timeouts = { attempts: 2, requestTimeoutMs: 3_000 };
 
-describe('S3 bucket (SigV4 over fetch)', () => {
+describe('S3 bucket (SigV4 over node http)', () => {
   it('puts bytes that the AWS SDK reads back unchanged, and gets them again', async () => {
     const bucket = s3.bucket();
     const bytes = Uint8Array.from({ length: 70_000 }, (_, n) => (n * 31) % 256);
@@ -51,6 +51,23 @@ describe('S3 bucket (SigV4 over fetch)', () => {
       await bucket.put('k', new Uint8Array([1]), 'application/octet-stream');
       await expect(bucket.delete('k')).rejects.toMatchObject({ status: 500, code: 'SlowDown' });
       expect(seen).toEqual(['PUT /flaky/k signed', 'PUT /flaky/k signed', 'DELETE /flaky/k signed', 'DELETE /flaky/k signed']);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('tries an answer cut short before its Content-Length once more, then gives up instead of returning part of the object', async () => {
+    const cuts = [true, false, true, true];
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-length': '8' });
+      if (cuts.shift()) response.write(Buffer.from([1, 2, 3]), () => response.destroy());
+      else response.end(Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const bucket = new S3Bucket({ bucket: 'cut', region: 'eu-north-1', endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`, credentials: async () => s3rverCredentials, timeouts });
+      expect(await bucket.get('k')).toEqual(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
+      await expect(bucket.get('k')).rejects.toThrow();
     } finally {
       server.close();
     }

@@ -1,10 +1,14 @@
 /**
  * The three S3 object calls the snapshot store makes (get, put, delete), signed with SigV4 by
- * aws4fetch over node's fetch: a few kilobytes instead of the S3 client's graph, which a cold API
- * instance would otherwise import before its first search. Each try has its own time limit; a
- * network error, a timeout or a 5xx is tried again, up to the given number of attempts.
+ * aws4fetch's signer and sent with node's http client: a few kilobytes instead of the S3 client's
+ * graph, which a cold API instance would otherwise import before its first search, and an answer
+ * read straight into one array of its Content-Length (fetch's body streams cost a cold instance
+ * more CPU than the rest of reading a snapshot). Each try has its own time limit; a network error,
+ * a timeout or a 5xx is tried again, up to the given number of attempts.
  */
-import { AwsClient } from 'aws4fetch';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { AwsV4Signer } from 'aws4fetch';
 
 export type S3Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string | undefined };
 
@@ -33,27 +37,44 @@ export class S3RequestError extends Error {
 
 const errorCode = (body: string): string => /<Code>([^<]+)<\/Code>/.exec(body)?.[1] ?? 'Unknown';
 
-/**
- * A response's bytes, read into one array of its Content-Length as the chunks arrive (a snapshot is
- * megabytes: no list of chunks joined at the end); without that header, or if it is wrong, as a whole.
- */
-const readBody = async (response: Response): Promise<Uint8Array> => {
-  const length = Number(response.headers.get('content-length'));
-  if (!response.body || !Number.isSafeInteger(length) || length <= 0) return new Uint8Array(await response.arrayBuffer());
-  const bytes = new Uint8Array(length);
-  const reader = response.body.getReader();
-  let at = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    if (at + read.value.byteLength > length) {
-      await reader.cancel();
-      throw new Error(`S3 sent more than the ${length} bytes its Content-Length announced`);
-    }
-    bytes.set(read.value, at);
-    at += read.value.byteLength;
-  }
-  if (at !== length) throw new Error(`S3 sent ${at} of the ${length} bytes its Content-Length announced`);
-  return bytes;
-};
+type S3Answer = { status: number; body: Uint8Array };
+
+/** The answer's bytes, into one array when it says its length. */
+const readAnswer = (response: IncomingMessage): Promise<Uint8Array> =>
+  new Promise((resolve, reject) => {
+    const length = Number(response.headers['content-length']);
+    const known = Number.isSafeInteger(length) && length >= 0;
+    const bytes = new Uint8Array(known ? length : 0);
+    const chunks: Buffer[] = [];
+    let at = 0;
+    response.on('data', (chunk: Buffer) => {
+      if (!known) chunks.push(chunk);
+      else if (at + chunk.byteLength > length) response.destroy(new Error(`S3 sent more than the ${length} bytes its Content-Length announced`));
+      else bytes.set(chunk, at);
+      at += chunk.byteLength;
+    });
+    response.on('error', reject);
+    response.on('close', () => {
+      if (!response.complete) reject(new Error('S3 closed its answer before the end'));
+    });
+    response.on('end', () => {
+      if (!known) resolve(new Uint8Array(Buffer.concat(chunks)));
+      else if (at !== length) reject(new Error(`S3 sent ${at} of the ${length} bytes its Content-Length announced`));
+      else resolve(bytes);
+    });
+  });
+
+/** Sends a signed request and reads its whole answer, within `timeoutMs`. */
+const send = (signed: { method: string; url: URL; headers: Headers }, body: Uint8Array | undefined, timeoutMs: number): Promise<S3Answer> =>
+  new Promise((resolve, reject) => {
+    const headers: Record<string, string> = Object.fromEntries(signed.headers);
+    headers['content-length'] = String(body?.byteLength ?? 0);
+    const request = (signed.url.protocol === 'https:' ? httpsRequest : httpRequest)(signed.url, { method: signed.method, headers, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
+      readAnswer(response).then((bytes) => resolve({ status: response.statusCode ?? 0, body: bytes }), reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 
 export class S3Bucket {
   private readonly base: string;
@@ -66,42 +87,37 @@ export class S3Bucket {
 
   /** The object's bytes, or undefined when there is no such key. */
   async get(key: string): Promise<Uint8Array | undefined> {
-    const response = await this.call('GET', key);
-    if (response.status === 404) {
-      await response.body?.cancel();
-      return undefined;
-    }
-    return readBody(response);
+    const answer = await this.call('GET', key);
+    return answer.status === 404 ? undefined : answer.body;
   }
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
-    await (await this.call('PUT', key, { body: body as Uint8Array<ArrayBuffer>, headers: { 'content-type': contentType } })).body?.cancel();
+    await this.call('PUT', key, body, { 'content-type': contentType });
   }
 
   /** Removes the object; a key that is already gone is no error. */
   async delete(key: string): Promise<void> {
-    await (await this.call('DELETE', key)).body?.cancel();
+    await this.call('DELETE', key);
   }
 
   private url(key: string): string {
     return this.base + key.split('/').map(encodeURIComponent).join('/');
   }
 
-  private async call(method: 'GET' | 'PUT' | 'DELETE', key: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> {
+  private async call(method: 'GET' | 'PUT' | 'DELETE', key: string, body?: Uint8Array, headers: Record<string, string> = {}): Promise<S3Answer> {
     const { attempts, requestTimeoutMs } = this.options.timeouts;
     for (let attempt = 1; ; attempt += 1) {
-      const client = new AwsClient({ ...(await this.options.credentials()), service: 's3', region: this.options.region, retries: 0 });
-      let response: Response;
+      const signer = new AwsV4Signer({ ...(await this.options.credentials()), service: 's3', region: this.options.region, method, url: this.url(key), headers });
+      let answer: S3Answer;
       try {
-        response = await client.fetch(this.url(key), { method, ...init, signal: AbortSignal.timeout(requestTimeoutMs) });
+        answer = await send(await signer.sign(), body, requestTimeoutMs);
       } catch (error) {
         if (attempt < attempts) continue;
         throw error;
       }
-      if (response.ok || (method === 'GET' && response.status === 404)) return response;
-      const body = await response.text();
-      if (response.status >= 500 && attempt < attempts) continue;
-      throw new S3RequestError(response.status, errorCode(body), method, key);
+      if ((answer.status >= 200 && answer.status < 300) || (method === 'GET' && answer.status === 404)) return answer;
+      if (answer.status >= 500 && attempt < attempts) continue;
+      throw new S3RequestError(answer.status, errorCode(Buffer.from(answer.body).toString('utf8')), method, key);
     }
   }
 }
