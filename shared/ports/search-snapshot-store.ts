@@ -1,4 +1,7 @@
-/** The search snapshot port: where the embedded index's saved bytes live, which version is current, and how a writer replaces it. */
+/**
+ * The search snapshot port: where the embedded index's saved bytes live, which version is current, and how a writer
+ * replaces it; and reading the current one's bytes, which needs no engine (a cold start reads while the engine loads).
+ */
 
 /** One saved snapshot: its version (1, 2, …) and the object that holds its bytes. */
 export type SnapshotRef = { readonly version: number; readonly key: string };
@@ -22,3 +25,20 @@ export interface SearchSnapshotStore {
    */
   save(bytes: Uint8Array, expected: SnapshotRef | undefined): Promise<SnapshotRef>;
 }
+
+/** The current snapshot's bytes, or no ref before the first save. */
+export type CurrentSnapshot = { ref: SnapshotRef; bytes: Uint8Array } | { ref: undefined };
+
+/** Reads of current() → read() that may find the object just replaced before one holds. */
+const MAX_READ_ATTEMPTS = 5;
+
+/** The bytes of the current snapshot, asking current() again when a newer save removed the object it named. */
+export const readCurrentSnapshot = async (store: SearchSnapshotStore): Promise<CurrentSnapshot> => {
+  for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt += 1) {
+    const ref = await store.current();
+    if (!ref) return { ref };
+    const bytes = await store.read(ref);
+    if (bytes) return { ref, bytes };
+  }
+  throw new Error(`the search snapshot was replaced ${MAX_READ_ATTEMPTS} times while it was being read`);
+};

@@ -8,7 +8,7 @@
  */
 import type { EngineResult, SearchQuery, Suggestion, SuggestQuery } from '#shared/domain/search.ts';
 import type { Clock } from '#shared/ports/clock.ts';
-import { SnapshotConflict, type SearchSnapshotStore, type SnapshotRef } from '#shared/ports/search-snapshot-store.ts';
+import { readCurrentSnapshot, SnapshotConflict, type CurrentSnapshot, type SearchSnapshotStore, type SnapshotRef } from '#shared/ports/search-snapshot-store.ts';
 import type { IndexOperation, IndexOutcome, SearchIndex } from '#shared/ports/search-index.ts';
 import { EmbeddedSearchIndex, type EmbeddedSearchOptions } from '../embedded-search/embedded-search-index.ts';
 import { EntryId } from '#shared/domain/entry.ts';
@@ -18,22 +18,15 @@ import { loadSearchSnapshot, saveSearchSnapshot } from '../embedded-search/embed
 export const SNAPSHOT_CHECK_INTERVAL_MS = 1000;
 /** Saves a writer tries before giving up on a batch that keeps losing races (Lambda then retries it). */
 const MAX_SAVE_ATTEMPTS = 10;
-/** Reads of current() → read() that may find the object just replaced before one holds. */
-const MAX_READ_ATTEMPTS = 5;
 
 export type SnapshotLog = { error(message: string, fields?: Record<string, unknown>): void };
 
 type Loaded = { ref: SnapshotRef | undefined; engine: EmbeddedSearchIndex };
 
-/** The current snapshot loaded into an engine; an empty engine built with `options` when none was saved yet. */
-export const loadCurrentSnapshot = async (store: SearchSnapshotStore, options: EmbeddedSearchOptions): Promise<Loaded> => {
-  for (let attempt = 0; attempt < MAX_READ_ATTEMPTS; attempt += 1) {
-    const ref = await store.current();
-    if (!ref) return { ref, engine: new EmbeddedSearchIndex(options) };
-    const bytes = await store.read(ref);
-    if (bytes) return { ref, engine: loadSearchSnapshot(bytes, options) };
-  }
-  throw new Error(`the search snapshot was replaced ${MAX_READ_ATTEMPTS} times while it was being read`);
+/** The current snapshot (or `read`, its bytes read already) loaded into an engine; an empty engine built with `options` when none was saved yet. */
+export const loadCurrentSnapshot = async (store: SearchSnapshotStore, options: EmbeddedSearchOptions, read?: CurrentSnapshot): Promise<Loaded> => {
+  const current = read ?? (await readCurrentSnapshot(store));
+  return current.ref ? { ref: current.ref, engine: loadSearchSnapshot(current.bytes, options) } : { ref: undefined, engine: new EmbeddedSearchIndex(options) };
 };
 
 /** `held` if it is still the current snapshot (one small read instead of loading the bytes), else the current one loaded. */
@@ -103,13 +96,17 @@ export class SnapshotSearchIndex implements SearchIndex {
     private loaded: Loaded,
   ) {}
 
-  /** Loads the current snapshot (at cold start). `options` give the synonyms and query vocabulary; a snapshot brings its own lexicon. */
+  /**
+   * Loads the current snapshot (at cold start), or `read` (readCurrentSnapshot's answer, read while this module
+   * loaded). `options` give the synonyms and query vocabulary; a snapshot brings its own lexicon.
+   */
   static async open(
     store: SearchSnapshotStore,
     options: EmbeddedSearchOptions,
     deps: { clock: Clock; log: SnapshotLog; checkEveryMs?: number },
+    read?: CurrentSnapshot,
   ): Promise<SnapshotSearchIndex> {
-    const index = new SnapshotSearchIndex(store, options, { checkEveryMs: SNAPSHOT_CHECK_INTERVAL_MS, ...deps }, await loadCurrentSnapshot(store, options));
+    const index = new SnapshotSearchIndex(store, options, { checkEveryMs: SNAPSHOT_CHECK_INTERVAL_MS, ...deps }, await loadCurrentSnapshot(store, options, read));
     index.checkedAt = deps.clock.now().getTime();
     return index;
   }
