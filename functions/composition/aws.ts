@@ -176,18 +176,16 @@ const openSearchIndex = async (endpoint: string, config: AwsConfig, language: { 
 };
 
 /**
- * The embedded engine loaded from the current snapshot, following the indexer's newer ones. The snapshot's
- * bytes are read while the engine's modules load, and all of it while the caller builds the app.
+ * The embedded engine loaded from the current snapshot, following the indexer's newer ones. The engine's
+ * modules load while the snapshot's bytes are on their way (not before: the pointer read waits for no
+ * compilation), and all of it while the caller builds the app.
  */
 const openSnapshotIndex = async (target: () => Promise<SnapshotStoreTarget>, language: { synonyms: Synonyms; understanding: QueryVocabulary }, logger: Logger): Promise<SearchIndex> => {
-  const reading = (async () => {
-    const [{ openSearchSnapshotStore }, { readCurrentSnapshot }, resolved] = await Promise.all([import('./search-snapshot.ts'), import('#shared/ports/search-snapshot-store.ts'), target()]);
-    const store = await openSearchSnapshotStore(resolved);
-    return { store, clock: resolved.clock, current: await readCurrentSnapshot(store) };
-  })();
-  const [{ SnapshotSearchIndex }, { store, clock, current }] = await Promise.all([import('#shared/adapters/search-snapshot/snapshot-search-index.ts'), reading]);
+  const [{ openSearchSnapshotStore }, { readCurrentSnapshot }, resolved] = await Promise.all([import('./search-snapshot.ts'), import('#shared/ports/search-snapshot-store.ts'), target()]);
+  const store = await openSearchSnapshotStore(resolved);
+  const [{ SnapshotSearchIndex }, current] = await Promise.all([import('#shared/adapters/search-snapshot/snapshot-search-index.ts'), readCurrentSnapshot(store)]);
   const log = logger.child({ component: 'search-snapshot' });
-  const index = await SnapshotSearchIndex.open(store, language, { clock, log }, current);
+  const index = await SnapshotSearchIndex.open(store, language, { clock: resolved.clock, log }, current);
   if (index.version === undefined) log.error('no search snapshot saved yet: search is empty until `npm run reindex` rebuilds it or the indexer saves one');
   return index;
 };
