@@ -1,7 +1,7 @@
 /**
  * The search snapshot wiring every runtime shares (the API, the indexer, the reindex command, the
  * local server): which bucket holds the snapshots, and the store on it with its pointer in the table.
- * Its S3 calls are signed by a small SigV4 fetch client (aws4fetch), not the AWS SDK's S3 client.
+ * Its S3 calls are signed by aws4fetch's small SigV4 signer and sent with node's http client, not the AWS SDK's S3 client.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
