@@ -49,11 +49,14 @@ export type ThreatProtection = (typeof THREAT_PROTECTION)[number];
 
 /** Reads the `threatProtection` context value (default `off`): Cognito threat protection, which needs the Plus plan. */
 export function readThreatProtection(scope: Construct): ThreatProtection {
-  const value: unknown = scope.node.tryGetContext('threatProtection') ?? 'off';
-  if (!THREAT_PROTECTION.includes(value as ThreatProtection)) {
-    throw new Error(`Invalid threatProtection context ${JSON.stringify(value)}: expected ${THREAT_PROTECTION.join(', ')}.`);
-  }
-  return value as ThreatProtection;
+  return readChoice(scope, 'threatProtection', THREAT_PROTECTION, 'off', ', ');
+}
+
+/** Reads a context value that must be one of `choices`, `fallback` when unset. */
+function readChoice<C extends string>(scope: Construct, key: string, choices: readonly C[], fallback: C, separator: string): C {
+  const value: unknown = scope.node.tryGetContext(key) ?? fallback;
+  if (!choices.includes(value as C)) throw new Error(`Invalid ${key} context ${JSON.stringify(value)}: expected ${choices.join(separator)}.`);
+  return value as C;
 }
 
 export const DEFAULT_REFERRAL_RETENTION_MONTHS = 24;
@@ -92,9 +95,5 @@ export type SearchMode = (typeof SEARCH_MODES)[number];
  * engine loaded from a snapshot in S3 (no search cluster), `opensearch` from an OpenSearch domain.
  */
 export function readSearchMode(scope: Construct): SearchMode {
-  const value: unknown = scope.node.tryGetContext('search') ?? 'embedded';
-  if (!SEARCH_MODES.includes(value as SearchMode)) {
-    throw new Error(`Invalid search context ${JSON.stringify(value)}: expected ${SEARCH_MODES.join(' or ')}.`);
-  }
-  return value as SearchMode;
+  return readChoice(scope, 'search', SEARCH_MODES, 'embedded', ' or ');
 }

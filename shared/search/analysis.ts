@@ -109,6 +109,21 @@ export const queryVariants = (word: string, known?: (term: string) => boolean): 
 };
 
 /**
+ * Each way `word` starts with a lexicon word followed (after a linking letter, or none) by a rest of
+ * at least `minRest` letters: the longest head first.
+ */
+function* knownHeads(word: string, lexicon: ReadonlySet<string>, minRest: number): Generator<[head: string, rest: string]> {
+  for (let cut = word.length - minRest; cut >= MIN_PART_LENGTH; cut -= 1) {
+    const head = word.slice(0, cut);
+    if (!lexicon.has(head)) continue;
+    const tail = word.slice(cut);
+    for (const link of LINKING_LETTERS) {
+      if (tail.startsWith(link) && tail.length - link.length >= minRest) yield [head, tail.slice(link.length)];
+    }
+  }
+}
+
+/**
  * Splits a folded compound into lexicon words, allowing a linking "s" ("innovationsstod" →
  * innovation, stod); an empty list when the word is not a compound of known words.
  */
@@ -116,15 +131,9 @@ export const decompound = (word: string, lexicon: ReadonlySet<string>): string[]
   const split = (rest: string, depth: number): string[] | undefined => {
     if (lexicon.has(rest) && depth > 0) return [rest];
     if (depth > 3) return undefined;
-    for (let cut = rest.length - MIN_PART_LENGTH; cut >= MIN_PART_LENGTH; cut -= 1) {
-      const head = rest.slice(0, cut);
-      if (!lexicon.has(head)) continue;
-      for (const link of LINKING_LETTERS) {
-        const tail = rest.slice(cut);
-        if (!tail.startsWith(link) || tail.length - link.length < MIN_PART_LENGTH) continue;
-        const parts = split(tail.slice(link.length), depth + 1);
-        if (parts) return [head, ...parts];
-      }
+    for (const [head, tail] of knownHeads(rest, lexicon, MIN_PART_LENGTH)) {
+      const parts = split(tail, depth + 1);
+      if (parts) return [head, ...parts];
     }
     return undefined;
   };
@@ -159,15 +168,9 @@ const oneEditAway = (word: string, lexicon: ReadonlySet<string>): string | undef
 export const decompoundQueryWord = (word: string, lexicon: ReadonlySet<string>): string[] => {
   const parts = decompound(word, lexicon);
   if (parts.length > 0 || lexicon.has(word)) return parts;
-  for (let cut = word.length - MIN_TYPO_PART_LENGTH; cut >= MIN_PART_LENGTH; cut -= 1) {
-    const head = word.slice(0, cut);
-    if (!lexicon.has(head)) continue;
-    for (const link of LINKING_LETTERS) {
-      const tail = word.slice(cut);
-      if (!tail.startsWith(link) || tail.length - link.length < MIN_TYPO_PART_LENGTH) continue;
-      const corrected = oneEditAway(tail.slice(link.length), lexicon);
-      if (corrected) return [head, corrected];
-    }
+  for (const [head, tail] of knownHeads(word, lexicon, MIN_TYPO_PART_LENGTH)) {
+    const corrected = oneEditAway(tail, lexicon);
+    if (corrected) return [head, corrected];
   }
   return [];
 };
