@@ -17,7 +17,7 @@ import { fold, hasDiacritics, indexTerms, lower, queryForms, tokenWords } from '
 import { coordinatedUnits, coordination, planQuery, requiredUnits, synonymIndex, type QueryUnit, type SynonymIndex } from '#shared/search/query-plan.ts';
 import { buildHit } from '#shared/search/hit.ts';
 import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
-import { compileUnderstanding, MEANING_DIMENSIONS, meaningFit, meetsMeaning, NO_QUERY_VOCABULARY, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
+import { compileUnderstanding, MEANING_DIMENSIONS, meaningFit, meaningSize, meetsMeaning, NO_QUERY_VOCABULARY, type Meaning, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
 import { preferenceFit } from '#shared/search/preference.ts';
 import { countOf, DocumentSlots, forEachSlot, has, intersect, isValidOn, type Bits } from './facet-bitsets.ts';
 import { InvertedIndex, type FieldTerms, type InvertedIndexData, type Scored } from './inverted-index.ts';
@@ -104,6 +104,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly known = (term: string) => this.letterTerms.has(term);
   private readonly index: InvertedIndex;
   private readonly analysed: Record<Language, Map<string, string[]>> = { sv: new Map(), en: new Map() };
+  private readonly browsed = new WeakMap<SearchDocument, Partial<Record<Language, SearchHit>>>();
 
   /** `restored`: the state of an index saved earlier; its lexicon replaces `options.lexicon`. */
   constructor(options: EmbeddedSearchOptions = {}, restored?: EmbeddedSearchState) {
@@ -184,7 +185,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         let seen = 0;
         for (let i = 0; i < byName.length && page.length < query.pageSize; i++) {
           if (!has(passing, byName[i]!.slot)) continue;
-          if (seen++ >= start) page.push(this.toHit(byName[i]!.doc, 0, [], query));
+          if (seen++ >= start) page.push(this.browseHit(byName[i]!.doc, query));
         }
         return { total, hits: page, facets, relaxed: false };
       }
@@ -192,7 +193,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
       byName.forEach(({ doc, slot }, order) => {
         if (has(passing, slot)) selected.push({ doc, slot, score: 0, order, lead: 0, first: 0, matched: 0, needs: 0 });
       });
-      return { total, hits: sorted(selected, query, byOrder, end).slice(start, end).map((c) => this.toHit(c.doc, 0, [], query)), facets, relaxed: false };
+      return { total, hits: sorted(selected, query, byOrder, end).slice(start, end).map((c) => this.browseHit(c.doc, query)), facets, relaxed: false };
     }
 
     const scorer = this.scorer();
@@ -313,20 +314,39 @@ export class EmbeddedSearchIndex implements SearchIndex {
     }
     const means = unit.means;
     const text = { bits: results.bits.slice(), scores: results.scores.slice() };
-    const named = MEANING_DIMENSIONS.filter((dimension) => means[dimension] !== undefined);
-    const fitOf = new Map<string, number>();
+    const fit = this.meaningFitter(means);
     forEachSlot(serving, (slot) => {
-      const key = named.map((dimension) => this.slots.valueSet(dimension, slot)).join(' ');
-      let fit = fitOf.get(key);
-      if (fit === undefined) {
-        const doc = this.slots.at(slot)!;
-        fitOf.set(key, (fit = meaningFit(means, meetsMeaning(means, doc), doc)));
-      }
       const held = has(results.bits, slot) ? results.scores[slot]! : 0;
-      results.scores[slot] = held + scale * fit;
+      results.scores[slot] = held + scale * fit(slot);
       results.bits[slot >>> 5]! |= 1 << (slot & 31);
     });
     return { ...results, size: countOf(results.bits), serving, text };
+  }
+
+  /**
+   * How well the document in a slot serves a meaning (meaningFit): the sum over the dimensions the meaning names of
+   * each one's share, worked out once per distinct set of values a dimension holds.
+   */
+  private meaningFitter(means: Meaning): (slot: number) => number {
+    const size = meaningSize(means);
+    const parts = MEANING_DIMENSIONS.filter((dimension) => means[dimension] !== undefined).map((dimension) => {
+      const alone: Meaning = { [dimension]: means[dimension] };
+      const byValueSet: number[] = [];
+      return (slot: number): number => {
+        const set = this.slots.valueSet(dimension, slot);
+        let share = byValueSet[set];
+        if (share === undefined) {
+          const doc = this.slots.at(slot)!;
+          byValueSet[set] = share = meaningFit(alone, meetsMeaning(alone, doc), doc);
+        }
+        return share;
+      };
+    });
+    return (slot) => {
+      let sum = 0;
+      for (const part of parts) sum += part(slot);
+      return sum / Math.max(size, 1);
+    };
   }
 
   /**
@@ -421,6 +441,17 @@ export class EmbeddedSearchIndex implements SearchIndex {
     this.slots.put(operation.document);
     this.index.add(this.slots.slotOf(id)!, this.fieldTerms(operation.document));
     return { id, result: 'applied' };
+  }
+
+  /**
+   * A hit found without words: it depends on the document and the language alone (and, for an offer, where the
+   * visitor is), so it is built once per document and language, and built again when the document is replaced.
+   */
+  private browseHit(doc: SearchDocument, query: SearchQuery): SearchHit {
+    if (doc.offer && query.offer.near) return this.toHit(doc, 0, [], query);
+    let byLanguage = this.browsed.get(doc);
+    if (!byLanguage) this.browsed.set(doc, (byLanguage = {}));
+    return (byLanguage[query.language] ??= this.toHit(doc, 0, [], query));
   }
 
   private toHit(doc: SearchDocument, score: number, matches: readonly UnitMatch[], { language, offer }: SearchQuery): SearchHit {

@@ -55,7 +55,8 @@ export class InvertedIndex {
   private sortedTerms: string[] = [];
   private unsortedTerms: string[] = [];
   private accumulator = new Float64Array(0);
-  private touched = new Int32Array(0);
+  /** The slots `score` has touched, a bit each; clear between calls. */
+  private marks = new Uint32Array(0);
 
   constructor(private readonly fieldCount: number) {
     if (fieldCount > MAX_FIELDS) throw new Error(`At most ${MAX_FIELDS} fields.`);
@@ -166,7 +167,9 @@ export class InvertedIndex {
    */
   score(expansion: Expansion, boosts: Float64Array): Scored {
     const acc = this.accumulator;
+    const marks = this.marks;
     let touched = 0;
+    let low = Infinity;
     const n = this.liveCount;
     const fields = this.fieldCount;
     const averages = new Float64Array(fields);
@@ -191,15 +194,28 @@ export class InvertedIndex {
         const tf = list[i + 1]!;
         const length = this.lengths[slot * fields + field]!;
         const s = factor * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / averages[field]!)));
-        if (acc[slot] === 0) this.touched[touched++] = slot;
+        if ((marks[slot >>> 5]! & (1 << (slot & 31))) === 0) {
+          marks[slot >>> 5]! |= 1 << (slot & 31);
+          touched += 1;
+          if (slot < low) low = slot;
+        }
         acc[slot]! += s;
       }
     }
-    const slots = this.touched.slice(0, touched).sort();
+    const slots = new Int32Array(touched);
     const scores = new Float64Array(touched);
-    for (let i = 0; i < touched; i++) {
-      scores[i] = acc[slots[i]!]!;
-      acc[slots[i]!] = 0;
+    let k = 0;
+    for (let w = low >>> 5; k < touched; w++) {
+      let word = marks[w]!;
+      marks[w] = 0;
+      while (word !== 0) {
+        const bit = word & -word;
+        const slot = (w << 5) + 31 - Math.clz32(bit);
+        slots[k] = slot;
+        scores[k++] = acc[slot]!;
+        acc[slot] = 0;
+        word ^= bit;
+      }
     }
     return { slots, scores };
   }
@@ -334,7 +350,7 @@ export class InvertedIndex {
     lengths.set(this.lengths);
     this.lengths = lengths;
     this.accumulator = new Float64Array(capacity);
-    this.touched = new Int32Array(capacity);
+    this.marks = new Uint32Array(Math.ceil(capacity / 32));
   }
 
   /** The terms starting with `prefix`, in sorted order. */

@@ -37,11 +37,13 @@ export class QueryScorer {
     for (const branch of pass) for (const word of branch) for (const leaf of word) if (!bitOf.has(leaf.form)) bitOf.set(leaf.form, bitOf.size);
     const width = Math.max(1, Math.ceil(bitOf.size / 32));
     const { scores, forms, seen } = scratch(this.index.slotCapacity, width);
-    const touched: number[] = [];
+    let touched = 0;
+    let low = Infinity;
     const visit = (slot: number, score: number) => {
-      if (seen[slot] === 0) {
-        seen[slot] = 1;
-        touched.push(slot);
+      if ((seen[slot >>> 5]! & (1 << (slot & 31))) === 0) {
+        seen[slot >>> 5]! |= 1 << (slot & 31);
+        touched += 1;
+        if (slot < low) low = slot;
       }
       scores[slot]! += score;
     };
@@ -52,8 +54,9 @@ export class QueryScorer {
           const bit = bitOf.get(leaf.form)!;
           const word = bit >>> 5;
           const mask = 1 << (bit & 31);
+          const weight = leaf.weight;
           for (let i = 0; i < slots.length; i++) {
-            visit(slots[i]!, leafScores[i]! * leaf.weight);
+            visit(slots[i]!, leafScores[i]! * weight);
             forms[slots[i]! * width + word]! |= mask;
           }
         }
@@ -75,16 +78,25 @@ export class QueryScorer {
         for (let w = 0; w < width; w++) forms[all.slots[i]! * width + w]! |= all.forms[i * width + w]!;
       }
     }
-    const slots = Int32Array.from(touched).sort();
-    const out = new Float64Array(slots.length);
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!;
-      let count = 0;
-      for (let w = 0; w < width; w++) count += popcount(forms[slot * width + w]!);
-      out[i] = scores[slot]! * count;
-      scores[slot] = 0;
-      seen[slot] = 0;
-      forms.fill(0, slot * width, (slot + 1) * width);
+    const slots = new Int32Array(touched);
+    const out = new Float64Array(touched);
+    let k = 0;
+    for (let w = low >>> 5; k < touched; w++) {
+      let bits = seen[w]!;
+      seen[w] = 0;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        const slot = (w << 5) + 31 - Math.clz32(lowest);
+        bits ^= lowest;
+        let count = 0;
+        for (let f = 0; f < width; f++) {
+          count += popcount(forms[slot * width + f]!);
+          forms[slot * width + f] = 0;
+        }
+        slots[k] = slot;
+        out[k++] = scores[slot]! * count;
+        scores[slot] = 0;
+      }
     }
     return { slots, scores: out };
   }
@@ -136,10 +148,10 @@ export class QueryScorer {
 }
 
 /** One accumulator for every pass (a pass runs synchronously to its end, which clears what it touched). */
-let shared = { scores: new Float64Array(0), forms: new Uint32Array(0), seen: new Uint8Array(0) };
+let shared = { scores: new Float64Array(0), forms: new Uint32Array(0), seen: new Uint32Array(0) };
 const scratch = (capacity: number, width: number) => {
   if (shared.scores.length < capacity || shared.forms.length < capacity * width) {
-    shared = { scores: new Float64Array(capacity), forms: new Uint32Array(capacity * width), seen: new Uint8Array(capacity) };
+    shared = { scores: new Float64Array(capacity), forms: new Uint32Array(capacity * width), seen: new Uint32Array(Math.ceil(capacity / 32)) };
   }
   return shared;
 };
