@@ -51,6 +51,7 @@ const FIELD_SPECS: FieldSpec[] = [
   { name: 'labels', field: 'labels', language: 'sv' },
   { name: 'tags', field: 'tags', language: 'sv' },
 ];
+const FIELD_WEIGHTS = FIELD_SPECS.map((spec) => FIELD_WEIGHT[spec.field]);
 const fieldSet = (test: (spec: FieldSpec) => boolean): FieldSet => FIELD_SPECS.reduce((set, spec, i) => (test(spec) ? set | (1 << i) : set), 0);
 const ALL_FIELDS = fieldSet(() => true);
 const NAME_FIELDS = fieldSet((s) => s.field === 'name');
@@ -104,6 +105,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly known = (term: string) => this.letterTerms.has(term);
   private readonly index: InvertedIndex;
   private readonly analysed: Record<Language, Map<string, string[]>> = { sv: new Map(), en: new Map() };
+  private readonly scoreArrays = new ScoreArrays();
   private readonly browsed = new WeakMap<SearchDocument, Partial<Record<Language, SearchHit>>>();
 
   /** `restored`: the state of an index saved earlier; its lexicon replaces `options.lexicon`. */
@@ -170,6 +172,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * filters become candidates, and only the page's are put in order (top k) and made hits.
    */
   async search(query: SearchQuery): Promise<EngineResult> {
+    this.scoreArrays.reclaim();
     const eligible = this.slots.eligible(query);
     const filters = new Map(FACETS.filter((f) => query.filters[f].length > 0).map((f) => [f, this.slots.anyOf(f, query.filters[f])] as const));
     const passing = intersect(eligible, ...filters.values());
@@ -196,9 +199,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
       return { total, hits: sorted(selected, query, byOrder, end).slice(start, end).map((c) => this.browseHit(c.doc, query)), facets, relaxed: false };
     }
 
-    const scorer = this.scorer();
     const units = planQuery(query.q, this.synonyms, this.lexicon, this.understanding);
-    const found = this.match(units, scorer);
+    const scorer = this.scorer(units.some((unit) => unit.means) ? undefined : passing);
+    const found = this.match(units, scorer, passing);
     const facets = this.slots.counts(intersect(found.bits, eligible), filters);
     const boost = preferenceBoost(query);
     const selected: Candidate[] = [];
@@ -208,6 +211,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   }
 
   async suggest(query: SuggestQuery): Promise<Suggestion[]> {
+    this.scoreArrays.reclaim();
     const units = planQuery(query.prefix, this.synonyms, this.lexicon).map((unit, index, all) => ({
       ...unit,
       synonyms: [],
@@ -232,8 +236,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
     return suggestions;
   }
 
-  private scorer(): QueryScorer {
-    return new QueryScorer(this.index, FIELD_SPECS.map((spec) => FIELD_WEIGHT[spec.field]));
+  /**
+   * A query's scorer; `within`: the only slots whose scores are read (the candidates), when no need's scale
+   * (the best text score over every match) depends on the others.
+   */
+  private scorer(within?: Bits): QueryScorer {
+    return new QueryScorer(this.index, FIELD_WEIGHTS, within);
   }
 
   /**
@@ -241,9 +249,9 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * the match is relaxed: entries serving more of the needs named come first, then those matching
    * more units (filler never is one), then by score.
    */
-  private match(units: readonly QueryUnit[], scorer: QueryScorer): Matched {
+  private match(units: readonly QueryUnit[], scorer: QueryScorer, candidates: Bits): Matched {
     if (units.length === 0) return { bits: this.slots.none(), relaxed: false, candidate: () => { throw new Error('no units'); }, compare: byOrder, matchesOf: () => [] };
-    const perUnit = units.map((unit) => this.unitMatches(unit, scorer));
+    const perUnit = units.map((unit) => this.unitMatches(unit, scorer, undefined, candidates));
     const sizes = perUnit.map((result) => result.size);
     const required = requiredUnits(units, sizes, this.commonAbove());
     const coordinated = coordinatedUnits(units, sizes, this.commonAbove());
@@ -298,12 +306,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * A need word's text is not looked for in the taxonomy labels: its meaning says that more exactly
    * ("etablera" is not the stage "Etablerat").
    */
-  private unitMatches(unit: QueryUnit, scorer: QueryScorer, only?: FieldSet): UnitResult {
-    const results = this.textMatches(unit, scorer, only ?? (unit.means ? NEED_TEXT_FIELDS : ALL_FIELDS));
-    if (!unit.means || only !== undefined) return results;
+  private unitMatches(unit: QueryUnit, scorer: QueryScorer, only?: FieldSet, candidates?: Bits): UnitResult {
+    const text = this.textMatches(unit, scorer, only ?? (unit.means ? NEED_TEXT_FIELDS : ALL_FIELDS));
+    if (!unit.means || only !== undefined) return text;
     let scale = NEED_MIN_SCORE;
-    forEachSlot(results.bits, (slot) => {
-      if (results.scores[slot]! > scale) scale = results.scores[slot]!;
+    forEachSlot(text.bits, (slot) => {
+      if (text.scores[slot]! > scale) scale = text.scores[slot]!;
     });
     const serving = this.slots.none();
     for (const dimension of MEANING_DIMENSIONS) {
@@ -312,15 +320,21 @@ export class EmbeddedSearchIndex implements SearchIndex {
       const bits = this.slots.anyOf(dimension === 'profileArea' ? 'profileArea' : dimension, values);
       for (let i = 0; i < serving.length; i++) serving[i]! |= bits[i]!;
     }
-    const means = unit.means;
-    const text = { bits: results.bits.slice(), scores: results.scores.slice() };
-    const fit = this.meaningFitter(means);
-    forEachSlot(serving, (slot) => {
-      const held = has(results.bits, slot) ? results.scores[slot]! : 0;
-      results.scores[slot] = held + scale * fit(slot);
-      results.bits[slot >>> 5]! |= 1 << (slot & 31);
-    });
-    return { ...results, size: countOf(results.bits), serving, text };
+    const bits = text.bits.slice();
+    const scores = this.scoreArrays.take(text.scores.length);
+    scores.set(text.scores);
+    const fit = this.meaningFitter(unit.means);
+    for (let w = 0; w < serving.length; w++) {
+      let word = candidates ? serving[w]! & candidates[w]! : serving[w]!;
+      while (word !== 0) {
+        const lowest = word & -word;
+        const slot = (w << 5) + 31 - Math.clz32(lowest);
+        word ^= lowest;
+        scores[slot] = ((bits[w]! & lowest) !== 0 ? scores[slot]! : 0) + scale * fit(slot);
+      }
+      bits[w]! |= serving[w]!;
+    }
+    return { size: countOf(bits), bits, scores, pass: text.pass, serving, text };
   }
 
   /**
@@ -366,7 +380,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   private unitResult({ slots, scores, pass }: Scored & { pass: Pass }): UnitResult {
     const bits = this.slots.none();
-    const dense = new Float64Array(bits.length * 32);
+    const dense = this.scoreArrays.take(bits.length * 32);
     for (let i = 0; i < slots.length; i++) {
       bits[slots[i]! >>> 5]! |= 1 << (slots[i]! & 31);
       dense[slots[i]!] = scores[i]!;
@@ -527,6 +541,28 @@ const firstK = (candidates: Candidate[], compare: Order, k: number): Candidate[]
   }
   return best;
 };
+
+/**
+ * Scores by slot, lent for one search or suggestion (each runs synchronously to its end) and taken back by the next:
+ * a slot's score is read only where the slot is in the set it belongs to, so what an array held before does not matter.
+ */
+class ScoreArrays {
+  private readonly arrays: Float64Array[] = [];
+  private lent = 0;
+
+  take(length: number): Float64Array {
+    if (this.lent >= MAX_LENT_SCORE_ARRAYS) return new Float64Array(length);
+    let array = this.arrays[this.lent];
+    if (!array || array.length < length) this.arrays[this.lent] = array = new Float64Array(length);
+    this.lent += 1;
+    return array.subarray(0, length);
+  }
+
+  reclaim(): void {
+    this.lent = 0;
+  }
+}
+const MAX_LENT_SCORE_ARRAYS = 16;
 
 /** What a need unit adds when no entry holds its words (a score of the order of one weak text match). */
 const NEED_MIN_SCORE = 1;

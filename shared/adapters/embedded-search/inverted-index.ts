@@ -163,9 +163,9 @@ export class InvertedIndex {
 
   /**
    * The slots holding any of the expansion's terms in a field with a boost (0: not searched), each scored
-   * Σ weight × boost × BM25+(term, field).
+   * Σ weight × boost × BM25+(term, field); with `within`, slots outside it are found but score 0.
    */
-  score(expansion: Expansion, boosts: Float64Array): Scored {
+  score(expansion: Expansion, boosts: Float64Array, within?: Uint32Array): Scored {
     const acc = this.accumulator;
     const marks = this.marks;
     let touched = 0;
@@ -191,15 +191,16 @@ export class InvertedIndex {
         const factor = idf[field]!;
         if (factor === 0) continue;
         const slot = packed >>> FIELD_BITS;
-        const tf = list[i + 1]!;
-        const length = this.lengths[slot * fields + field]!;
-        const s = factor * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / averages[field]!)));
-        if ((marks[slot >>> 5]! & (1 << (slot & 31))) === 0) {
-          marks[slot >>> 5]! |= 1 << (slot & 31);
+        const bit = 1 << (slot & 31);
+        if ((marks[slot >>> 5]! & bit) === 0) {
+          marks[slot >>> 5]! |= bit;
           touched += 1;
           if (slot < low) low = slot;
         }
-        acc[slot]! += s;
+        if (within !== undefined && (within[slot >>> 5]! & bit) === 0) continue;
+        const tf = list[i + 1]!;
+        const length = this.lengths[slot * fields + field]!;
+        acc[slot]! += factor * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / averages[field]!)));
       }
     }
     const slots = new Int32Array(touched);

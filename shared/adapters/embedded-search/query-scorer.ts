@@ -22,10 +22,14 @@ export class QueryScorer {
   private readonly expansions = new Map<string, Expansion>();
   private readonly scored = new Map<string, Scored>();
 
-  /** `fieldWeights`: each field's boost, by the index's field number. */
+  /**
+   * `fieldWeights`: each field's boost, by the index's field number; `within`: the slots whose scores are read
+   * (others are found, with score 0).
+   */
   constructor(
     private readonly index: InvertedIndex,
     private readonly fieldWeights: readonly number[],
+    private readonly within?: Uint32Array,
   ) {}
 
   /**
@@ -141,7 +145,7 @@ export class QueryScorer {
       this.fieldWeights.forEach((weight, field) => {
         if (leaf.fields & (1 << field)) boosts[field] = weight;
       });
-      this.scored.set(key, (scored = this.index.score(this.expansion(leaf), boosts)));
+      this.scored.set(key, (scored = this.index.score(this.expansion(leaf), boosts, this.within)));
     }
     return scored;
   }
