@@ -106,6 +106,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly index: InvertedIndex;
   private readonly analysed: Record<Language, Map<string, string[]>> = { sv: new Map(), en: new Map() };
   private readonly scoreArrays = new ScoreArrays();
+  /** Per dimension and values a need wants, the share (see meaningFitter) of each set of values a document holds, by its number. */
+  private readonly shares = new Map<string, number[]>();
   private readonly browsed = new WeakMap<SearchDocument, Partial<Record<Language, SearchHit>>>();
 
   /** `restored`: the state of an index saved earlier; its lexicon replaces `options.lexicon`. */
@@ -339,13 +341,15 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   /**
    * How well the document in a slot serves a meaning (meaningFit): the sum over the dimensions the meaning names of
-   * each one's share, worked out once per distinct set of values a dimension holds.
+   * each one's share, worked out once per distinct set of values a dimension holds and values wanted.
    */
   private meaningFitter(means: Meaning): (slot: number) => number {
     const size = meaningSize(means);
     const parts = MEANING_DIMENSIONS.filter((dimension) => means[dimension] !== undefined).map((dimension) => {
       const alone: Meaning = { [dimension]: means[dimension] };
-      const byValueSet: number[] = [];
+      const key = `${dimension}\n${means[dimension]!.join('\n')}`;
+      let byValueSet = this.shares.get(key);
+      if (!byValueSet) this.shares.set(key, (byValueSet = []));
       return (slot: number): number => {
         const set = this.slots.valueSet(dimension, slot);
         let share = byValueSet[set];
