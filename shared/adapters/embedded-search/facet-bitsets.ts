@@ -32,6 +32,14 @@ export const intersect = (first: Bits, ...rest: readonly Bits[]): Bits => {
   return out;
 };
 
+/** The positions of the set's words that hold a slot. */
+const nonEmptyWords = (bits: Bits): Int32Array => {
+  const words = new Int32Array(bits.length);
+  let n = 0;
+  for (let i = 0; i < bits.length; i++) if (bits[i] !== 0) words[n++] = i;
+  return words.subarray(0, n);
+};
+
 /** Calls `visit` with each slot in the set, in slot order. */
 export const forEachSlot = (bits: Bits, visit: (slot: number) => void): void => {
   for (let i = 0; i < bits.length; i++) {
@@ -138,12 +146,18 @@ export class DocumentSlots {
    */
   counts(base: Bits, filters: ReadonlyMap<Facet, Bits>): FacetCounts {
     const counts = Object.fromEntries(FACETS.map((f) => [f, {} as Record<string, number>])) as FacetCounts;
+    let unfiltered: { within: Bits; words: Int32Array } | undefined;
     for (const facet of FACETS) {
-      const others = [...filters].filter(([f]) => f !== facet).map(([, bits]) => bits);
-      const within = others.length === 0 ? base : intersect(base, ...others);
+      let scope = filters.has(facet) ? undefined : unfiltered;
+      if (!scope) {
+        const within = intersect(base, ...[...filters].filter(([f]) => f !== facet).map(([, bits]) => bits));
+        scope = { within, words: nonEmptyWords(within) };
+        if (!filters.has(facet)) unfiltered = scope;
+      }
+      const { within, words } = scope;
       for (const [value, bits] of this.values.get(facet)!) {
         let n = 0;
-        for (let i = 0; i < within.length; i++) n += popcount(within[i]! & bits[i]!);
+        for (let k = 0; k < words.length; k++) n += popcount(within[words[k]!]! & bits[words[k]!]!);
         if (n > 0) counts[facet][value] = n;
       }
     }
