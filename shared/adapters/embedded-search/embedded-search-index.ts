@@ -106,6 +106,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly index: InvertedIndex;
   private readonly analysed: Record<Language, Map<string, string[]>> = { sv: new Map(), en: new Map() };
   private readonly scoreArrays = new ScoreArrays();
+  private readonly candidates = new Candidates();
   /** Per dimension and values a need wants, the share (see meaningFitter) of each set of values a document holds, by its number. */
   private readonly shares = new Map<string, number[]>();
   private readonly browsed = new WeakMap<SearchDocument, Partial<Record<Language, SearchHit>>>();
@@ -194,11 +195,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
         }
         return { total, hits: page, facets, relaxed: false };
       }
-      const selected: Candidate[] = [];
-      byName.forEach(({ doc, slot }, order) => {
-        if (has(passing, slot)) selected.push({ doc, slot, score: 0, order, lead: 0, first: 0, matched: 0, needs: 0 });
+      const selected = this.candidates.reset(total);
+      byName.forEach(({ slot }, order) => {
+        if (has(passing, slot)) selected.add(slot, 0, order, 0, 0, 0, 0);
       });
-      return { total, hits: sorted(selected, query, byOrder, end).slice(start, end).map((c) => this.browseHit(c.doc, query)), facets, relaxed: false };
+      const page = sorted(selected, this.slots, query, byOrder(selected), end).slice(start, end);
+      return { total, hits: page.map((at) => this.browseHit(this.slots.at(selected.slots[at]!)!, query)), facets, relaxed: false };
     }
 
     const units = planQuery(query.q, this.synonyms, this.lexicon, this.understanding);
@@ -206,9 +208,14 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const found = this.match(units, scorer, passing);
     const facets = this.slots.counts(intersect(found.bits, eligible), filters);
     const boost = preferenceBoost(query);
-    const selected: Candidate[] = [];
-    forEachSlot(intersect(found.bits, passing), (slot) => selected.push(found.candidate(slot, boost)));
-    const hits = sorted(selected, query, found.compare, end).slice(start, end).map((c) => this.toHit(c.doc, c.score, found.matchesOf(c.slot), query));
+    const matching = intersect(found.bits, passing);
+    const selected = this.candidates.reset(countOf(matching));
+    forEachSlot(matching, (slot) => found.add(selected, slot, boost));
+    const page = sorted(selected, this.slots, query, found.compare(selected), end).slice(start, end);
+    const hits = page.map((at) => {
+      const slot = selected.slots[at]!;
+      return this.toHit(this.slots.at(slot)!, selected.score[at]!, found.matchesOf(slot), query);
+    });
     return { total: selected.length, hits, facets, relaxed: found.relaxed };
   }
 
@@ -252,7 +259,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
    * more units (filler never is one), then by score.
    */
   private match(units: readonly QueryUnit[], scorer: QueryScorer, candidates: Bits): Matched {
-    if (units.length === 0) return { bits: this.slots.none(), relaxed: false, candidate: () => { throw new Error('no units'); }, compare: byOrder, matchesOf: () => [] };
+    if (units.length === 0) return { bits: this.slots.none(), relaxed: false, add: () => { throw new Error('no units'); }, compare: byOrder, matchesOf: () => [] };
     const perUnit = units.map((unit) => this.unitMatches(unit, scorer, undefined, candidates));
     const sizes = perUnit.map((result) => result.size);
     const required = requiredUnits(units, sizes, this.commonAbove());
@@ -263,8 +270,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const lead = required.indexOf(true);
 
     const held: boolean[] = perUnit.map(() => false);
-    const candidate = (slot: number, boost: (doc: SearchDocument) => number): Candidate => {
-      const doc = this.slots.at(slot)!;
+    const add = (candidates: Candidates, slot: number, boost: (doc: SearchDocument) => number): void => {
       let score = 0;
       let matched = 0;
       let needs = 0;
@@ -279,7 +285,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
         if (first < 0) first = i;
       }
       const leading = relaxed ? first : lead;
-      return { doc, slot, score: score * boost(doc) * coordination(coordinated, held), order: slot, first: leading, lead: textScore(perUnit[leading]!, slot), matched, needs };
+      candidates.add(slot, score * boost(this.slots.at(slot)!) * coordination(coordinated, held), slot, leading, textScore(perUnit[leading]!, slot), matched, needs);
     };
     const matchesOf = (slot: number): UnitMatch[] => {
       return units.flatMap((unit, i) => {
@@ -291,13 +297,32 @@ export class EmbeddedSearchIndex implements SearchIndex {
         return [{ unit, terms: matched, ...(meets ? { meets } : {}) }];
       });
     };
-    const byLead: Order = (a, b) => a.first - b.first || b.lead - a.lead || byOrder(a, b);
-    if (!relaxed) return { bits, relaxed: false, candidate, compare: (a, b) => byScore(a, b) || byLead(a, b), matchesOf };
+    const byLead = (c: Candidates): Order => {
+      const { first, lead, order } = c;
+      return (a, b) => first[a]! - first[b]! || lead[b]! - lead[a]! || order[a]! - order[b]!;
+    };
+    if (!relaxed) {
+      return {
+        bits,
+        relaxed: false,
+        add,
+        compare: (c) => {
+          const { score } = c;
+          const then = byLead(c);
+          return (a, b) => score[b]! - score[a]! || then(a, b);
+        },
+        matchesOf,
+      };
+    }
     return {
       bits,
       relaxed: units.length > 1,
-      candidate,
-      compare: (a, b) => b.needs - a.needs || b.matched - a.matched || byScore(a, b) || byLead(a, b),
+      add,
+      compare: (c) => {
+        const { needs, matched, score } = c;
+        const then = byLead(c);
+        return (a, b) => needs[b]! - needs[a]! || matched[b]! - matched[a]! || score[b]! - score[a]! || then(a, b);
+      },
       matchesOf,
     };
   }
@@ -510,28 +535,66 @@ const textScore = (result: UnitResult, slot: number): number => {
 /** What a hit matched of a unit: the index terms and their fields, and for a need what it meets. */
 type UnitMatch = { unit: QueryUnit; terms: Map<string, FieldSet>; meets?: ReturnType<typeof meetsMeaning> };
 /**
- * `order`: where the candidate stood (its slot, or its place by name when browsing); `first`, `lead`: the unit that
- * found it first and its score there; `matched`, `needs`: how many units it matched and how many needs it serves.
+ * A search's candidates in columns, by position (no object per candidate): `order`, where each stood (its slot, or its
+ * place by name when browsing); `first`, `lead`: the unit that found it first and its score there; `matched`, `needs`:
+ * how many units it matched and how many needs it serves. One set serves every search (each runs synchronously).
  */
-type Candidate = { doc: SearchDocument; slot: number; score: number; order: number; first: number; lead: number; matched: number; needs: number };
-type Order = (a: Candidate, b: Candidate) => number;
-/** The slots matched, how to make one a candidate, the candidates' relevance order and a hit's unit matches. */
+class Candidates {
+  length = 0;
+  slots = new Int32Array(0);
+  score = new Float64Array(0);
+  order = new Float64Array(0);
+  first = new Int32Array(0);
+  lead = new Float64Array(0);
+  matched = new Int32Array(0);
+  needs = new Int32Array(0);
+
+  /** Empty, with room for `capacity`. */
+  reset(capacity: number): this {
+    this.length = 0;
+    if (this.slots.length < capacity) {
+      const room = Math.max(capacity, this.slots.length * 2);
+      this.slots = new Int32Array(room);
+      this.score = new Float64Array(room);
+      this.order = new Float64Array(room);
+      this.first = new Int32Array(room);
+      this.lead = new Float64Array(room);
+      this.matched = new Int32Array(room);
+      this.needs = new Int32Array(room);
+    }
+    return this;
+  }
+
+  add(slot: number, score: number, order: number, first: number, lead: number, matched: number, needs: number): void {
+    const at = this.length++;
+    this.slots[at] = slot;
+    this.score[at] = score;
+    this.order[at] = order;
+    this.first[at] = first;
+    this.lead[at] = lead;
+    this.matched[at] = matched;
+    this.needs[at] = needs;
+  }
+}
+/** Compares two candidates by position. */
+type Order = (a: number, b: number) => number;
+/** The slots matched, how to add one to the candidates, the candidates' relevance order and a hit's unit matches. */
 type Matched = {
   bits: Bits;
   relaxed: boolean;
-  candidate: (slot: number, boost: (doc: SearchDocument) => number) => Candidate;
-  compare: Order;
+  add: (candidates: Candidates, slot: number, boost: (doc: SearchDocument) => number) => void;
+  compare: (candidates: Candidates) => Order;
   matchesOf: (slot: number) => UnitMatch[];
 };
 
-const byScore: Order = (a, b) => b.score - a.score;
-const byOrder: Order = (a, b) => a.order - b.order;
+const byOrder = ({ order }: Candidates): Order => (a, b) => order[a]! - order[b]!;
 
-/** The first `k` candidates by `compare` (a total order), in that order, without sorting the rest. */
-const firstK = (candidates: Candidate[], compare: Order, k: number): Candidate[] => {
-  if (candidates.length <= k * 4) return candidates.sort(compare).slice(0, k);
-  const best: Candidate[] = [];
-  for (const candidate of candidates) {
+/** The positions of the first `k` candidates by `compare` (a total order), in that order, without sorting the rest. */
+const firstK = (candidates: Candidates, compare: Order, k: number): number[] => {
+  const n = candidates.length;
+  if (n <= k * 4) return Array.from({ length: n }, (_, i) => i).sort(compare).slice(0, k);
+  const best: number[] = [];
+  for (let candidate = 0; candidate < n; candidate++) {
     if (best.length === k && compare(candidate, best[k - 1]!) >= 0) continue;
     let low = 0;
     let high = best.length;
@@ -577,13 +640,14 @@ const NEED_MIN_SCORE = 1;
  * more of the query's preferences come first when there are no words; by area, documents without one come last
  * either way; by distance, those without a position.
  */
-const sorted = (candidates: Candidate[], query: SearchQuery, relevance: Order, k: number): Candidate[] => {
+const sorted = (candidates: Candidates, slots: DocumentSlots, query: SearchQuery, relevance: Order, k: number): number[] => {
   const near = query.offer.near;
   const fit = preferenceFit(query.prefer);
+  const docAt = (at: number) => slots.at(candidates.slots[at]!)!;
   if (query.sort === 'relevance' || (query.sort === 'distance' && !near)) {
     if (query.sort !== 'relevance' || !fit || query.q.trim() !== '') return firstK(candidates, relevance, k);
-    const fits = new Map(candidates.map((c) => [c, fit(c.doc)]));
-    return firstK(candidates, (a, b) => fits.get(b)! - fits.get(a)! || relevance(a, b), k);
+    const fits = Array.from({ length: candidates.length }, (_, at) => fit(docAt(at)));
+    return firstK(candidates, (a, b) => fits[b]! - fits[a]! || relevance(a, b), k);
   }
   const key = (doc: SearchDocument): number | undefined => {
     switch (query.sort) {
@@ -593,10 +657,10 @@ const sorted = (candidates: Candidate[], query: SearchQuery, relevance: Order, k
       default: return 0;
     }
   };
-  const keys = new Map(candidates.map((c) => [c, key(c.doc)]));
+  const keys = Array.from({ length: candidates.length }, (_, at) => key(docAt(at)));
   return firstK(candidates, (a, b) => {
-    const ka = keys.get(a);
-    const kb = keys.get(b);
+    const ka = keys[a];
+    const kb = keys[b];
     return (ka === undefined ? (kb === undefined ? 0 : 1) : kb === undefined ? -1 : ka - kb) || relevance(a, b);
   }, k);
 };
