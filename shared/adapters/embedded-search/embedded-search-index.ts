@@ -270,6 +270,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
     const lead = required.indexOf(true);
 
     const held: boolean[] = perUnit.map(() => false);
+    /** Coordination is 1 unless two units or more are coordinated. */
+    const coordinating = coordinated.filter(Boolean).length >= 2;
     const add = (candidates: Candidates, slot: number, boost: (doc: SearchDocument) => number): void => {
       let score = 0;
       let matched = 0;
@@ -285,7 +287,8 @@ export class EmbeddedSearchIndex implements SearchIndex {
         if (first < 0) first = i;
       }
       const leading = relaxed ? first : lead;
-      candidates.add(slot, score * boost(this.slots.at(slot)!) * coordination(coordinated, held), slot, leading, textScore(perUnit[leading]!, slot), matched, needs);
+      const coordinate = coordinating ? coordination(coordinated, held) : 1;
+      candidates.add(slot, score * boost(this.slots.at(slot)!) * coordinate, slot, leading, textScore(perUnit[leading]!, slot), matched, needs);
     };
     const matchesOf = (slot: number): UnitMatch[] => {
       return units.flatMap((unit, i) => {
