@@ -11,9 +11,12 @@ import { syntheticCatalogue } from './synthetic-catalogue.ts';
 const [size = '10000', rounds = '200', classes] = process.argv.slice(2);
 const queries = CLASS_QUERIES.filter((q) => !classes || classes.split(',').includes(q.queryClass));
 const engine = new ProductionEngine();
+const docs = syntheticCatalogue(Number(size));
 const started = now();
-await engine.build(syntheticCatalogue(Number(size)));
-console.log(`built ${size} in ${(now() - started).toFixed(0)} ms`);
+const cpu = process.cpuUsage();
+await engine.build(docs);
+const used = process.cpuUsage(cpu);
+console.log(`built ${size} in ${(now() - started).toFixed(0)} ms (${((used.user + used.system) / 1000).toFixed(0)} ms of CPU)`);
 const samples = new Map<string, number[]>();
 for (let r = 0; r < Number(rounds); r++) {
   for (const query of queries) {

@@ -20,7 +20,7 @@ import { NO_SYNONYMS, type Synonyms } from '#shared/search/synonyms.ts';
 import { compileUnderstanding, MEANING_DIMENSIONS, meaningFit, meaningSize, meetsMeaning, NO_QUERY_VOCABULARY, type Meaning, type QueryVocabulary, type Understanding } from '#shared/search/understanding.ts';
 import { preferenceFit } from '#shared/search/preference.ts';
 import { countOf, DocumentSlots, forEachSlot, has, intersect, isValidOn, type Bits } from './facet-bitsets.ts';
-import { InvertedIndex, type FieldTerms, type InvertedIndexData, type Scored } from './inverted-index.ts';
+import { InvertedIndex, type DocumentTerms, type InvertedIndexData, type Scored } from './inverted-index.ts';
 import { QueryScorer, type Branch, type FieldSet, type Leaf, type Pass } from './query-scorer.ts';
 
 const TEXT_FIELDS = ['name', 'summary', 'description', 'labels', 'tags'] as const;
@@ -104,7 +104,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
   private readonly letterTerms = new Set<string>();
   private readonly known = (term: string) => this.letterTerms.has(term);
   private readonly index: InvertedIndex;
-  private readonly analysed: Record<Language, Map<string, string[]>> = { sv: new Map(), en: new Map() };
+  private readonly analysed: Record<Language, Map<string, AnalysedWord>> = { sv: new Map(), en: new Map() };
+  private readonly building = new DocumentTermsBuilder(FIELD_SPECS.length);
+  /** Numbers a field being read, so that a word counts once in it (see AnalysedWord). */
+  private stamp = 0;
   private readonly scoreArrays = new ScoreArrays();
   private readonly candidates = new Candidates();
   /** Per dimension and values a need wants, the share (see meaningFitter) of each set of values a document holds, by its number. */
@@ -142,25 +145,44 @@ export class EmbeddedSearchIndex implements SearchIndex {
     };
   }
 
-  /** The index terms of a word, remembered: a catalogue repeats its vocabulary. */
-  private termsOf(word: string, language: Language): string[] {
-    let terms = this.analysed[language].get(word);
-    if (!terms) {
-      terms = indexTerms(word, language, this.lexicon);
-      this.analysed[language].set(word, terms);
-      for (const term of terms) if (hasDiacritics(term)) this.letterTerms.add(term);
+  /** A word's analysis, remembered: a catalogue repeats its vocabulary. */
+  private analysis(word: string, language: Language): AnalysedWord {
+    let analysed = this.analysed[language].get(word);
+    if (!analysed) {
+      analysed = { terms: indexTerms(word, language, this.lexicon), stamp: 0 };
+      this.analysed[language].set(word, analysed);
+      for (const term of analysed.terms) if (hasDiacritics(term)) this.letterTerms.add(term);
     }
-    return terms;
+    return analysed;
   }
 
-  /** A document's fields as the index holds them: distinct tokens, and how often each term occurs. */
-  private fieldTerms(doc: SearchDocument): FieldTerms[] {
-    return FIELD_SPECS.map((spec) => {
-      const tokens = tokenWords(fieldText(doc, spec));
-      const frequencies = new Map<string, number>();
-      for (const token of tokens) for (const term of this.termsOf(token, spec.language)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-      return { length: new Set(tokens).size, frequencies };
-    });
+  private termsOf(word: string, language: Language): string[] {
+    return this.analysis(word, language).terms;
+  }
+
+  /**
+   * A document's fields as the index holds them: per field its distinct tokens, and how often each term occurs
+   * (in the order terms first occur), in arrays reused from one document to the next.
+   */
+  private documentTerms(doc: SearchDocument): DocumentTerms {
+    const terms = this.building;
+    terms.count = 0;
+    for (let field = 0; field < FIELD_SPECS.length; field++) {
+      const spec = FIELD_SPECS[field]!;
+      const stamp = ++this.stamp;
+      let distinct = 0;
+      for (const token of tokenWords(fieldText(doc, spec))) {
+        const analysed = this.analysis(token, spec.language);
+        if (analysed.stamp !== stamp) {
+          analysed.stamp = stamp;
+          distinct += 1;
+        }
+        const ids = (analysed.ids ??= Int32Array.from(analysed.terms, (term) => this.index.termId(term)));
+        for (let i = 0; i < ids.length; i++) terms.count1(field, ids[i]!, stamp);
+      }
+      terms.lengths[field] = distinct;
+    }
+    return terms;
   }
   async apply(operations: readonly IndexOperation[]): Promise<IndexOutcome[]> {
     return operations.map((operation) => this.applyOne(operation));
@@ -485,7 +507,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
     }
     this.documents.set(id, operation.document);
     this.slots.put(operation.document);
-    this.index.add(this.slots.slotOf(id)!, this.fieldTerms(operation.document));
+    this.index.add(this.slots.slotOf(id)!, this.documentTerms(operation.document));
     return { id, result: 'applied' };
   }
 
@@ -515,6 +537,57 @@ export class EmbeddedSearchIndex implements SearchIndex {
       return is;
     };
     return buildHit(doc, language, { score, matchedTerms, isMatch }, offer.near);
+  }
+}
+
+/** A word's index terms, their ids once a document holding the word is indexed, and the field read last that held it. */
+type AnalysedWord = { terms: string[]; ids?: Int32Array; stamp: number };
+
+/** One document's terms as they are read, field by field: each (field, term) once, with its count. */
+class DocumentTermsBuilder implements DocumentTerms {
+  count = 0;
+  fields = new Int32Array(64);
+  terms = new Int32Array(64);
+  frequencies = new Int32Array(64);
+  readonly lengths: number[];
+  /** Per term id: the field (by stamp) it was counted in last, and where. */
+  private seenIn = new Int32Array(1024);
+  private at = new Int32Array(1024);
+
+  constructor(fieldCount: number) {
+    this.lengths = new Array<number>(fieldCount).fill(0);
+  }
+
+  /** Counts one occurrence of a term in the field being read (`stamp` numbers it). */
+  count1(field: number, term: number, stamp: number): void {
+    if (term >= this.seenIn.length) {
+      const size = Math.max(term + 1, this.seenIn.length * 2);
+      const seenIn = new Int32Array(size);
+      seenIn.set(this.seenIn);
+      const at = new Int32Array(size);
+      at.set(this.at);
+      this.seenIn = seenIn;
+      this.at = at;
+    }
+    if (this.seenIn[term] === stamp) {
+      this.frequencies[this.at[term]!]! += 1;
+      return;
+    }
+    if (this.count === this.terms.length) {
+      const grow = (array: Int32Array) => {
+        const out = new Int32Array(array.length * 2);
+        out.set(array);
+        return out;
+      };
+      this.fields = grow(this.fields);
+      this.terms = grow(this.terms);
+      this.frequencies = grow(this.frequencies);
+    }
+    this.seenIn[term] = stamp;
+    this.at[term] = this.count;
+    this.fields[this.count] = field;
+    this.terms[this.count] = term;
+    this.frequencies[this.count++] = 1;
   }
 }
 

@@ -17,8 +17,17 @@ const D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 
-/** A field's tokens in one document: how many distinct ones, and how often each index term occurs. */
-export type FieldTerms = { length: number; frequencies: ReadonlyMap<string, number> };
+/**
+ * A document's terms: per field how many distinct tokens it holds (`lengths`), and for its first `count` entries a
+ * field, a term id (see `termId`) and how often the term occurs there, each (field, term) once.
+ */
+export type DocumentTerms = {
+  lengths: ArrayLike<number>;
+  count: number;
+  fields: ArrayLike<number>;
+  terms: ArrayLike<number>;
+  frequencies: ArrayLike<number>;
+};
 /** The terms a query term stands for (itself, longer terms it prefixes, terms one typo away) and their weights. */
 export type Expansion = { terms: Int32Array; weights: Float64Array };
 /** Slots in ascending order and a score for each. */
@@ -80,22 +89,23 @@ export class InvertedIndex {
     return this.ids.get(term);
   }
 
-  /** Holds a document's fields in `slot` (a free one: `remove` it first). */
-  add(slot: number, fields: readonly FieldTerms[]): void {
+  /** Holds a document's terms in `slot` (a free one: `remove` it first). */
+  add(slot: number, document: DocumentTerms): void {
     this.ensureSlot(slot);
-    const pairs: number[] = [];
-    for (let field = 0; field < fields.length; field++) {
-      const { length, frequencies } = fields[field]!;
+    for (let field = 0; field < this.fieldCount; field++) {
+      const length = document.lengths[field] ?? 0;
       this.lengths[slot * this.fieldCount + field] = length;
       this.totals[field]! += length;
-      for (const [term, frequency] of frequencies) {
-        const id = this.intern(term);
-        this.append(id, (slot << FIELD_BITS) | field, frequency);
-        this.docFreq[id * MAX_FIELDS + field]! += 1;
-        pairs.push(id * MAX_FIELDS + field);
-      }
     }
-    this.forward[slot] = Uint32Array.from(pairs).sort();
+    const pairs = new Uint32Array(document.count);
+    for (let i = 0; i < document.count; i++) {
+      const id = document.terms[i]!;
+      const field = document.fields[i]!;
+      this.append(id, (slot << FIELD_BITS) | field, document.frequencies[i]!);
+      this.docFreq[id * MAX_FIELDS + field]! += 1;
+      pairs[i] = id * MAX_FIELDS + field;
+    }
+    this.forward[slot] = pairs.sort();
     this.liveCount += 1;
   }
 
@@ -307,7 +317,8 @@ export class InvertedIndex {
     return index;
   }
 
-  private intern(term: string): number {
+  /** A term's id, a new one for a term not seen before. */
+  termId(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
       id = this.terms.length;
