@@ -70,9 +70,10 @@ export class ProductionEngine {
     return this.index!;
   }
 
-  async build(docs: readonly SearchDoc[]): Promise<void> {
+  /** `documents`: the docs as the app's search documents, when made beforehand. */
+  async build(docs: readonly SearchDoc[], documents: readonly SearchDocument[] = docs.map(toDocument)): Promise<void> {
     this.index = productionIndex(docs);
-    await this.index.apply(docs.map((doc) => ({ type: 'upsert', document: toDocument(doc) })));
+    await this.index.apply(documents.map((document) => ({ type: 'upsert', document })));
   }
 
   /** Ids of the page's hits, the total and the facet counts, as the app reads them. */
