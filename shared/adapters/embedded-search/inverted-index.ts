@@ -61,6 +61,9 @@ export class InvertedIndex {
   /** Per slot, its (term << FIELD_BITS | field) pairs; undefined for a free slot. */
   private forward: (Uint32Array | undefined)[] = [];
   private liveCount = 0;
+  /** See onceScores. */
+  private once: Float64Array | undefined;
+  private onceValid = false;
   private sortedTerms: string[] = [];
   private unsortedTerms: string[] = [];
   private accumulator = new Float64Array(0);
@@ -107,6 +110,7 @@ export class InvertedIndex {
     }
     this.forward[slot] = pairs.sort();
     this.liveCount += 1;
+    this.onceValid = false;
   }
 
   /** Frees a slot: its postings leave their terms' lists. */
@@ -138,6 +142,7 @@ export class InvertedIndex {
     }
     this.forward[slot] = undefined;
     this.liveCount -= 1;
+    this.onceValid = false;
   }
 
   /**
@@ -182,8 +187,9 @@ export class InvertedIndex {
     let low = Infinity;
     const n = this.liveCount;
     const fields = this.fieldCount;
-    const averages = new Float64Array(fields);
-    for (let f = 0; f < fields; f++) averages[f] = n === 0 ? 0 : this.totals[f]! / n;
+    const averages = this.averages();
+    const once = this.onceScores(averages);
+    const lengths = this.lengths;
     const idf = new Float64Array(MAX_FIELDS);
     for (let t = 0; t < expansion.terms.length; t++) {
       const term = expansion.terms[t]!;
@@ -209,8 +215,8 @@ export class InvertedIndex {
         }
         if (within !== undefined && (within[slot >>> 5]! & bit) === 0) continue;
         const tf = list[i + 1]!;
-        const length = this.lengths[slot * fields + field]!;
-        acc[slot]! += factor * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / averages[field]!)));
+        if (tf === 1) acc[slot]! += factor * once[slot * fields + field]!;
+        else acc[slot]! += factor * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * lengths[slot * fields + field]!) / averages[field]!)));
       }
     }
     const slots = new Int32Array(touched);
@@ -229,6 +235,28 @@ export class InvertedIndex {
       }
     }
     return { slots, scores };
+  }
+
+  private averages(): Float64Array {
+    const n = this.liveCount;
+    const averages = new Float64Array(this.fieldCount);
+    for (let f = 0; f < this.fieldCount; f++) averages[f] = n === 0 ? 0 : this.totals[f]! / n;
+    return averages;
+  }
+
+  /**
+   * Per slot and field, the BM25+ term part of a term found once there (most are): worked out again after the
+   * documents change, as lengths and averages move.
+   */
+  private onceScores(averages: Float64Array): Float64Array {
+    if (this.once && this.onceValid) return this.once;
+    const fields = this.fieldCount;
+    const lengths = this.lengths;
+    const once = this.once && this.once.length === lengths.length ? this.once : new Float64Array(lengths.length);
+    for (let i = 0; i < lengths.length; i++) once[i] = D + (1 * (K + 1)) / (1 + K * (1 - B + (B * lengths[i]!) / averages[i % fields]!));
+    this.once = once;
+    this.onceValid = true;
+    return once;
   }
 
   /** The fields (a bit per field) in which a slot holds a term. */
