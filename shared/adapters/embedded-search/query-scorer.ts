@@ -20,6 +20,7 @@ type Partial = { slots: Int32Array; scores: Float64Array; forms: Uint32Array; wi
 
 export class QueryScorer {
   private readonly expansions = new Map<string, Expansion>();
+  private readonly leafExpansions = new Map<Leaf, Expansion>();
   private readonly scored = new Map<string, Scored>();
 
   /**
@@ -111,29 +112,36 @@ export class QueryScorer {
    */
   details(pass: Pass, slot: number): Map<number, FieldSet> {
     const found = new Map<number, FieldSet>();
-    const matchesOf = (leaf: Leaf, visit: (term: number, fields: FieldSet) => void) => {
-      const { terms } = this.expansion(leaf);
-      for (let i = 0; i < terms.length; i++) {
-        const fields = this.index.fieldsHolding(slot, terms[i]!) & leaf.fields;
-        if (fields !== 0) visit(terms[i]!, fields);
-      }
-    };
     for (const branch of pass) {
-      const matchesAll = branch.length > 0 && branch.every((word) => word.some((leaf) => {
-        let any = false;
-        matchesOf(leaf, () => (any = true));
-        return any;
-      }));
-      if (!matchesAll) continue;
-      for (const word of branch) for (const leaf of word) matchesOf(leaf, (term, fields) => found.set(term, (found.get(term) ?? 0) | fields));
+      if (branch.length === 0 || !branch.every((word) => word.some((leaf) => this.holds(leaf, slot)))) continue;
+      for (const word of branch) {
+        for (const leaf of word) {
+          const { terms } = this.expansion(leaf);
+          for (let i = 0; i < terms.length; i++) {
+            const fields = this.index.fieldsHolding(slot, terms[i]!) & leaf.fields;
+            if (fields !== 0) found.set(terms[i]!, (found.get(terms[i]!) ?? 0) | fields);
+          }
+        }
+      }
     }
     return found;
   }
 
+  /** Whether a slot holds any of a leaf's terms in its fields. */
+  private holds(leaf: Leaf, slot: number): boolean {
+    const { terms } = this.expansion(leaf);
+    for (let i = 0; i < terms.length; i++) if ((this.index.fieldsHolding(slot, terms[i]!) & leaf.fields) !== 0) return true;
+    return false;
+  }
+
+  /** A leaf's expansion, looked up by the leaf itself after the first time (no key to build). */
   private expansion(leaf: Leaf): Expansion {
+    let expansion = this.leafExpansions.get(leaf);
+    if (expansion) return expansion;
     const key = `${leaf.prefix ? 1 : 0}${leaf.fuzzy ? 1 : 0}${leaf.form}`;
-    let expansion = this.expansions.get(key);
+    expansion = this.expansions.get(key);
     if (!expansion) this.expansions.set(key, (expansion = this.index.expand(leaf.form, leaf.prefix, leaf.fuzzy)));
+    this.leafExpansions.set(leaf, expansion);
     return expansion;
   }
 
