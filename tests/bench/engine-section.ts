@@ -21,8 +21,9 @@ type Searcher = { prepare?(docs: readonly SearchDoc[]): void; build(docs: readon
 
 const PAGE_SIZE = 20;
 
-const makeEngine = (name: EngineName, production: ProductionEngine): Searcher => {
+const makeEngine = (name: EngineName): Searcher => {
   if (name === 'vagvisaren') {
+    const production = new ProductionEngine();
     let documents: SearchDocument[] = [];
     return {
       prepare: (docs) => (documents = docs.map(toDocument)),
@@ -45,6 +46,8 @@ export type EngineAtSize = {
 export type EngineSizeRun = {
   n: number;
   rounds: number;
+  /** Builds per engine; build time and heap are their medians. */
+  builds: number;
   loadAverage: { start: number; end: number };
   engines: Record<EngineName, EngineAtSize>;
   /** Vägvisaren's engine saved and loaded back (sizes up to SNAPSHOT_MAX_N). */
@@ -58,6 +61,9 @@ const shuffle = <T>(items: T[], rng: () => number): T[] => {
   return items;
 };
 
+/** Builds per engine and size, interleaved, their medians reported: one build's time is at the mercy of a busy machine. */
+export const buildsFor = (n: number, quick: boolean): number => (quick || n > 10_000 ? 1 : 3);
+
 /** Rounds of the class queries per size: enough samples for a p99 at small sizes, bounded at 100k. */
 export const roundsFor = (n: number, quick: boolean): number =>
   quick ? (n <= 1_000 ? 15 : n <= 10_000 ? 6 : 2) : n <= 1_000 ? 60 : n <= 10_000 ? 25 : 6;
@@ -67,19 +73,25 @@ export const measureEngines = async (n: number, options: { quick: boolean; seed:
   const docs = syntheticCatalogue(n, options.seed);
   const engines = new Map<EngineName, Searcher>();
   const builds = new Map<EngineName, { ms: number; heap: number }>();
-  const production = new ProductionEngine();
-  for (const name of [...ENGINES].reverse()) {
-    const engine = makeEngine(name, production);
-    const before = settle();
-    engine.prepare?.(docs);
-    const started = now();
-    await engine.build(docs);
-    const ms = now() - started;
-    const heap = settle() - before;
-    builds.set(name, { ms, heap });
-    engines.set(name, engine);
-    options.log(`engine N=${n}: built ${name} in ${ms.toFixed(0)} ms, ${mb(heap)} MB`);
+  const times = buildsFor(n, options.quick);
+  const measured = new Map<EngineName, { ms: number[]; heap: number[] }>(ENGINES.map((name) => [name, { ms: [], heap: [] }]));
+  for (let build = 0; build < times; build++) {
+    for (const name of [...ENGINES].reverse()) {
+      engines.delete(name);
+      const engine = makeEngine(name);
+      const before = settle();
+      engine.prepare?.(docs);
+      const started = now();
+      await engine.build(docs);
+      const ms = now() - started;
+      const heap = settle() - before;
+      measured.get(name)!.ms.push(ms);
+      measured.get(name)!.heap.push(heap);
+      engines.set(name, engine);
+      options.log(`engine N=${n}: built ${name} in ${ms.toFixed(0)} ms, ${mb(heap)} MB`);
+    }
   }
+  for (const name of ENGINES) builds.set(name, { ms: median(measured.get(name)!.ms), heap: median(measured.get(name)!.heap) });
 
   for (const query of CLASS_QUERIES) for (const name of ENGINES) await engines.get(name)!.search(query);
 
@@ -105,5 +117,5 @@ export const measureEngines = async (n: number, options: { quick: boolean; seed:
     heapMB: mb(builds.get(name)!.heap),
     byClass: Object.fromEntries(QUERY_CLASSES.map((c) => [c, stats(samples.get(name)!.get(c)!)])) as Record<QueryClass, LatencyStats>,
   }])) as Record<EngineName, EngineAtSize>;
-  return { n, rounds, loadAverage: { start: round(loadStart, 2), end: round(loadavg()[0]!, 2) }, engines: result };
+  return { n, rounds, builds: times, loadAverage: { start: round(loadStart, 2), end: round(loadavg()[0]!, 2) }, engines: result };
 };
