@@ -64,6 +64,12 @@ const shuffle = <T>(items: T[], rng: () => number): T[] => {
 /** Builds per engine and size, interleaved, their medians reported: one build's time is at the mercy of a busy machine. */
 export const buildsFor = (n: number, quick: boolean): number => (quick || n > 10_000 ? 1 : 3);
 
+/**
+ * Unmeasured rounds of the class queries before the measured ones, for every engine alike: a server answers
+ * warmed up, and the first hundred-odd queries of an engine run while V8 is still compiling it.
+ */
+export const warmUpRoundsFor = (n: number): number => (n <= 10_000 ? 20 : 1);
+
 /** Rounds of the class queries per size: enough samples for a p99 at small sizes, bounded at 100k. */
 export const roundsFor = (n: number, quick: boolean): number =>
   quick ? (n <= 1_000 ? 15 : n <= 10_000 ? 6 : 2) : n <= 1_000 ? 60 : n <= 10_000 ? 25 : 6;
@@ -93,7 +99,9 @@ export const measureEngines = async (n: number, options: { quick: boolean; seed:
   }
   for (const name of ENGINES) builds.set(name, { ms: median(measured.get(name)!.ms), heap: median(measured.get(name)!.heap) });
 
-  for (const query of CLASS_QUERIES) for (const name of ENGINES) await engines.get(name)!.search(query);
+  for (let round_ = 0; round_ < warmUpRoundsFor(n); round_++) {
+    for (const query of CLASS_QUERIES) for (const name of ENGINES) await engines.get(name)!.search(query);
+  }
 
   const samples = new Map<EngineName, Map<QueryClass, number[]>>(ENGINES.map((e) => [e, new Map(QUERY_CLASSES.map((c) => [c, []]))]));
   const rng = mulberry32(options.seed + n);
