@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE_ENTRY_FILE, bundleFunction, bundleGraph } from '#infra/bundling.ts';
+import { BUNDLE_ENTRY_FILE, LEFT_OUT, bundleFunction, bundleGraph } from '#infra/bundling.ts';
 import { documentClient } from '#shared/adapters/dynamodb/client.ts';
 import { ensureTable } from '#shared/adapters/dynamodb/table.ts';
 import { EmbeddedSearchIndex } from '#shared/adapters/embedded-search/embedded-search-index.ts';
@@ -69,6 +69,9 @@ describe('the API function as bundled for Lambda', () => {
       expect(lazy.filter((path) => loadedAtImport.some((input) => input.includes(path)))).toEqual([]);
       expect(loadedAtImport.filter((input) => input.includes('node_modules/zod/') && input.includes('/locales/') && !input.endsWith('/en.js'))).toEqual([]);
       expect(loadedAtImport).toContain('functions/api/routes/search/search.handlers.ts');
+      expect([...graph.inputs].filter((input) => input.startsWith('left-out:')).sort()).toEqual(Object.keys(LEFT_OUT).map((name) => `left-out:${name}`).sort());
+      const leftOutSources = ['node_modules/bowser/', 'node_modules/zod/v4/core/compile.js', 'node_modules/zod/v4/classic/from-json-schema.js', 'node_modules/@opensearch-project/opensearch/api/'];
+      expect([...graph.inputs].filter((input) => leftOutSources.some((source) => input.includes(source)))).toEqual([]);
       expect(graph.entryGraphBytes).toBeLessThanOrEqual(560_000);
     } finally {
       await rm(dir, { recursive: true, force: true });
