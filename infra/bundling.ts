@@ -3,8 +3,7 @@
  * with the createRequire banner, minified, with source maps beside it (not read at run time), and
  * split so that modules loaded by dynamic import (the SES client, the embedded engine, credential
  * providers) become chunks that load only when used. Modules the functions never run (zod's other
- * locales and its compiler, the OpenSearch client's generated API methods, the SDK's browser user
- * agent parser) are left out (LEFT_OUT). Run as a script
+ * locales and its compiler, the SDK's browser user agent parser) are left out (LEFT_OUT). Run as a script
  * (`tsx infra/bundling.ts <entry> <outdir>`) it bundles one entry.
  */
 import { rmSync } from 'node:fs';
@@ -58,18 +57,6 @@ export const LEFT_OUT: Record<string, LeftOut> = {
     specifier: /^\.\/from-json-schema\.js$/,
     importer: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]classic[\\/]external\.js$/,
     contents: 'export const fromJSONSchema = () => { throw new Error("z.fromJSONSchema is left out of this bundle (infra/bundling.ts)"); };',
-    loader: 'js',
-  },
-  /**
-   * The OpenSearch client's generated API methods (every namespace of the REST API, about 240 kB
-   * minified) load with its Client class, which extends them. The functions reach OpenSearch only
-   * through `client.transport` (shared/adapters/opensearch/transport.ts), so their base class is
-   * bundled as an empty one.
-   */
-  'opensearch-api': {
-    specifier: /^\.\.\/api\/OpenSearchApi$/,
-    importer: /[\\/]node_modules[\\/]@opensearch-project[\\/]opensearch[\\/]lib[\\/]/,
-    contents: 'module.exports = class OpenSearchAPI {};',
     loader: 'js',
   },
   /**
