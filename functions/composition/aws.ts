@@ -6,11 +6,9 @@
  * to the table and its audit trail); with neither, the embedded index built from the table at cold start.
  * Referral notices go out through Amazon SES from NOTIFICATION_SENDER (without it they are logged
  * as undeliverable), linking to PUBLIC_BASE_URL or else the request's origin; the SES client loads
- * with the first notice.
+ * with the first notice, the token verifier (jose, the user pool's keys) with the first bearer token.
  */
-import { createRemoteJWKSet } from 'jose';
 import { z } from 'zod';
-import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { createCognitoHostedSignIn } from '#shared/adapters/oidc/cognito-hosted-sign-in.ts';
 import { loadPublication } from '#shared/open-data/publication.ts';
 import { systemClock } from '#shared/ports/clock.ts';
@@ -30,7 +28,7 @@ import { measuredNotifier, measuredReferrals, measuredSearch } from './measured.
 import { composeServices } from './services.ts';
 import { lazyPort } from './lazy-port.ts';
 import { loadOnce } from '../api/lazy-handler.ts';
-import { API_SEARCH_TIMEOUTS, AWS_CLIENT_TIMEOUTS, JWKS_TIMEOUT_MS } from './timeouts.ts';
+import { API_SEARCH_TIMEOUTS, AWS_CLIENT_TIMEOUTS } from './timeouts.ts';
 
 export const AwsConfig = z.object({
   TABLE_NAME: z.string().min(3),
@@ -119,7 +117,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
     referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,
     notifier: measuredNotifier(notifier, metrics),
     ...(config.PUBLIC_BASE_URL ? { linkBase: config.PUBLIC_BASE_URL } : {}),
-    tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), { timeoutDuration: JWKS_TIMEOUT_MS }), issuer, clientId: config.COGNITO_CLIENT_ID }),
+    tokens: lazyPort(async () => (await import('./cognito-tokens.ts')).cognitoTokenVerifier(issuer, config.COGNITO_CLIENT_ID)),
     ...(config.COGNITO_DOMAIN ? { hostedSignIn: createCognitoHostedSignIn({ domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID }) } : {}),
   };
 
