@@ -3,7 +3,8 @@
  * with the createRequire banner, minified, with source maps beside it (not read at run time), and
  * split so that modules loaded by dynamic import (the SES client, the embedded engine, credential
  * providers) become chunks that load only when used. Modules the functions never run (zod's other
- * locales and its compiler, the SDK's browser user agent parser) are left out (LEFT_OUT). Run as a script
+ * locales and its compiler, the SDK's browser user agent parser, the credential providers after the
+ * environment's) are left out (LEFT_OUT). Run as a script
  * (`tsx infra/bundling.ts <entry> <outdir>`) it bundles one entry.
  */
 import { rmSync } from 'node:fs';
@@ -67,6 +68,28 @@ export const LEFT_OUT: Record<string, LeftOut> = {
     specifier: /^bowser$/,
     importer: /[\\/]node_modules[\\/]@aws-sdk[\\/]core[\\/]/,
     contents: 'export default {}; export const parse = () => undefined;',
+    loader: 'js',
+  },
+  /**
+   * The default credential chain's providers after the environment's (SSO, profiles, processes, web
+   * identity files, container and instance metadata: about 85 kB with the STS and SSO clients they
+   * bring). Lambda gives every function its role's credentials in the environment, which the chain
+   * reads first; were they missing, the chain ends with these providers' error.
+   */
+  'credential-chain': {
+    specifier: /^(@aws-sdk\/credential-provider-(sso|ini|process|web-identity|http)|@smithy\/credential-provider-imds)$/,
+    importer: /[\\/]node_modules[\\/]@aws-sdk[\\/]credential-provider-node[\\/]/,
+    contents: [
+      'const leftOut = (name) => () => async () => {',
+      '  const error = new Error(`${name} is left out of this bundle: a Lambda function reads its role\'s credentials from the environment (infra/bundling.ts)`);',
+      '  error.name = "CredentialsProviderError";',
+      '  error.tryNextLink = true;',
+      '  throw error;',
+      '};',
+      'export const fromSSO = leftOut("fromSSO"), fromIni = leftOut("fromIni"), fromProcess = leftOut("fromProcess"), fromTokenFile = leftOut("fromTokenFile");',
+      'export const fromHttp = leftOut("fromHttp"), fromContainerMetadata = leftOut("fromContainerMetadata"), fromInstanceMetadata = leftOut("fromInstanceMetadata");',
+      'export const ENV_CMDS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI", ENV_CMDS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";',
+    ].join('\n'),
     loader: 'js',
   },
 };
