@@ -2,8 +2,9 @@
  * How a function's code is bundled, for the CDK construct and the benchmark alike: one ESM entry
  * with the createRequire banner, minified, with source maps beside it (not read at run time), and
  * split so that modules loaded by dynamic import (the SES client, the embedded engine, credential
- * providers) become chunks that load only when used. zod's message locales other than English and
- * the OpenSearch client's generated API methods are left out. Run as a script
+ * providers) become chunks that load only when used. Modules the functions never run (zod's other
+ * locales and its compiler, the SDK's browser user agent parser, the credential providers after the
+ * environment's) are left out (LEFT_OUT). Run as a script
  * (`tsx infra/bundling.ts <entry> <outdir>`) it bundles one entry.
  */
 import { rmSync } from 'node:fs';
@@ -23,31 +24,84 @@ export const CREATE_REQUIRE_BANNER =
 export const BUNDLE_ENTRY_FILE = 'index.mjs';
 
 /**
- * zod's `locales` namespace holds some forty languages' error messages (about 270 kB minified). The
- * app keeps zod's English default and never reads another locale, but @hono/zod-openapi passes the
- * whole `z` namespace to a function, so tree shaking cannot drop it; this plugin does.
+ * A module the functions never run, bundled as `contents` instead: `specifier` as written by a module
+ * under `importer` (a path inside node_modules). Each one left out is named in LEFT_OUT with why.
  */
-export const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(bundler) {
-    bundler.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined);
-    bundler.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({ contents: 'export {};', loader: 'js' }));
+type LeftOut = { specifier: RegExp; importer: RegExp; contents: string; loader: 'js' };
+
+/** Where each replacement comes from, so a changed dependency fails the build's tests rather than the function. */
+export const LEFT_OUT: Record<string, LeftOut> = {
+  /**
+   * zod's `locales` namespace holds some forty languages' error messages (about 270 kB minified). The
+   * app keeps zod's English default and never reads another locale, but @hono/zod-openapi passes the
+   * whole `z` namespace to a function, so tree shaking cannot drop it.
+   */
+  'zod-locales': { specifier: /^\.\.\/locales\/index\.js$/, importer: /[\\/]node_modules[\\/]zod[\\/]/, contents: 'export {};', loader: 'js' },
+  /**
+   * zod's ahead-of-time compiler (`z.compile`, `zod/compile`: about 29 kB minified) runs only when
+   * called or imported by name; the app does neither, and zod's own parsing never reaches it.
+   */
+  'zod-compile': {
+    specifier: /^\.\/compile\.js$/,
+    importer: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/]index\.js$/,
+    contents: [
+      'const leftOut = () => { throw new Error("z.compile is left out of this bundle (infra/bundling.ts)"); };',
+      'export const INVALID = Symbol.for("zod.compile.invalid");',
+      'export class ZodCompileAsyncError extends Error {}',
+      'export class ZodCompileUnsupportedError extends Error {}',
+      'export const compile = leftOut, withParser = leftOut, compileFn = leftOut;',
+    ].join('\n'),
+    loader: 'js',
+  },
+  /** `z.fromJSONSchema` (about 12 kB) builds schemas from JSON Schema documents; the app writes its schemas in zod. */
+  'zod-from-json-schema': {
+    specifier: /^\.\/from-json-schema\.js$/,
+    importer: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]classic[\\/]external\.js$/,
+    contents: 'export const fromJSONSchema = () => { throw new Error("z.fromJSONSchema is left out of this bundle (infra/bundling.ts)"); };',
+    loader: 'js',
+  },
+  /**
+   * bowser (about 35 kB) parses a browser's user agent for the AWS SDK's browser build; @aws-sdk/core
+   * exports that provider from its Node entry too, but Node clients use the Node user agent provider.
+   */
+  bowser: {
+    specifier: /^bowser$/,
+    importer: /[\\/]node_modules[\\/]@aws-sdk[\\/]core[\\/]/,
+    contents: 'export default {}; export const parse = () => undefined;',
+    loader: 'js',
+  },
+  /**
+   * The default credential chain's providers after the environment's (SSO, profiles, processes, web
+   * identity files, container and instance metadata: about 85 kB with the STS and SSO clients they
+   * bring). Lambda gives every function its role's credentials in the environment, which the chain
+   * reads first; were they missing, the chain ends with these providers' error.
+   */
+  'credential-chain': {
+    specifier: /^(@aws-sdk\/credential-provider-(sso|ini|process|web-identity|http)|@smithy\/credential-provider-imds)$/,
+    importer: /[\\/]node_modules[\\/]@aws-sdk[\\/]credential-provider-node[\\/]/,
+    contents: [
+      'const leftOut = (name) => () => async () => {',
+      '  const error = new Error(`${name} is left out of this bundle: a Lambda function reads its role\'s credentials from the environment (infra/bundling.ts)`);',
+      '  error.name = "CredentialsProviderError";',
+      '  error.tryNextLink = true;',
+      '  throw error;',
+      '};',
+      'export const fromSSO = leftOut("fromSSO"), fromIni = leftOut("fromIni"), fromProcess = leftOut("fromProcess"), fromTokenFile = leftOut("fromTokenFile");',
+      'export const fromHttp = leftOut("fromHttp"), fromContainerMetadata = leftOut("fromContainerMetadata"), fromInstanceMetadata = leftOut("fromInstanceMetadata");',
+      'export const ENV_CMDS_FULL_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI", ENV_CMDS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";',
+    ].join('\n'),
+    loader: 'js',
   },
 };
 
-/**
- * The OpenSearch client's generated API methods (every namespace of the REST API, about 240 kB
- * minified) load with its Client class, which extends them. The functions reach OpenSearch only
- * through `client.transport` (shared/adapters/opensearch/transport.ts), so their base class is
- * bundled as an empty one.
- */
-export const openSearchTransportOnly: Plugin = {
-  name: 'opensearch-transport-only',
+/** Bundles each module of LEFT_OUT as its replacement. */
+export const leaveOutUnused: Plugin = {
+  name: 'leave-out-unused',
   setup(bundler) {
-    bundler.onResolve({ filter: /^\.\.\/api\/OpenSearchApi$/ }, (args) =>
-      /[\\/]node_modules[\\/]@opensearch-project[\\/]opensearch[\\/]lib[\\/]/.test(args.importer) ? { path: 'opensearch-api', namespace: 'opensearch-transport-only' } : undefined);
-    bundler.onLoad({ filter: /.*/, namespace: 'opensearch-transport-only' }, () => ({ contents: 'module.exports = class OpenSearchAPI {};', loader: 'js' }));
+    for (const [name, leftOut] of Object.entries(LEFT_OUT)) {
+      bundler.onResolve({ filter: leftOut.specifier }, (args) => (leftOut.importer.test(args.importer) ? { path: name, namespace: 'left-out' } : undefined));
+    }
+    bundler.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({ contents: LEFT_OUT[args.path]!.contents, loader: LEFT_OUT[args.path]!.loader }));
   },
 };
 
@@ -68,7 +122,7 @@ export const bundleOptions = (entry: string, outdir: string): BuildOptions => ({
   sourcesContent: false,
   legalComments: 'none',
   tsconfig: tsconfigPath,
-  plugins: [zodEnglishOnly, openSearchTransportOnly],
+  plugins: [leaveOutUnused],
   metafile: true,
   logLevel: 'warning',
 });
@@ -101,7 +155,7 @@ const reportOf = (metafile: Metafile, outdir: string): BundleReport => {
 };
 
 /** A bundle's report and the source files (relative to the repository root) its static imports load. */
-export type BundleGraph = BundleReport & { staticInputs: ReadonlySet<string> };
+export type BundleGraph = BundleReport & { staticInputs: ReadonlySet<string>; inputs: ReadonlySet<string> };
 
 /** Bundles one function entry (relative to the repository root) into `outdir`, emptied first, and tells what loads at import. */
 export const bundleGraph = async (entry: string, outdir: string): Promise<BundleGraph> => {
@@ -109,7 +163,8 @@ export const bundleGraph = async (entry: string, outdir: string): Promise<Bundle
   rmSync(absolute, { recursive: true, force: true });
   const { metafile } = await build({ ...bundleOptions(entry, absolute), absWorkingDir: repoRoot });
   const staticInputs = new Set([...staticOutputs(metafile!, absolute)].flatMap((file) => Object.keys(metafile!.outputs[file]!.inputs)));
-  return { ...reportOf(metafile!, absolute), staticInputs };
+  const inputs = new Set(Object.values(metafile!.outputs).flatMap((output) => Object.keys(output.inputs)));
+  return { ...reportOf(metafile!, absolute), staticInputs, inputs };
 };
 
 /** Bundles one function entry (relative to the repository root) into `outdir`, emptied first. */

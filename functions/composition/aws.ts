@@ -5,12 +5,11 @@
  * SEARCH_SNAPSHOT_BUCKET (either way the stream indexer keeps search current, so writes here only go
  * to the table and its audit trail); with neither, the embedded index built from the table at cold start.
  * Referral notices go out through Amazon SES from NOTIFICATION_SENDER (without it they are logged
- * as undeliverable), linking to PUBLIC_BASE_URL or else the request's origin; the SES client loads
- * with the first notice.
+ * as undeliverable), linking to PUBLIC_BASE_URL or else the request's origin; their module (a signed
+ * call to SES, ses-email.ts) loads with the first notice, the token verifier (jose, the user pool's
+ * keys) with the first bearer token.
  */
-import { createRemoteJWKSet } from 'jose';
 import { z } from 'zod';
-import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { createCognitoHostedSignIn } from '#shared/adapters/oidc/cognito-hosted-sign-in.ts';
 import { loadPublication } from '#shared/open-data/publication.ts';
 import { systemClock } from '#shared/ports/clock.ts';
@@ -29,8 +28,9 @@ import { noMetrics, type Metrics } from '#shared/ports/metrics.ts';
 import { measuredNotifier, measuredReferrals, measuredSearch } from './measured.ts';
 import { composeServices } from './services.ts';
 import { lazyPort } from './lazy-port.ts';
+import { awsCredentials } from './aws-credentials.ts';
 import { loadOnce } from '../api/lazy-handler.ts';
-import { API_SEARCH_TIMEOUTS, AWS_CLIENT_TIMEOUTS, JWKS_TIMEOUT_MS } from './timeouts.ts';
+import { API_SEARCH_TIMEOUTS, AWS_CLIENT_TIMEOUTS, SIGNED_CALL_TIMEOUTS } from './timeouts.ts';
 
 export const AwsConfig = z.object({
   TABLE_NAME: z.string().min(3),
@@ -101,11 +101,12 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
   const logger = observe.logger ?? jsonLogger({ runtime: 'aws', stage: config.STAGE });
   const notifierLog = notificationLog(logger.child({ component: 'notifications' }));
   const notifier = loadOnFirstNotice(async () => {
-    const [{ createSesNotifier }, ses] = await Promise.all([
+    const [{ createSesNotifier }, { sesEmailSender }] = await Promise.all([
       import('#shared/adapters/notifications/ses-notifier.ts'),
-      config.NOTIFICATION_SENDER === undefined ? undefined : import('@aws-sdk/client-sesv2'),
+      import('#shared/adapters/notifications/ses-email.ts'),
     ]);
-    return createSesNotifier({ client: ses && new ses.SESv2Client({ region: config.AWS_REGION, ...AWS_CLIENT_TIMEOUTS }), from: config.NOTIFICATION_SENDER, log: notifierLog });
+    const client = config.NOTIFICATION_SENDER === undefined ? undefined : sesEmailSender({ region: config.AWS_REGION, credentials: awsCredentials(env), timeouts: SIGNED_CALL_TIMEOUTS });
+    return createSesNotifier({ client, from: config.NOTIFICATION_SENDER, log: notifierLog });
   });
   const shared = {
     taxonomy: loadTaxonomy(config.REGION),
@@ -119,7 +120,7 @@ export const composeAws = async (env: NodeJS.ProcessEnv = process.env, observe: 
     referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,
     notifier: measuredNotifier(notifier, metrics),
     ...(config.PUBLIC_BASE_URL ? { linkBase: config.PUBLIC_BASE_URL } : {}),
-    tokens: createJwtVerifier({ keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), { timeoutDuration: JWKS_TIMEOUT_MS }), issuer, clientId: config.COGNITO_CLIENT_ID }),
+    tokens: lazyPort(async () => (await import('./cognito-tokens.ts')).cognitoTokenVerifier(issuer, config.COGNITO_CLIENT_ID)),
     ...(config.COGNITO_DOMAIN ? { hostedSignIn: createCognitoHostedSignIn({ domain: config.COGNITO_DOMAIN, clientId: config.COGNITO_CLIENT_ID }) } : {}),
   };
 

@@ -1,6 +1,6 @@
 /**
  * The OpenSearch wiring the AWS roots and the reindex command share: where the domain is, and a
- * transport to it. The client and credential modules load only when a transport is made.
+ * signed transport to it, whose modules load only when it is made (a plain node's: opensearch-node.ts).
  */
 import { z } from 'zod';
 import { DEFAULT_INDEX_ALIAS } from '#shared/adapters/opensearch/index-definition.ts';
@@ -18,21 +18,11 @@ export type OpenSearchEnv = z.infer<typeof OpenSearchEnv>;
 
 /**
  * A transport to an Amazon OpenSearch Service domain, every request SigV4-signed with the
- * environment's credentials or else the default chain (aws-credentials.ts); `timeouts` bound each try and the retries (the client's defaults without them).
+ * environment's credentials or else the default chain (aws-credentials.ts) and sent without the
+ * OpenSearch client (signed-transport.ts); `timeouts` bound each try and the retries (10 s per try
+ * and two retries without them, as the client's defaults).
  */
-export const signedTransport = async (endpoint: string, region: string, timeouts?: SearchTimeouts): Promise<OpenSearchTransport> => {
-  const [{ createOpenSearchClient }, { clientTransport }] = await Promise.all([
-    import('#shared/adapters/opensearch/client.ts'),
-    import('#shared/adapters/opensearch/transport.ts'),
-  ]);
-  return clientTransport(createOpenSearchClient({ node: endpoint, sigv4: { region, getCredentials: awsCredentials(process.env) }, ...timeouts }));
-};
-
-/** A transport to a plain OpenSearch node (credentials, if any, in the URL). */
-export const plainTransport = async (url: string): Promise<OpenSearchTransport> => {
-  const [{ createOpenSearchClient }, { clientTransport }] = await Promise.all([
-    import('#shared/adapters/opensearch/client.ts'),
-    import('#shared/adapters/opensearch/transport.ts'),
-  ]);
-  return clientTransport(createOpenSearchClient({ node: url }));
+export const signedTransport = async (endpoint: string, region: string, timeouts: SearchTimeouts = { requestTimeout: 10_000, maxRetries: 2 }): Promise<OpenSearchTransport> => {
+  const { signedTransport: signed } = await import('#shared/adapters/opensearch/signed-transport.ts');
+  return signed({ node: endpoint, region, credentials: awsCredentials(process.env), ...timeouts });
 };

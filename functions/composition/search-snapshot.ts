@@ -9,7 +9,7 @@ import type { Clock } from '#shared/ports/clock.ts';
 import type { S3Credentials } from '#shared/adapters/search-snapshot/s3-bucket.ts';
 import type { SearchSnapshotStore } from '#shared/ports/search-snapshot-store.ts';
 import { awsCredentials } from './aws-credentials.ts';
-import { AWS_CLIENT_TIMEOUTS } from './timeouts.ts';
+import { SIGNED_CALL_TIMEOUTS } from './timeouts.ts';
 
 /** What bindSearchSnapshots() gives a function: the bucket. S3_ENDPOINT points at a local S3 server instead of AWS. */
 export const SearchSnapshotEnv = z.object({
@@ -29,9 +29,6 @@ export type SnapshotStoreTarget = {
   clock: Clock;
 };
 
-/** For the snapshot bucket's calls: the same tries and per-try limit as the AWS SDK clients. */
-const S3_TIMEOUTS = { attempts: AWS_CLIENT_TIMEOUTS.maxAttempts, requestTimeoutMs: AWS_CLIENT_TIMEOUTS.requestHandler.requestTimeout };
-
 export const openSearchSnapshotStore = async (target: SnapshotStoreTarget): Promise<SearchSnapshotStore> => {
   const [{ S3Bucket }, { S3SearchSnapshotStore }, { DynamoSnapshotPointer }] = await Promise.all([
     import('#shared/adapters/search-snapshot/s3-bucket.ts'),
@@ -43,7 +40,7 @@ export const openSearchSnapshotStore = async (target: SnapshotStoreTarget): Prom
     region: target.region,
     endpoint: target.endpoint,
     credentials: target.credentials ? () => Promise.resolve(target.credentials!) : awsCredentials(process.env),
-    timeouts: S3_TIMEOUTS,
+    timeouts: SIGNED_CALL_TIMEOUTS,
   });
   return new S3SearchSnapshotStore(bucket, new DynamoSnapshotPointer(target.table.client, target.table.name), target.clock);
 };

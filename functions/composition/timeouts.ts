@@ -10,6 +10,9 @@ export const AWS_CLIENT_TIMEOUTS = {
   requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
 } as const;
 
+/** For the calls the functions sign themselves (the snapshot bucket, SES): the SDK clients' tries and per-try limit. */
+export const SIGNED_CALL_TIMEOUTS = { attempts: AWS_CLIENT_TIMEOUTS.maxAttempts, requestTimeoutMs: AWS_CLIENT_TIMEOUTS.requestHandler.requestTimeout } as const;
+
 /** For the OpenSearch client: milliseconds per try, and retries after the first try. */
 export type SearchTimeouts = { requestTimeout: number; maxRetries: number };
 export const API_SEARCH_TIMEOUTS: SearchTimeouts = { requestTimeout: 3_000, maxRetries: 1 };

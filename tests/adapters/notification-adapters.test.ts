@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SendEmailInput } from '#shared/adapters/notifications/ses-email.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOutboxNotifier } from '#shared/adapters/notifications/outbox-notifier.ts';
 import { createSesNotifier } from '#shared/adapters/notifications/ses-notifier.ts';
@@ -40,12 +40,12 @@ describe('the SES notifier', () => {
   const log = { warn: (_m: string, fields: Record<string, unknown>) => warnings.push(fields), error: () => {} };
 
   it('sends one plain-text e-mail in Swedish and English from the sender to the intake address', async () => {
-    const sent: SendEmailCommand[] = [];
-    const client = { send: async (command: SendEmailCommand) => (sent.push(command), { MessageId: 'm-1', $metadata: {} }) };
-    const outcome = await createSesNotifier({ client: client as never, from: 'remisser@vagvisaren.se', log }).referralReceived(notice('remisser@almi.example'));
+    const sent: SendEmailInput[] = [];
+    const client = { sendEmail: async (input: SendEmailInput) => (sent.push(input), { MessageId: 'm-1' }) };
+    const outcome = await createSesNotifier({ client, from: 'remisser@vagvisaren.se', log }).referralReceived(notice('remisser@almi.example'));
     expect(outcome).toEqual({ delivered: true, messageId: 'm-1' });
     expect(sent).toHaveLength(1);
-    const input = sent[0]!.input;
+    const input = sent[0]!;
     expect(input.FromEmailAddress).toBe('remisser@vagvisaren.se');
     expect(input.Destination?.ToAddresses).toEqual(['remisser@almi.example']);
     const text = input.Content?.Simple?.Body?.Text?.Data ?? '';
@@ -55,8 +55,8 @@ describe('the SES notifier', () => {
   });
 
   it('logs a structured warning and sends nothing when there is no intake address or no sender', async () => {
-    const client = { send: async () => Promise.reject(new Error('must not be called')) };
-    const noAddress = await createSesNotifier({ client: client as never, from: 'remisser@vagvisaren.se', log }).referralReceived(notice(undefined));
+    const client = { sendEmail: async () => Promise.reject(new Error('must not be called')) };
+    const noAddress = await createSesNotifier({ client, from: 'remisser@vagvisaren.se', log }).referralReceived(notice(undefined));
     expect(noAddress).toMatchObject({ delivered: false, reason: expect.stringMatching(/intake address/) });
     const noSender = await createSesNotifier({ client: undefined, from: undefined, log }).referralReceived(notice('remisser@almi.example'));
     expect(noSender).toMatchObject({ delivered: false, reason: expect.stringMatching(/NOTIFICATION_SENDER/) });
@@ -67,7 +67,7 @@ describe('the SES notifier', () => {
   });
 
   it('lets a failing send throw for the service to log', async () => {
-    const client = { send: async () => Promise.reject(new Error('Throttling')) };
-    await expect(createSesNotifier({ client: client as never, from: 'a@b.se', log }).referralReceived(notice('x@y.se'))).rejects.toThrow('Throttling');
+    const client = { sendEmail: async () => Promise.reject(new Error('Throttling')) };
+    await expect(createSesNotifier({ client, from: 'a@b.se', log }).referralReceived(notice('x@y.se'))).rejects.toThrow('Throttling');
   });
 });

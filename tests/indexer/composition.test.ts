@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeAws } from '#functions/composition/aws.ts';
+import { UnauthenticatedError } from '#shared/domain/errors.ts';
 import { composeAwsIndexer } from '#functions/composition/aws-indexer.ts';
 
 const aws = { AWS_REGION: 'eu-north-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
@@ -37,5 +38,11 @@ describe('composeAws', () => {
     const runtime = await composeAws({ ...aws, ...domain, ...cognito, TABLE_NAME: 'Vagvisaren-dev-Table' });
     expect(runtime.search).toBe('opensearch');
     expect(typeof runtime.deps.search.search).toBe('function');
+  });
+
+  it('refuses a bearer token that is no JWT as unauthenticated, its verifier loaded with the first token', async () => {
+    const cognito = { COGNITO_USER_POOL_ID: 'eu-north-1_Example1', COGNITO_CLIENT_ID: 'example-client' };
+    const runtime = await composeAws({ ...aws, ...domain, ...cognito });
+    await expect(runtime.deps.tokens.verify('not-a-token')).rejects.toThrow(new UnauthenticatedError('The access token is not valid. Sign in again.'));
   });
 });

@@ -4,7 +4,7 @@
  * Without OPENSEARCH_URL the suite is skipped.
  */
 import { afterEach, describe, it } from 'vitest';
-import { plainTransport } from '#functions/composition/opensearch.ts';
+import { plainTransport } from '#functions/composition/opensearch-node.ts';
 import { createOpenSearchAdmin } from '#shared/adapters/opensearch/index-admin.ts';
 import { buildIndexDefinition } from '#shared/adapters/opensearch/index-definition.ts';
 import { OpenSearchSearchIndex } from '#shared/adapters/opensearch/opensearch-search-index.ts';

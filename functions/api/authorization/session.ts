@@ -3,7 +3,7 @@
  * session a token belongs to, by which sign-out ends it on the server.
  */
 import { createHash } from 'node:crypto';
-import { decodeJwt } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import type { SessionRef } from '#shared/ports/session-store.ts';
 
 export const SESSION_COOKIE = '__Host-vagvisaren-session';

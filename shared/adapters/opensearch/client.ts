@@ -1,6 +1,7 @@
 /** Builds the OpenSearch client for a node URL, SigV4-signed for an AWS domain; only composition roots call it. */
-import { Client } from '@opensearch-project/opensearch';
+import { Client, errors } from '@opensearch-project/opensearch';
 import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws-v3';
+import type { OpenSearchTransport } from './transport.ts';
 
 /** AWS credentials as the SDK's providers resolve them. */
 export type AwsCredentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
@@ -26,3 +27,24 @@ export const createOpenSearchClient = (connection: OpenSearchConnection): Client
     maxRetries: connection.maxRetries ?? 2,
     requestTimeout: connection.requestTimeout ?? 10_000,
   });
+
+/** The transport of an @opensearch-project/opensearch client (plain, basic-auth or SigV4-signed). */
+export const clientTransport = (client: Client): OpenSearchTransport => ({
+  async request(request) {
+    try {
+      const response = await client.transport.request({
+        method: request.method,
+        path: request.path,
+        ...(request.querystring ? { querystring: request.querystring } : {}),
+        ...(request.body !== undefined ? { body: request.body as Record<string, unknown> } : {}),
+        ...(request.bulkBody ? { bulkBody: [...request.bulkBody] as Record<string, unknown>[] } : {}),
+      });
+      return { statusCode: response.statusCode ?? 200, body: response.body };
+    } catch (error) {
+      if (error instanceof errors.ResponseError) {
+        return { statusCode: error.meta.statusCode ?? 500, body: error.meta.body };
+      }
+      throw error;
+    }
+  },
+});

@@ -1,5 +1,4 @@
-/** The one door to OpenSearch the adapter uses: plain requests and responses, with the client behind it. */
-import { errors, type Client } from '@opensearch-project/opensearch';
+/** The one door to OpenSearch the adapter uses: plain requests and responses, with a client (client.ts) or signed calls (signed-transport.ts) behind it. */
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
 
@@ -48,24 +47,3 @@ export const expectSuccess = (response: OpenSearchResponse, what: string): unkno
   if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
   throw new OpenSearchError(`${what} failed with status ${response.statusCode}: ${reasonOf(response.body)}`, response.statusCode, response.body);
 };
-
-/** The transport of an @opensearch-project/opensearch client (plain, basic-auth or SigV4-signed). */
-export const clientTransport = (client: Client): OpenSearchTransport => ({
-  async request(request) {
-    try {
-      const response = await client.transport.request({
-        method: request.method,
-        path: request.path,
-        ...(request.querystring ? { querystring: request.querystring } : {}),
-        ...(request.body !== undefined ? { body: request.body as Record<string, unknown> } : {}),
-        ...(request.bulkBody ? { bulkBody: [...request.bulkBody] as Record<string, unknown>[] } : {}),
-      });
-      return { statusCode: response.statusCode ?? 200, body: response.body };
-    } catch (error) {
-      if (error instanceof errors.ResponseError) {
-        return { statusCode: error.meta.statusCode ?? 500, body: error.meta.body };
-      }
-      throw error;
-    }
-  },
-});

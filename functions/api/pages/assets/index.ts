@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { SITE_CSS } from './site.css.ts';
 import { SITE_JS } from './site.js.ts';
-import { FOLLOW_UP_CSS } from '../follow-up/follow-up.view.tsx';
+import { FOLLOW_UP_CSS } from '../follow-up/follow-up.css.ts';
 
 const STYLESHEET = SITE_CSS + FOLLOW_UP_CSS;
 
