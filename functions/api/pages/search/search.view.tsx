@@ -4,7 +4,7 @@ import { FACETS, type Facet, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { FacetValue, SearchResponse } from '#shared/services/search.ts';
 import { HitList } from '../components/hit-list.tsx';
 import { Pagination } from '../components/pagination.tsx';
-import { termLabel } from '../format.ts';
+import { compareLabels, termLabel } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import { pageHref, searchHref, selectedCount, type SearchState } from '../urls.ts';
@@ -20,7 +20,7 @@ export type SearchPageModel = {
 
 /** Municipalities read best alphabetically; other facets keep the taxonomy's order. */
 const ordered = (facet: Facet, values: readonly FacetValue[], t: Messages) =>
-  facet === 'municipality' ? [...values].sort((a, b) => a.label[t.lang].localeCompare(b.label[t.lang], t.locale)) : values;
+  facet === 'municipality' ? [...values].sort((a, b) => compareLabels(a.label[t.lang], b.label[t.lang], t)) : values;
 
 const Facets = (props: { t: Messages; response: SearchResponse; selected: number }) => {
   const { t, response } = props;
