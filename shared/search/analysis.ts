@@ -125,12 +125,31 @@ const letterStems = (word: string, languages: readonly Language[]): string[] =>
  * without them ("orebro", "vaxa"), by its folded stems in both languages.
  */
 export const queryForms = (word: string, known: (term: string) => boolean = () => false): { exact: string; stems: string[] } => {
-  const lowered = lower(word);
-  const lettered = letterStems(word, ['sv', 'en']);
-  if (lettered.length > 0 && (known(lowered) || lettered.some(known))) {
-    return { exact: lowered, stems: lettered.filter((s) => s !== lowered) };
+  const { lowered, lettered, letteredStems, foldedStems } = wordForms(word);
+  if (lettered.length > 0 && (known(lowered) || lettered.some(known))) return { exact: lowered, stems: [...letteredStems] };
+  return { exact: lowered, stems: [...foldedStems] };
+};
+
+/** What queryForms reads of a word whatever the vocabulary holds, remembered per word (queries repeat their words); bounded. */
+type WordForms = { lowered: string; lettered: readonly string[]; letteredStems: readonly string[]; foldedStems: readonly string[] };
+const WORD_FORMS_LIMIT = 50_000;
+const knownWordForms = new Map<string, WordForms>();
+
+const wordForms = (word: string): WordForms => {
+  let forms = knownWordForms.get(word);
+  if (forms === undefined) {
+    if (knownWordForms.size >= WORD_FORMS_LIMIT) knownWordForms.clear();
+    const lowered = lower(word);
+    const lettered = letterStems(word, ['sv', 'en']);
+    forms = {
+      lowered,
+      lettered,
+      letteredStems: lettered.filter((s) => s !== lowered),
+      foldedStems: [...new Set([stem(word, 'sv'), stem(word, 'en'), fold(lowered)])].filter((s) => s !== lowered),
+    };
+    knownWordForms.set(word, forms);
   }
-  return { exact: lowered, stems: [...new Set([stem(word, 'sv'), stem(word, 'en'), fold(lowered)])].filter((s) => s !== lowered) };
+  return forms;
 };
 
 /** Every form a query word may match, for telling which words of a text it matched. */
