@@ -38,6 +38,9 @@ export type Taxonomy = z.infer<typeof Taxonomy>;
 export const FACETS = ['kind', 'area', 'stage', 'municipality', 'supportType', 'focus'] as const;
 export type Facet = (typeof FACETS)[number];
 
+/** The municipalities as facet terms, made once per taxonomy (pages label them for every hit). */
+const municipalityTerms = new WeakMap<Taxonomy, readonly { code: string; label: Label }[]>();
+
 export const facetTerms = (taxonomy: Taxonomy, facet: Facet): readonly { code: string; label: Label }[] => {
   switch (facet) {
     case 'kind': return taxonomy.kinds;
@@ -45,8 +48,11 @@ export const facetTerms = (taxonomy: Taxonomy, facet: Facet): readonly { code: s
     case 'stage': return taxonomy.stages;
     case 'supportType': return taxonomy.supportTypes;
     case 'focus': return taxonomy.focus.levels;
-    case 'municipality':
-      return taxonomy.municipalities.map((m) => ({ code: m.code, label: { sv: m.name, en: m.name } }));
+    case 'municipality': {
+      let terms = municipalityTerms.get(taxonomy);
+      if (terms === undefined) municipalityTerms.set(taxonomy, (terms = taxonomy.municipalities.map((m) => ({ code: m.code, label: { sv: m.name, en: m.name } }))));
+      return terms;
+    }
   }
 };
 

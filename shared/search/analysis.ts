@@ -10,8 +10,6 @@ import type { Language } from '#shared/domain/text.ts';
 export type Token = { text: string; start: number; end: number };
 
 const WORD = /[\p{L}\p{N}]+(?:[&+][\p{L}\p{N}]+)*/gu;
-/** WORD for findToken, which sets lastIndex before every use (so a nested call cannot upset it). */
-const SCAN = new RegExp(WORD);
 
 /** Snowball's Swedish stop words and the commonest English ones. */
 const STOP_WORDS = new Set(
@@ -34,18 +32,51 @@ export const tokenize = (text: string): Token[] =>
 /** The tokens' words alone (what `tokenize` finds, without positions). */
 export const tokenWords = (text: string): string[] => text.match(WORD) ?? [];
 
+/** A text's tokens as positions and words: the catalogue's summaries and descriptions are read again for every hit. */
+type TextTokens = { words: readonly string[]; starts: Uint32Array; ends: Uint32Array };
+
+const TEXT_TOKENS_LIMIT = 4_096;
+const knownTextTokens = new Map<string, TextTokens>();
+
+const textTokens = (text: string): TextTokens => {
+  let tokens = knownTextTokens.get(text);
+  if (tokens === undefined) {
+    if (knownTextTokens.size >= TEXT_TOKENS_LIMIT) knownTextTokens.clear();
+    const words: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const m of text.matchAll(WORD)) {
+      words.push(m[0]);
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+    tokens = { words, starts: Uint32Array.from(starts), ends: Uint32Array.from(ends) };
+    knownTextTokens.set(text, tokens);
+  }
+  return tokens;
+};
+
+/** The index of the first token starting at or after `from`. */
+const firstTokenFrom = (starts: Uint32Array, from: number): number => {
+  let [low, high] = [0, starts.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (starts[middle]! < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
+
 /**
  * The first token of `text` for which `test` holds, reading from `from` (the start, or the end of a
- * token found before) without tokenising the rest of the text.
+ * token found before).
  */
 export const findToken = (text: string, test: (word: string) => boolean, from = 0): Token | undefined => {
-  for (let at = from; ; ) {
-    SCAN.lastIndex = at;
-    const m = SCAN.exec(text);
-    if (m === null) return undefined;
-    at = m.index + m[0].length;
-    if (test(m[0])) return { text: m[0], start: m.index, end: at };
+  const { words, starts, ends } = textTokens(text);
+  for (let i = firstTokenFrom(starts, from); i < words.length; i += 1) {
+    if (test(words[i]!)) return { text: words[i]!, start: starts[i]!, end: ends[i]! };
   }
+  return undefined;
 };
 
 export const lower = (word: string): string => word.toLocaleLowerCase('sv');
@@ -94,12 +125,31 @@ const letterStems = (word: string, languages: readonly Language[]): string[] =>
  * without them ("orebro", "vaxa"), by its folded stems in both languages.
  */
 export const queryForms = (word: string, known: (term: string) => boolean = () => false): { exact: string; stems: string[] } => {
-  const lowered = lower(word);
-  const lettered = letterStems(word, ['sv', 'en']);
-  if (lettered.length > 0 && (known(lowered) || lettered.some(known))) {
-    return { exact: lowered, stems: lettered.filter((s) => s !== lowered) };
+  const { lowered, lettered, letteredStems, foldedStems } = wordForms(word);
+  if (lettered.length > 0 && (known(lowered) || lettered.some(known))) return { exact: lowered, stems: [...letteredStems] };
+  return { exact: lowered, stems: [...foldedStems] };
+};
+
+/** What queryForms reads of a word whatever the vocabulary holds, remembered per word (queries repeat their words); bounded. */
+type WordForms = { lowered: string; lettered: readonly string[]; letteredStems: readonly string[]; foldedStems: readonly string[] };
+const WORD_FORMS_LIMIT = 50_000;
+const knownWordForms = new Map<string, WordForms>();
+
+const wordForms = (word: string): WordForms => {
+  let forms = knownWordForms.get(word);
+  if (forms === undefined) {
+    if (knownWordForms.size >= WORD_FORMS_LIMIT) knownWordForms.clear();
+    const lowered = lower(word);
+    const lettered = letterStems(word, ['sv', 'en']);
+    forms = {
+      lowered,
+      lettered,
+      letteredStems: lettered.filter((s) => s !== lowered),
+      foldedStems: [...new Set([stem(word, 'sv'), stem(word, 'en'), fold(lowered)])].filter((s) => s !== lowered),
+    };
+    knownWordForms.set(word, forms);
   }
-  return { exact: lowered, stems: [...new Set([stem(word, 'sv'), stem(word, 'en'), fold(lowered)])].filter((s) => s !== lowered) };
+  return forms;
 };
 
 /** Every form a query word may match, for telling which words of a text it matched. */

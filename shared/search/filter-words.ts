@@ -58,6 +58,7 @@ export const filterDictionary = (taxonomy: Taxonomy, vocabulary: QueryVocabulary
  */
 export const readFilterWords = (q: string, dictionary: FilterDictionary, existing: FacetFilters, understanding?: Understanding): FilterReading | undefined => {
   const tokens = words(q);
+  const normalised = tokens.map(normalise);
   const rest: string[] = [];
   const read: ReadFilterWord[] = [];
   let consumed = false;
@@ -70,7 +71,7 @@ export const readFilterWords = (q: string, dictionary: FilterDictionary, existin
       continue;
     }
     for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 1; n -= 1) {
-      const target = dictionary.phrases.get(key(tokens.slice(i, i + n)));
+      const target = dictionary.phrases.get(normalised.slice(i, i + n).join(' '));
       if (!target) continue;
       consumed = true;
       if (target.facet !== 'none') read.push({ words: tokens.slice(i, i + n).join(' '), facet: target.facet, value: target.value });
@@ -78,7 +79,7 @@ export const readFilterWords = (q: string, dictionary: FilterDictionary, existin
       break;
     }
     if (matched === 0) {
-      if (!dictionary.filler.has(normalise(tokens[i]!))) rest.push(tokens[i]!);
+      if (!dictionary.filler.has(normalised[i]!)) rest.push(tokens[i]!);
       i += 1;
     } else i += matched;
   }

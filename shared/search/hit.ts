@@ -8,6 +8,7 @@ import { buildSnippet } from './snippet.ts';
 
 /**
  * The snippet comes from the summary or description (in the visitor's language) that holds a match, else the summary.
+ * `isMatch` is asked once per word read, so an engine remembers its answers if they cost.
  * An offer's distance from `near` is measured from its indexed position, so both engines give the same figure.
  */
 export const buildHit = (
@@ -16,12 +17,7 @@ export const buildHit = (
   match: { score: number; matchedTerms: SearchHit['matchedTerms']; isMatch: (word: string) => boolean },
   near?: GeoPoint,
 ): SearchHit => {
-  const known = new Map<string, boolean>();
-  const isMatch = (word: string): boolean => {
-    let matched = known.get(word);
-    if (matched === undefined) known.set(word, (matched = match.isMatch(word)));
-    return matched;
-  };
+  const { isMatch } = match;
   const summary = doc.summary[language] ?? doc.summary.sv;
   const description = doc.description[language] ?? doc.description.sv;
   const inSummary = findToken(summary, isMatch);

@@ -64,7 +64,43 @@ const needHead = (word: string, lexicon: ReadonlySet<string>, understanding: Und
   return undefined;
 };
 
-export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: ReadonlySet<string>, understanding: Understanding = NO_UNDERSTANDING): QueryUnit[] => {
+/** How many plans are kept per lexicon, synonym index and understanding (a catalogue's visitors repeat their queries). */
+const PLANS_LIMIT = 2_048;
+type Plans = { lexiconSize: number; byQuery: Map<string, readonly QueryUnit[]> };
+const plansOf = new WeakMap<ReadonlySet<string>, WeakMap<SynonymIndex, WeakMap<Understanding, Plans>>>();
+
+/** Freezes a plan, so every search that reads a remembered plan reads the same one. */
+const frozen = (units: QueryUnit[]): readonly QueryUnit[] => {
+  for (const unit of units) {
+    for (const synonym of unit.synonyms) Object.freeze(synonym);
+    Object.freeze(unit.words);
+    Object.freeze(unit.synonyms);
+    Object.freeze(unit.parts);
+    Object.freeze(unit);
+  }
+  return Object.freeze(units);
+};
+
+/**
+ * The units of a query (see analyseQuery), remembered per lexicon, synonym index and understanding,
+ * and planned again once the lexicon has grown or shrunk; bounded.
+ */
+export const planQuery = (query: string, synonyms: SynonymIndex, lexicon: ReadonlySet<string>, understanding: Understanding = NO_UNDERSTANDING): readonly QueryUnit[] => {
+  let bySynonyms = plansOf.get(lexicon);
+  if (bySynonyms === undefined) plansOf.set(lexicon, (bySynonyms = new WeakMap()));
+  let byUnderstanding = bySynonyms.get(synonyms);
+  if (byUnderstanding === undefined) bySynonyms.set(synonyms, (byUnderstanding = new WeakMap()));
+  let plans = byUnderstanding.get(understanding);
+  if (plans === undefined || plans.lexiconSize !== lexicon.size || plans.byQuery.size >= PLANS_LIMIT) {
+    byUnderstanding.set(understanding, (plans = { lexiconSize: lexicon.size, byQuery: new Map() }));
+  }
+  let units = plans.byQuery.get(query);
+  if (units === undefined) plans.byQuery.set(query, (units = frozen(analyseQuery(query, synonyms, lexicon, understanding))));
+  return units;
+};
+
+/** The units of a query: a synonym or need phrase, else a word that is no filler, size or stop word, with its compound parts. */
+const analyseQuery = (query: string, synonyms: SynonymIndex, lexicon: ReadonlySet<string>, understanding: Understanding): QueryUnit[] => {
   const words = tokenize(query).map((t) => t.text);
   const units: QueryUnit[] = [];
   for (let i = 0; i < words.length; ) {

@@ -123,14 +123,18 @@ export const readQuery = (query: string, understanding: Understanding): QueryRea
 export const meetsMeaning = (
   means: Meaning,
   doc: { facets: Record<'kind' | 'area' | 'stage' | 'supportType', readonly string[]>; profileAreas?: readonly string[] },
-): { dimension: MeaningDimension; values: string[] }[] =>
-  MEANING_DIMENSIONS.flatMap((dimension) => {
+): { dimension: MeaningDimension; values: string[] }[] => {
+  const met: { dimension: MeaningDimension; values: string[] }[] = [];
+  for (const dimension of MEANING_DIMENSIONS) {
     const wanted = means[dimension];
-    if (!wanted) return [];
+    if (!wanted) continue;
     const held = dimension === 'profileArea' ? (doc.profileAreas ?? []) : doc.facets[dimension];
-    const values = held.filter((v) => wanted.includes(v));
-    return values.length > 0 ? [{ dimension, values }] : [];
-  });
+    let values: string[] | undefined;
+    for (const value of held) if (wanted.includes(value)) (values ??= []).push(value);
+    if (values) met.push({ dimension, values });
+  }
+  return met;
+};
 
 /** How many dimensions a meaning names. */
 export const meaningSize = (means: Meaning): number => MEANING_DIMENSIONS.filter((d) => means[d] !== undefined).length;

@@ -8,7 +8,7 @@ import { FACETS, facetTerms, type Facet, type Taxonomy } from '#shared/domain/ta
 import type { Label } from '#shared/domain/text.ts';
 import type { SearchIndex } from '#shared/ports/search-index.ts';
 import { filterDictionary, readFilterWords, type ReadFilterWord } from '#shared/search/filter-words.ts';
-import { compileUnderstanding, readQuery, type Meaning, type QueryVocabulary } from '#shared/search/understanding.ts';
+import { compileUnderstanding, readQuery, type Meaning, type QueryReading, type QueryVocabulary } from '#shared/search/understanding.ts';
 import { assertMeasurable } from './offer-query.ts';
 
 export type FacetValue = { value: string; label: Label; count: number; selected: boolean };
@@ -63,11 +63,15 @@ export const createSearchService = (deps: { index: SearchIndex; taxonomy: Taxono
   const dictionary = filterDictionary(deps.taxonomy, deps.vocabulary);
   const understanding = compileUnderstanding(deps.vocabulary);
 
-  const interpreted = async (query: SearchQuery, asked: EngineResult): Promise<{ query: SearchQuery; result: EngineResult; read: ReadFilterWord[] } | undefined> => {
+  const interpreted = async (
+    query: SearchQuery,
+    asked: EngineResult,
+    askedReading: QueryReading,
+  ): Promise<{ query: SearchQuery; result: EngineResult; read: ReadFilterWord[] } | undefined> => {
     const read = readFilterWords(query.q, dictionary, query.filters, understanding);
     if (!read || read.read.length === 0) return undefined;
     const onlyFiltersAndNeeds = readQuery(read.q, understanding).plain.length === 0;
-    const sentence = readQuery(query.q, understanding).ignored.length > 0;
+    const sentence = askedReading.ignored.length > 0;
     if (!onlyFiltersAndNeeds && !sentence && asked.total > 0 && !asked.relaxed) return undefined;
     const places = read.read.filter((r) => r.facet === 'municipality').map((r) => r.value);
     const candidate: SearchQuery = {
@@ -88,12 +92,17 @@ export const createSearchService = (deps: { index: SearchIndex; taxonomy: Taxono
       let query = asked;
       let result = await deps.index.search(asked);
       let readFilters: ReadFilterWord[] = [];
-      if (options.interpret && asked.q.trim() !== '') {
-        const better = await interpreted(asked, result);
+      const askedReading = asked.q.trim() === '' ? undefined : readQuery(asked.q, understanding);
+      if (options.interpret && askedReading) {
+        const better = await interpreted(asked, result, askedReading);
         if (better) [query, result, readFilters] = [better.query, better.result, better.read];
       }
-      const reading: SearchReading | undefined =
-        asked.q.trim() === '' ? undefined : { q: query.q, filters: readFilters, needs: readQuery(query.q, understanding).needs, ignored: readQuery(asked.q, understanding).ignored };
+      const reading: SearchReading | undefined = askedReading && {
+        q: query.q,
+        filters: readFilters,
+        needs: (query.q === asked.q ? askedReading : readQuery(query.q, understanding)).needs,
+        ignored: askedReading.ignored,
+      };
       const facets = Object.fromEntries(
         FACETS.map((facet) => [
           facet,

@@ -20,6 +20,10 @@ const longDate = perLocale((locale) => new Intl.DateTimeFormat(locale, { day: 'n
 const plainNumber = perLocale((locale) => new Intl.NumberFormat(locale));
 const languageNames = perLocale((locale) => new Intl.DisplayNames([locale], { type: 'language' }));
 const conjunction = perLocale((locale) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+const collator = perLocale((locale) => new Intl.Collator(locale));
+
+/** Orders two labels as the page's language sorts words (what `localeCompare(b, locale)` does, with one collator). */
+export const compareLabels = (a: string, b: string, t: Pick<Messages, 'locale'>): number => collator(t).compare(a, b);
 
 /** A date (ISO date or date-time) in words: "27 november 2026" / "27 November 2026". */
 export const formatDate = (iso: string, t: Messages): string => {

@@ -1,10 +1,11 @@
 /** The start and search page: query box, facet filters with counts, results with reasons, pagination. */
 import type { Context } from 'hono';
+import { html, raw } from 'hono/html';
 import { FACETS, type Facet, type Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { FacetValue, SearchResponse } from '#shared/services/search.ts';
 import { HitList } from '../components/hit-list.tsx';
 import { Pagination } from '../components/pagination.tsx';
-import { termLabel } from '../format.ts';
+import { compareLabels, termLabel } from '../format.ts';
 import { renderPage } from '../layout.tsx';
 import type { Messages } from '../messages/index.ts';
 import { pageHref, searchHref, selectedCount, type SearchState } from '../urls.ts';
@@ -20,7 +21,13 @@ export type SearchPageModel = {
 
 /** Municipalities read best alphabetically; other facets keep the taxonomy's order. */
 const ordered = (facet: Facet, values: readonly FacetValue[], t: Messages) =>
-  facet === 'municipality' ? [...values].sort((a, b) => a.label[t.lang].localeCompare(b.label[t.lang], t.locale)) : values;
+  facet === 'municipality' ? [...values].sort((a, b) => compareLabels(a.label[t.lang], b.label[t.lang], t)) : values;
+
+/** One value's checkbox, as an HTML template: the panel holds a few dozen of them on every page. */
+const facetOption = (facet: Facet, value: FacetValue, t: Messages) => {
+  const id = `f-${facet}-${value.value}`;
+  return html`<li><input type="checkbox" id="${id}" name="${facet}" value="${value.value}"${value.selected ? raw(' checked=""') : ''}/><label for="${id}">${value.label[t.lang]} <span class="count">(${value.count})</span></label></li>`;
+};
 
 const Facets = (props: { t: Messages; response: SearchResponse; selected: number }) => {
   const { t, response } = props;
@@ -32,19 +39,7 @@ const Facets = (props: { t: Messages; response: SearchResponse; selected: number
         {FACETS.map((facet) => (
           <fieldset>
             <legend>{t.search.facetLegend[facet]}</legend>
-            <ul class="checks">
-              {ordered(facet, response.facets[facet], t).map((value) => {
-                const id = `f-${facet}-${value.value}`;
-                return (
-                  <li>
-                    <input type="checkbox" id={id} name={facet} value={value.value} checked={value.selected} />
-                    <label for={id}>
-                      {value.label[t.lang]} <span class="count">({value.count})</span>
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
+            <ul class="checks">{ordered(facet, response.facets[facet], t).map((value) => facetOption(facet, value, t))}</ul>
           </fieldset>
         ))}
         <button type="submit" class="secondary">

@@ -37,7 +37,8 @@ export const toSearchQuery = (params: SearchParams, raw: RawOfferParams, today: 
 export const searchHandler =
   (deps: AppDeps): RouteHandler<ReturnType<typeof searchRoute>, AppEnv> =>
   async (c) => {
-    const raw: RawOfferParams = Object.fromEntries(OFFER_PARAMS.map((name) => [name, c.req.queries(name)]));
+    const given = c.req.queries();
+    const raw: RawOfferParams = Object.fromEntries(OFFER_PARAMS.map((name) => [name, Object.hasOwn(given, name) ? given[name] : undefined]));
     const params = c.req.valid('query');
     const query = toSearchQuery(params, raw, swedishDate(deps.clock.now()), deps.taxonomy);
     const { query: _query, ...response } = await deps.search.search(query, { interpret: params.interpret !== 'false' });
