@@ -22,6 +22,21 @@ const UNBUNDLED = ['dynalite', 'esbuild'];
 /** CommonJS packages bundled into an ES module call `require` (node's built-ins). */
 const REQUIRE_SHIM = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
 
+/**
+ * zod's error messages in some forty languages, which the app never reads (it keeps zod's English
+ * default), bundled as an empty module: about a third of the zod the server would otherwise compile
+ * at every start. The Lambda bundle leaves them out the same way (infra/bundling.ts, zodEnglishOnly).
+ * @type {import('esbuild').Plugin}
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined);
+    bundler.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 /** @typedef {[file: string, mtimeMs: number, size: number]} Stamp */
 
 /** @param {string} file @returns {Stamp} */
@@ -80,6 +95,7 @@ const rebuild = async (entry, bundle, inputs) => {
     mainFields: ['module', 'main'],
     banner: { js: REQUIRE_SHIM },
     metafile: true,
+    plugins: [zodEnglishOnly],
     write: false,
     outdir: dirname(bundle),
     logLevel: 'warning',
@@ -88,7 +104,7 @@ const rebuild = async (entry, bundle, inputs) => {
   const outputs = result.outputFiles.sort((a, b) => Number(a.path === bundle) - Number(b.path === bundle));
   for (const output of outputs) replaceFile(output.path, output.contents);
   removeOldChunks(dirname(bundle), new Set(outputs.map((output) => basename(output.path))));
-  const sources = Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules/'));
+  const sources = Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules/') && !file.startsWith('zod-english-only:'));
   replaceFile(inputs, `${JSON.stringify([...sources, ...BUILD_FILES].map(stamp))}\n`);
 };
 
