@@ -2,10 +2,7 @@
  * The HTTP part of `npm run bench`: Vägvisaren's /health, /v1/search?q=innovation and the HTML
  * search page beside a bare Hono hello server, each server in its own process, loaded by
  * autocannon from this process over loopback with the same settings, in interleaved rounds. Both
- * servers run from a bundle, as `npm start` runs the app (functions/local/local-bundle.mjs). Each
- * sample of a target is paired with a sample of the hello server taken right before or right after it
- * (alternately), and a target's ratio is the median of its pairs' ratios: on a shared machine the
- * load moves within seconds, and a ratio of samples taken far apart measures that instead.
+ * servers run from a bundle, as `npm start` runs the app (functions/local/local-bundle.mjs).
  *
  * The repeated query is what the goals name, and an anonymous visitor's repeated search is answered
  * from the public answer cache; the `uncached` targets are the figures without it: the judged
@@ -41,7 +38,7 @@ export type HttpRun = {
   rounds: number;
   loadAverage: { start: number; end: number };
   targets: Record<HttpTarget, { requestsPerSecond: number; p99Ms: number; samples: number[]; errors: number }>;
-  /** Median of the ratios to the hello server's requests per second in the sample taken right before or after (alternately). */
+  /** Median of per-round ratios to the hello server's requests per second in the same round. */
   ratioToHello: Record<Exclude<HttpTarget, 'hello'>, number>;
 };
 
@@ -74,41 +71,34 @@ const load = async (base: string, target: Target, seconds: number) => {
 
 export const measureHttp = async (options: { quick: boolean; log: (line: string) => void }): Promise<HttpRun> => {
   const loadStart = loadavg()[0]!;
-  const seconds = options.quick ? 0.5 : 2;
-  const rounds = options.quick ? 3 : 5;
+  const seconds = options.quick ? 1 : 3;
+  const rounds = options.quick ? 2 : 5;
   const module = await localBundle('tests/bench/http-server.ts', '.data/bench/http-server');
   const servers = { hello: await startServer(module, 'hello'), app: await startServer(module, 'app') };
   try {
     const names = Object.keys(HTTP_TARGETS) as HttpTarget[];
-    const measured = names.filter((t): t is Exclude<HttpTarget, 'hello'> => t !== 'hello');
     const run = (t: HttpTarget, seconds: number) => load(`http://127.0.0.1:${servers[HTTP_TARGETS[t].server].port}`, HTTP_TARGETS[t], seconds);
-    for (const target of names) await run(target, seconds);
+    for (const target of names) await run(target, 1);
     const samples = new Map(names.map((t) => [t, [] as { rps: number; p99: number; errors: number }[]]));
-    const ratios = new Map(measured.map((t) => [t, [] as number[]]));
     for (let r = 0; r < rounds; r++) {
-      for (let k = 0; k < measured.length; k++) {
-        const target = measured[(k + r) % measured.length]!;
-        const helloFirst = (k + r) % 2 === 0;
-        const first = await run(helloFirst ? 'hello' : target, seconds);
-        const second = await run(helloFirst ? target : 'hello', seconds);
-        const [hello, sample] = helloFirst ? [first, second] : [second, first];
-        samples.get('hello')!.push(hello);
-        samples.get(target)!.push(sample);
-        ratios.get(target)!.push(sample.rps / hello.rps);
+      for (let k = 0; k < names.length; k++) {
+        const target = names[(k + r) % names.length]!;
+        samples.get(target)!.push(await run(target, seconds));
       }
-      options.log(`http: round ${r + 1}/${rounds}: ${measured.map((t) => `${t} ${ratios.get(t)!.at(-1)!.toFixed(2)}×`).join(', ')} (hello ${samples.get('hello')!.slice(-measured.length).map((x) => x.rps.toFixed(0)).join('/')} req/s)`);
+      options.log(`http: round ${r + 1}/${rounds}: ${names.map((t) => `${t} ${samples.get(t)!.at(-1)!.rps.toFixed(0)} req/s`).join(', ')}`);
     }
     const targets = Object.fromEntries(names.map((t) => {
       const s = samples.get(t)!;
       return [t, { requestsPerSecond: round(median(s.map((x) => x.rps)), 0), p99Ms: round(median(s.map((x) => x.p99)), 1), samples: s.map((x) => round(x.rps, 0)), errors: s.reduce((sum, x) => sum + x.errors, 0) }];
     })) as HttpRun['targets'];
+    const ratio = (t: HttpTarget) => round(median(samples.get(t)!.map((x, r) => x.rps / samples.get('hello')![r]!.rps)), 3);
     return {
       connections: CONNECTIONS,
       secondsPerSample: seconds,
       rounds,
       loadAverage: { start: round(loadStart, 2), end: round(loadavg()[0]!, 2) },
       targets,
-      ratioToHello: Object.fromEntries(measured.map((t) => [t, round(median(ratios.get(t)!), 3)])) as HttpRun['ratioToHello'],
+      ratioToHello: Object.fromEntries(names.filter((t) => t !== 'hello').map((t) => [t, ratio(t)])) as HttpRun['ratioToHello'],
     };
   } finally {
     for (const { child } of Object.values(servers)) child.kill();
