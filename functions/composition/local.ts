@@ -18,7 +18,6 @@ import { createOutboxNotifier } from '#shared/adapters/notifications/outbox-noti
 import { createJwtVerifier } from '#shared/adapters/jwt/jwt-verifier.ts';
 import { systemClock, type Clock } from '#shared/ports/clock.ts';
 import { loadPublication } from '#shared/open-data/publication.ts';
-import { seedRecords } from '#shared/seed/regions.ts';
 import { seedIfEmpty } from '#shared/services/seed-catalogue.ts';
 import { DEFAULT_REGION, RegionCode, loadTaxonomy } from '#shared/taxonomy/regions.ts';
 import { loadSynonyms } from '#shared/search/synonyms.ts';
@@ -130,7 +129,7 @@ export const composeLocal = async (
       ...(snapshots ? { snapshots } : {}),
       ...(config.FAULT_INJECTION === 'kill-after-entry-save' ? { afterEntrySaved: () => process.kill(process.pid, 'SIGKILL') } : {}),
       beforeIndexing: async (entries) => {
-        if (config.SEED) seeded = await seedIfEmpty({ entries, taxonomy, clock }, seedRecords(config.REGION));
+        if (config.SEED && (await entries.isEmpty())) seeded = await seedIfEmpty({ entries, taxonomy, clock }, (await import('#shared/seed/regions.ts')).seedRecords(config.REGION));
       },
       ...(saved ? { savedIndex: (language) => (seeded === 0 ? loadSavedIndex(saved, language, logger) : undefined) } : {}),
     });

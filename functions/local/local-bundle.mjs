@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * One ES module of a local entry point, made by esbuild of the project's own TypeScript and the
- * packages it imports (one file read and compiled instead of hundreds resolved one by one; dynalite,
- * which loads LevelDB's native binding, stays in node_modules), and rebuilt only when a file it was
+ * packages it imports (one file read and compiled instead of hundreds resolved one by one; dynalite
+ * too, but classic-level, which loads LevelDB's native binding, stays in node_modules), and rebuilt only when a file it was
  * made from, or package-lock.json, has changed.
  * What the code imports with `await import()` goes to chunks of its own beside it, so a package only
  * such code needs (the S3 client of the snapshot store) loads only when that code runs.
@@ -17,10 +17,41 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Files outside a bundle's inputs that change how it is made. */
 const BUILD_FILES = ['functions/local/local-bundle.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
-/** Packages loaded from node_modules rather than bundled. */
-const UNBUNDLED = ['dynalite', 'esbuild'];
+/** Packages loaded from node_modules rather than bundled (classic-level loads LevelDB's native binding beside its own files). */
+const UNBUNDLED = ['classic-level', 'esbuild'];
 /** CommonJS packages bundled into an ES module call `require` (node's built-ins). */
 const REQUIRE_SHIM = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
+
+/**
+ * zod's error messages in some forty languages, which the app never reads (it keeps zod's English
+ * default), bundled as an empty module: about a third of the zod the server would otherwise compile
+ * at every start. The Lambda bundle leaves them out the same way (infra/bundling.ts, zodEnglishOnly).
+ * @type {import('esbuild').Plugin}
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(bundler) {
+    bundler.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-english-only' } : undefined);
+    bundler.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+/**
+ * dynalite requires each action's module by name (`require('./actions/' + action)`); with the file's
+ * extension added there, esbuild bundles every file of those folders and finds them by the full name.
+ * @type {import('esbuild').Plugin}
+ */
+const dynaliteActionsBundled = {
+  name: 'dynalite-actions-bundled',
+  setup(bundler) {
+    bundler.onLoad({ filter: /[\\/]node_modules[\\/]dynalite[\\/]index\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/require\('\.\/(actions|validations)\/' \+ action\)/g, "require('./$1/' + action + '.js')"),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 /** @typedef {[file: string, mtimeMs: number, size: number]} Stamp */
 
@@ -80,6 +111,7 @@ const rebuild = async (entry, bundle, inputs) => {
     mainFields: ['module', 'main'],
     banner: { js: REQUIRE_SHIM },
     metafile: true,
+    plugins: [zodEnglishOnly, dynaliteActionsBundled],
     write: false,
     outdir: dirname(bundle),
     logLevel: 'warning',
@@ -88,7 +120,7 @@ const rebuild = async (entry, bundle, inputs) => {
   const outputs = result.outputFiles.sort((a, b) => Number(a.path === bundle) - Number(b.path === bundle));
   for (const output of outputs) replaceFile(output.path, output.contents);
   removeOldChunks(dirname(bundle), new Set(outputs.map((output) => basename(output.path))));
-  const sources = Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules/'));
+  const sources = Object.keys(result.metafile.inputs).filter((file) => !file.includes('node_modules/') && !file.startsWith('zod-english-only:'));
   replaceFile(inputs, `${JSON.stringify([...sources, ...BUILD_FILES].map(stamp))}\n`);
 };
 

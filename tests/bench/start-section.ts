@@ -5,18 +5,28 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, now, round } from './measure.ts';
 
 export type StartRun = { runs: number; firstAnswerMs: number; samplesMs: number[] };
 
-const PORT = 3115;
+/** A port no server listens on now, so the first answer can only come from the server started here. */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 
 const firstAnswer = async (dataDir: string): Promise<number> => {
+  const port = await freePort();
   const started = now();
   const child = spawn('npm', ['start', '--silent'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: 'ignore',
     detached: true,
   });
@@ -25,7 +35,7 @@ const firstAnswer = async (dataDir: string): Promise<number> => {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
       try {
-        const response = await fetch(`http://127.0.0.1:${PORT}/v1/search?q=innovation`);
+        const response = await fetch(`http://127.0.0.1:${port}/v1/search?q=innovation`);
         await response.arrayBuffer();
         if (response.ok) return now() - started;
       } catch {

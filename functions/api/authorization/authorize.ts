@@ -5,7 +5,7 @@
  * admits, or answers 401/403. A token whose session was ended (signed out) is refused like an
  * invalid one. State-changing requests authenticated by cookie must carry the session's CSRF token.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import { ForbiddenError, UnauthenticatedError } from '#shared/domain/errors.ts';
@@ -18,8 +18,12 @@ import { CSRF_FIELD, CSRF_HEADER, csrfTokenFor, SESSION_COOKIE, sessionOf } from
 
 /** The route that will answer the request, as `METHOD path`, or undefined when none matches. */
 export const matchedRouteKey = (c: Context): string | undefined => {
-  const endpoint = matchedRoutes(c).filter((route) => route.method !== 'ALL').at(-1);
-  return endpoint ? `${endpoint.method} ${endpoint.path}` : undefined;
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i--) {
+    const route = routes[i]!;
+    if (route.method !== 'ALL') return `${route.method} ${route.path}`;
+  }
+  return undefined;
 };
 
 const submittedCsrfToken = async (c: Context): Promise<string | undefined> => {
@@ -41,11 +45,9 @@ const signedIn = async (token: string, options: { tokens: TokenVerifier; session
   return { principal, session };
 };
 
-export const authenticate = (options: { tokens: TokenVerifier; sessions: SessionStore }): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-  const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
-  const token = bearer ?? cookie;
-  if (token) {
+/** A request without a bearer token or session cookie goes straight on: nothing to read or verify. */
+export const authenticate = (options: { tokens: TokenVerifier; sessions: SessionStore }): MiddlewareHandler<AppEnv> => {
+  const withToken = async (c: Context<AppEnv>, next: Next, token: string, cookie: string | undefined) => {
     try {
       const { principal, session } = await signedIn(token, options);
       c.set('principal', principal);
@@ -62,11 +64,18 @@ export const authenticate = (options: { tokens: TokenVerifier; sessions: Session
         { name: CSRF_FIELD, reason: 'missing or wrong CSRF token' },
       ]);
     }
-  }
-  await next();
+    return next();
+  };
+  return (c, next) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    if (bearer) return withToken(c, next, bearer, undefined);
+    const cookie = getCookie(c, SESSION_COOKIE);
+    return cookie ? withToken(c, next, cookie, cookie) : next();
+  };
 };
 
-export const authorize = (options: { policies: Readonly<Record<string, Policy>> }): MiddlewareHandler<AppEnv> => async (c, next) => {
+/** Synchronous until it hands on: a public route costs one lookup. */
+export const authorize = (options: { policies: Readonly<Record<string, Policy>> }): MiddlewareHandler<AppEnv> => (c, next) => {
   const key = matchedRouteKey(c);
   if (key === undefined) return next();
   const policy = options.policies[key];

@@ -13,33 +13,52 @@ export type Logger = {
   child(fields: Record<string, unknown>): Logger;
 };
 
-/** One JSON object per line; a child shares the writer and adds its fields (a class: a child per request costs one object). */
+/** `{"a":1,"b":"x"}` as `,"a":1,"b":"x"`: fields to append to a line's object (nothing for none). */
+const jsonMembers = (fields: Record<string, unknown> | undefined): string => {
+  if (fields === undefined) return '';
+  const json = JSON.stringify(fields);
+  return json.length > 2 ? `,${json.slice(1, -1)}` : '';
+};
+
+/** The ISO time of now, made once per millisecond however many lines are written in it. */
+let isoMillisecond = 0;
+let isoText = '';
+const isoNow = (): string => {
+  const ms = Date.now();
+  if (ms !== isoMillisecond) {
+    isoMillisecond = ms;
+    isoText = new Date(ms).toISOString();
+  }
+  return isoText;
+};
+
+/**
+ * One JSON object per line: level, time, message, then the logger's fields, then the line's own (a
+ * later field of the same name wins, as JSON.parse reads it). A child keeps its fields as JSON text
+ * already made, so a child per request costs one string, and a line one JSON.stringify of its fields.
+ */
 class JsonLogger implements Logger {
   constructor(
-    private readonly base: Record<string, unknown>,
+    private readonly members: string,
     private readonly write: (line: string) => void,
   ) {}
 
   info(message: string, fields?: Record<string, unknown>): void {
-    this.emit('info', message, fields);
+    this.write(`{"level":"info","time":"${isoNow()}","message":${JSON.stringify(message)}${this.members}${jsonMembers(fields)}}`);
   }
 
   error(message: string, fields?: Record<string, unknown>): void {
-    this.emit('error', message, fields);
+    this.write(`{"level":"error","time":"${isoNow()}","message":${JSON.stringify(message)}${this.members}${jsonMembers(fields)}}`);
   }
 
   child(fields: Record<string, unknown>): Logger {
-    return new JsonLogger({ ...this.base, ...fields }, this.write);
-  }
-
-  private emit(level: string, message: string, fields?: Record<string, unknown>): void {
-    this.write(JSON.stringify({ level, time: new Date().toISOString(), message, ...this.base, ...fields }));
+    return new JsonLogger(this.members + jsonMembers(fields), this.write);
   }
 }
 
 /** A logger writing one JSON object per line, as CloudWatch Logs Insights reads them. */
 export const jsonLogger = (base: Record<string, unknown> = {}, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger =>
-  new JsonLogger(base, write);
+  new JsonLogger(jsonMembers(base), write);
 
 export const silentLogger: Logger = { info: () => {}, error: () => {}, child: () => silentLogger };
 
@@ -53,8 +72,11 @@ const CLIENT_REQUEST_ID = /^[\w.:-]{1,64}$/;
 /** The platform's id of this request (API Gateway, else Lambda), or a new UUID when there is none (locally). */
 export const platformRequestId = (c: Context): string => {
   const bindings = c.env as LambdaBindings;
-  const candidates = [bindings?.event?.requestContext?.requestId, bindings?.lambdaContext?.awsRequestId];
-  return candidates.find((id): id is string => typeof id === 'string' && PLATFORM_REQUEST_ID.test(id)) ?? crypto.randomUUID();
+  const fromGateway = bindings?.event?.requestContext?.requestId;
+  if (typeof fromGateway === 'string' && PLATFORM_REQUEST_ID.test(fromGateway)) return fromGateway;
+  const fromLambda = bindings?.lambdaContext?.awsRequestId;
+  if (typeof fromLambda === 'string' && PLATFORM_REQUEST_ID.test(fromLambda)) return fromLambda;
+  return crypto.randomUUID();
 };
 
 /** The client's `x-request-id`, when it is short and plain enough to record; otherwise nothing. */
@@ -66,7 +88,7 @@ export const clientRequestId = (c: Context): string | undefined => {
 export const requestLog = (options: { logger: Logger }): MiddlewareHandler<AppEnv> => async (c, next) => {
   const requestId = platformRequestId(c);
   const fromClient = clientRequestId(c);
-  const log = options.logger.child({ requestId, ...(fromClient ? { clientRequestId: fromClient } : {}) });
+  const log = options.logger.child(fromClient === undefined ? { requestId } : { requestId, clientRequestId: fromClient });
   c.set('requestId', requestId);
   c.set('log', log);
   c.header('X-Request-Id', requestId);
