@@ -25,7 +25,7 @@ const REQUIRE_SHIM = "import { createRequire as __bundleRequire } from 'node:mod
 /**
  * zod's error messages in some forty languages, which the app never reads (it keeps zod's English
  * default), bundled as an empty module: about a third of the zod the server would otherwise compile
- * at every start. The Lambda bundle leaves them out the same way (infra/bundling.ts, zodEnglishOnly).
+ * at every start. The Lambda bundle leaves them out the same way (infra/bundling.ts, LEFT_OUT["zod-locales"]).
  * @type {import('esbuild').Plugin}
  */
 const zodEnglishOnly = {
