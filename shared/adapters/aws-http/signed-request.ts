@@ -4,11 +4,13 @@
  * an SDK client's graph (which a cold API instance would import before its first search), and no
  * fetch body stream (whose reading costs a cold instance more CPU than the rest of the call). Each
  * try has its own time limit; a network error, a timeout or an answer `retry` names is tried again,
- * up to `attempts` tries, and the last answer is returned whatever its status. The snapshot bucket's
+ * up to `attempts` tries after a jittered, doubling pause (as the SDK's clients wait: a throttled or
+ * failing service is not asked again at once), and the last answer is returned whatever its status. The snapshot bucket's
  * and OpenSearch's calls go through it.
  */
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { setTimeout as pause } from 'node:timers/promises';
 import { AwsV4Signer } from 'aws4fetch';
 
 export type AwsCredentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string | undefined };
@@ -67,6 +69,9 @@ const send = (signed: { method: string; url: URL; headers: Headers }, body: Uint
     request.end(body);
   });
 
+/** The pause before try `attempt + 1`: full jitter over 50 ms doubled per try, at most 1 s. */
+export const backoffMs = (attempt: number, random: () => number = Math.random): number => random() * Math.min(1000, 50 * 2 ** attempt);
+
 export const sendSigned = async (call: SignedCall): Promise<SignedAnswer> => {
   const { attempts, requestTimeoutMs } = call.timeouts;
   for (let attempt = 1; ; attempt += 1) {
@@ -75,10 +80,11 @@ export const sendSigned = async (call: SignedCall): Promise<SignedAnswer> => {
     try {
       answer = await send(await signer.sign(), call.body, requestTimeoutMs);
     } catch (error) {
-      if (attempt < attempts) continue;
-      throw error;
+      if (attempt >= attempts) throw error;
+      await pause(backoffMs(attempt));
+      continue;
     }
-    if (call.retry(answer.status) && attempt < attempts) continue;
-    return answer;
+    if (!call.retry(answer.status) || attempt >= attempts) return answer;
+    await pause(backoffMs(attempt));
   }
 };
