@@ -14,10 +14,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
 
 const MAX_ENTRIES = 256;
-/** Characters of bodies held in all (a search page is about 40 000). */
+/** Bytes of bodies held in all (a search page is about 40 000). */
 const MAX_BYTES = 8 * 1024 * 1024;
 
-type Stored = { status: number; headers: [string, string][]; body: string; effects: (() => void)[] };
+type Stored = { status: number; headers: [string, string][]; body: Uint8Array<ArrayBuffer>; effects: (() => void)[] };
 
 /** Headers each request has of its own, never replayed. */
 const PER_REQUEST = new Set(['x-request-id', 'set-cookie', 'content-length']);
@@ -57,11 +57,11 @@ export const publicAnswerCache = (options: { generation: () => number; today: ()
 
   const keep = (key: string, stored: Stored) => {
     answers.set(key, stored);
-    bytes += stored.body.length;
+    bytes += stored.body.byteLength;
     for (const [oldest, { body }] of answers) {
       if (answers.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
       answers.delete(oldest);
-      bytes -= body.length;
+      bytes -= body.byteLength;
     }
   };
 
@@ -82,9 +82,9 @@ export const publicAnswerCache = (options: { generation: () => number; today: ()
     await next();
     const res = c.res;
     if (res.status !== 200 || res.headers.has('set-cookie') || current() !== state) return;
-    const body = await res.text();
+    const body = new Uint8Array(await res.arrayBuffer());
     c.res = new Response(body, res);
-    if (body.length > MAX_BYTES / 16) return;
+    if (body.byteLength > MAX_BYTES / 16) return;
     const headers = [...res.headers].filter(([name]) => !PER_REQUEST.has(name));
     keep(key, { status: res.status, headers, body, effects });
   };
