@@ -1,8 +1,10 @@
 /**
  * The HTTP part of `npm run bench`: Vägvisaren's /health, /v1/search?q=innovation and the HTML
  * search page beside a bare Hono hello server, each server in its own process, loaded by
- * autocannon from this process over loopback with the same settings, in interleaved rounds. Both
- * servers run from a bundle, as `npm start` runs the app (functions/local/local-bundle.mjs).
+ * autocannon from this process over loopback with the same settings, in interleaved rounds. A third
+ * server answers /health with the app's /health answer as a constant (`health-constant`): the most
+ * the answer's required headers leave for /health. All servers run from a bundle, as `npm start`
+ * runs the app (functions/local/local-bundle.mjs).
  *
  * The repeated query is what the goals name, and an anonymous visitor's repeated search is answered
  * from the public answer cache; the `uncached` targets are the figures without it: the judged
@@ -20,11 +22,13 @@ const JUDGED_QUERIES = (JSON.parse(readFileSync(new URL('../relevance/judged-que
 const inTurn = (path: (q: string) => string) => JUDGED_QUERIES.map((q) => path(encodeURIComponent(q)));
 const UNCACHED = { cookie: 'bench=uncached' };
 
-type Target = { server: 'hello' | 'app'; path: string; rotate?: readonly string[]; headers?: Record<string, string> };
+type Server = 'hello' | 'app' | 'health-constant';
+type Target = { server: Server; path: string; rotate?: readonly string[]; headers?: Record<string, string> };
 
 export const HTTP_TARGETS = {
   hello: { server: 'hello', path: '/' },
   health: { server: 'app', path: '/health' },
+  'health-constant': { server: 'health-constant', path: '/health' },
   search: { server: 'app', path: '/v1/search?q=innovation' },
   page: { server: 'app', path: '/?q=innovation' },
   'search-uncached': { server: 'app', path: '/v1/search', rotate: inTurn((q) => `/v1/search?q=${q}`), headers: UNCACHED },
@@ -45,7 +49,7 @@ export type HttpRun = {
 const CONNECTIONS = 10;
 
 /** Both servers run from one bundle of http-server.ts, as `npm start` runs the app (no tsx). */
-const startServer = (module: string, kind: 'hello' | 'app'): Promise<{ child: ChildProcess; port: number }> =>
+const startServer = (module: string, kind: Server): Promise<{ child: ChildProcess; port: number }> =>
   new Promise((resolve, reject) => {
     const child = fork(module, [kind], {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -74,7 +78,7 @@ export const measureHttp = async (options: { quick: boolean; log: (line: string)
   const seconds = options.quick ? 1 : 3;
   const rounds = options.quick ? 2 : 5;
   const module = await localBundle('tests/bench/http-server.ts', '.data/bench/http-server');
-  const servers = { hello: await startServer(module, 'hello'), app: await startServer(module, 'app') };
+  const servers = { hello: await startServer(module, 'hello'), app: await startServer(module, 'app'), 'health-constant': await startServer(module, 'health-constant') };
   try {
     const names = Object.keys(HTTP_TARGETS) as HttpTarget[];
     const run = (t: HttpTarget, seconds: number) => load(`http://127.0.0.1:${servers[HTTP_TARGETS[t].server].port}`, HTTP_TARGETS[t], seconds);

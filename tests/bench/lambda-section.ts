@@ -1,6 +1,7 @@
 /**
  * The Lambda part of `npm run bench`: the API function bundled exactly as the CDK construct bundles
- * it (infra/bundling.ts) and an empty module bundled alike, each imported in a fresh `node` process
+ * it (infra/bundling.ts), an empty module and the fixed stack's libraries alone (lambda-stack.ts)
+ * bundled alike, each imported in a fresh `node` process
  * that then calls the handler twice with an API Gateway event for GET /v1/search?q=innovation.
  * The API runs as in AWS (OpenSearch endpoint, SES sender, Cognito pool set); its OpenSearch is a
  * loopback stand-in here that answers every search with no hits.
@@ -17,9 +18,11 @@ const run = promisify(execFile);
 export type LambdaProbe = { importMs: number; firstCallMs: number; secondCallMs: number; statuses: number[]; firstBody: string };
 export type LambdaRun = {
   runs: number;
-  bundle: { api: BundleReport; empty: BundleReport };
+  bundle: { api: BundleReport; empty: BundleReport; stack: BundleReport };
   api: { importMs: number; firstCallMs: number; secondCallMs: number; statuses: number[] };
   empty: { importMs: number; firstCallMs: number; secondCallMs: number };
+  /** The fixed stack's libraries alone, built as a function on it builds them at init (tests/bench/lambda-stack.ts). */
+  stack: { importMs: number; firstCallMs: number; secondCallMs: number };
 };
 
 /** Runs in the child: imports the bundle, then calls its handler twice; prints the times as JSON. */
@@ -105,9 +108,11 @@ export const snapshotEnvironment = (target: { s3Endpoint: string; bucket: string
 export const measureLambda = async (options: { quick: boolean; outDir: string; log: (line: string) => void }): Promise<LambdaRun> => {
   const apiDir = join(options.outDir, 'api');
   const emptyDir = join(options.outDir, 'empty');
+  const stackDir = join(options.outDir, 'stack');
   const bundle = {
     api: await bundleFunction('functions/api/lambda.ts', apiDir),
     empty: await bundleFunction('tests/bench/lambda-empty.ts', emptyDir),
+    stack: await bundleFunction('tests/bench/lambda-stack.ts', stackDir),
   };
   const server = fakeOpenSearch();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -116,9 +121,11 @@ export const measureLambda = async (options: { quick: boolean; outDir: string; l
   const runs = options.quick ? 3 : 9;
   const api: LambdaProbe[] = [];
   const empty: LambdaProbe[] = [];
+  const stack: LambdaProbe[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       empty.push(await probe(join(emptyDir, 'index.mjs'), env));
+      stack.push(await probe(join(stackDir, 'index.mjs'), env));
       api.push(await probe(join(apiDir, 'index.mjs'), env));
     }
   } finally {
@@ -130,5 +137,5 @@ export const measureLambda = async (options: { quick: boolean; outDir: string; l
     firstCallMs: round(median(probes.map((p) => p.firstCallMs)), 1),
     secondCallMs: round(median(probes.map((p) => p.secondCallMs)), 1),
   });
-  return { runs, bundle, api: { ...summary(api), statuses: api.at(-1)!.statuses }, empty: summary(empty) };
+  return { runs, bundle, api: { ...summary(api), statuses: api.at(-1)!.statuses }, empty: summary(empty), stack: summary(stack) };
 };
