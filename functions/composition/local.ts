@@ -53,6 +53,13 @@ export type LocalConfig = z.infer<typeof LocalConfig>;
 
 export type LocalRuntime = CatalogueRuntime & { seeded: number; outboxDir: string; close(): Promise<void> };
 
+/**
+ * A second of demand counts written as one batch: dynalite runs in this process, so a write per
+ * search would cost the server more than answering a repeated search. Stopping the server and every
+ * read of the counts write what is gathered first.
+ */
+const LOCAL_DEMAND_GATHER_MS = 1000;
+
 /** Where links in local notices point: the server's own address (localhost when it listens on every interface). */
 export const localBaseUrl = (config: Pick<LocalConfig, 'HOST' | 'PORT'>): string => {
   const host = ['0.0.0.0', '::', '[::]'].includes(config.HOST) ? 'localhost' : config.HOST.includes(':') && !config.HOST.startsWith('[') ? `[${config.HOST}]` : config.HOST;
@@ -114,6 +121,7 @@ export const composeLocal = async (
       freshnessDays: config.FRESHNESS_DAYS,
       referralAnswerDays: config.REFERRAL_ANSWER_WORKING_DAYS,
       referralRetentionMonths: config.REFERRAL_RETENTION_MONTHS,
+      demandGatherMs: LOCAL_DEMAND_GATHER_MS,
       notifier: outbox,
       devOutbox: outbox,
       linkBase: localBaseUrl(config),

@@ -3,7 +3,7 @@ import type { Taxonomy } from '#shared/domain/taxonomy.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { EntryRepository } from '#shared/ports/entry-repository.ts';
 import type { DemandLog } from '#shared/ports/demand-log.ts';
-import { createDemandRecorder } from '#shared/services/demand-recorder.ts';
+import { createDemandRecorder, readingPending } from '#shared/services/demand-recorder.ts';
 import { createFollowUpService } from '#shared/services/follow-up.ts';
 
 import type { ReferralRepository } from '#shared/ports/referral-repository.ts';
@@ -30,6 +30,12 @@ export type ServiceOptions = {
   referrals: ReferralRepository;
   /** Anonymous demand counts, written after the response. */
   demandLog: DemandLog;
+  /**
+   * Milliseconds demand counts gather before they are written (default 0: just after the request,
+   * as a Lambda function may be frozen and never woken). A long-running server gathers to write many
+   * searches' counts as one ADD per day, signal and value.
+   */
+  demandGatherMs?: number;
   index: SearchIndex;
   taxonomy: Taxonomy;
   /** The region's open-data licence and dataset description; by default the taxonomy's region's. */
@@ -58,47 +64,51 @@ export type ServiceOptions = {
   strictTransportSecurity?: boolean;
 };
 
-export const composeServices = (options: ServiceOptions): AppDeps => ({
-  catalogue: createCatalogueService({ entries: options.entries, clock: options.clock }),
-  search: createSearchService({ index: options.index, taxonomy: options.taxonomy, vocabulary: options.vocabulary }),
-  editor: createEditorService({
-    entries: options.entries,
-    taxonomy: options.taxonomy,
-    clock: options.clock,
-    freshnessDays: options.freshnessDays ?? DEFAULT_FRESHNESS_DAYS,
-  }),
-  referrals: createReferralService({
-    referrals: options.referrals,
-    entries: options.entries,
-    taxonomy: options.taxonomy,
-    clock: options.clock,
-    ...(options.referralAnswerDays !== undefined ? { answerWorkingDays: options.referralAnswerDays } : {}),
-    ...(options.notifier ? { notifier: options.notifier } : {}),
-    ...(options.linkBase ? { linkBase: options.linkBase } : {}),
-    log: options.logger,
-  }),
-  openData: createOpenDataService({ entries: options.entries, taxonomy: options.taxonomy, clock: options.clock, publication: options.publication ?? loadPublication(RegionCode.parse(options.taxonomy.region.code)) }),
-  demand: createDemandRecorder({
+export const composeServices = (options: ServiceOptions): AppDeps => {
+  const demand = createDemandRecorder({
     log: options.demandLog,
     clock: options.clock,
     onError: (error) => options.logger.error('demand not recorded', { error: error instanceof Error ? error.message : String(error) }),
-  }),
-  followUp: createFollowUpService({
-    entries: options.entries,
-    referrals: options.referrals,
-    demandLog: options.demandLog,
+    ...(options.demandGatherMs !== undefined ? { gatherMs: options.demandGatherMs } : {}),
+  });
+  return {
+    catalogue: createCatalogueService({ entries: options.entries, clock: options.clock }),
+    search: createSearchService({ index: options.index, taxonomy: options.taxonomy, vocabulary: options.vocabulary }),
+    editor: createEditorService({
+      entries: options.entries,
+      taxonomy: options.taxonomy,
+      clock: options.clock,
+      freshnessDays: options.freshnessDays ?? DEFAULT_FRESHNESS_DAYS,
+    }),
+    referrals: createReferralService({
+      referrals: options.referrals,
+      entries: options.entries,
+      taxonomy: options.taxonomy,
+      clock: options.clock,
+      ...(options.referralAnswerDays !== undefined ? { answerWorkingDays: options.referralAnswerDays } : {}),
+      ...(options.notifier ? { notifier: options.notifier } : {}),
+      ...(options.linkBase ? { linkBase: options.linkBase } : {}),
+      log: options.logger,
+    }),
+    openData: createOpenDataService({ entries: options.entries, taxonomy: options.taxonomy, clock: options.clock, publication: options.publication ?? loadPublication(RegionCode.parse(options.taxonomy.region.code)) }),
+    demand,
+    followUp: createFollowUpService({
+      entries: options.entries,
+      referrals: options.referrals,
+      demandLog: readingPending(options.demandLog, demand),
+      taxonomy: options.taxonomy,
+      clock: options.clock,
+      freshnessDays: options.freshnessDays ?? DEFAULT_FRESHNESS_DAYS,
+      answerWorkingDays: options.referralAnswerDays ?? DEFAULT_ANSWER_WORKING_DAYS,
+    }),
+    tokens: options.tokens,
+    sessions: options.sessions,
     taxonomy: options.taxonomy,
     clock: options.clock,
-    freshnessDays: options.freshnessDays ?? DEFAULT_FRESHNESS_DAYS,
-    answerWorkingDays: options.referralAnswerDays ?? DEFAULT_ANSWER_WORKING_DAYS,
-  }),
-  tokens: options.tokens,
-  sessions: options.sessions,
-  taxonomy: options.taxonomy,
-  clock: options.clock,
-  logger: options.logger,
-  ...(options.devSignIn ? { devSignIn: options.devSignIn } : {}),
-  ...(options.hostedSignIn ? { hostedSignIn: options.hostedSignIn } : {}),
-  ...(options.devOutbox ? { devOutbox: options.devOutbox } : {}),
-  ...(options.strictTransportSecurity ? { strictTransportSecurity: true } : {}),
-});
+    logger: options.logger,
+    ...(options.devSignIn ? { devSignIn: options.devSignIn } : {}),
+    ...(options.hostedSignIn ? { hostedSignIn: options.hostedSignIn } : {}),
+    ...(options.devOutbox ? { devOutbox: options.devOutbox } : {}),
+    ...(options.strictTransportSecurity ? { strictTransportSecurity: true } : {}),
+  };
+};

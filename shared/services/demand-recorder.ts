@@ -1,9 +1,11 @@
 /**
  * Records demand without touching the request it comes from: each call only adds to an in-memory
  * batch and returns; the batch is written after the current request's work is done (a timer of the
- * event loop, so after the response is sent), one ADD per day, signal and value. A failed write is
- * logged and dropped: demand figures are statistics, a search never waits for them or fails because
- * of them. Only the first page of a search counts, and personal-looking queries are never kept.
+ * event loop, so after the response is sent; or, with `gatherMs`, once that long has passed since the
+ * first count of the batch), one ADD per day, signal and value. A failed write is logged and dropped:
+ * demand figures are statistics, a search never waits for them or fails because of them. Only the
+ * first page of a search counts, and personal-looking queries are never kept. Reads through
+ * `readingPending` see every count recorded before them.
  */
 import { FEW_RESULTS, looksPersonal, normaliseQuery, type DemandCount, type DemandSignal } from '#shared/domain/demand.ts';
 import type { SearchQuery } from '#shared/domain/search.ts';
@@ -28,15 +30,15 @@ export type DemandRecorderDeps = {
   log: DemandLog;
   clock: Clock;
   onError: (error: unknown) => void;
-  /** Schedules the write after the current work; by default a 0 ms timer. */
-  schedule?: (write: () => void) => void;
+  /** Milliseconds counts gather before they are written: by default 0, just after the current request. */
+  gatherMs?: number;
 };
 
 export const createDemandRecorder = (deps: DemandRecorderDeps): DemandRecorder => {
   const pending = new Map<string, DemandCount>();
   let scheduled = false;
   let writing: Promise<void> = Promise.resolve();
-  const schedule = deps.schedule ?? ((write) => void setTimeout(write, 0).unref?.());
+  const schedule = (write: () => void) => void setTimeout(write, deps.gatherMs ?? 0).unref?.();
 
   const flush = (): Promise<void> => {
     scheduled = false;
@@ -85,3 +87,12 @@ export const createDemandRecorder = (deps: DemandRecorderDeps): DemandRecorder =
     flush,
   };
 };
+
+/** The demand log as its readers need it: counts read after the recorder has written what it holds. */
+export const readingPending = (log: DemandLog, recorder: Pick<DemandRecorder, 'flush'>): DemandLog => ({
+  add: (counts) => log.add(counts),
+  counts: async (from, to) => {
+    await recorder.flush();
+    return log.counts(from, to);
+  },
+});

@@ -13,7 +13,8 @@ import { dynamoClient, finishBeforeDynaliteCloses, localCredentials } from './dy
 
 let apps = 0;
 
-export const buildTestApp = async (endpoint: string, entries: readonly Entry[]) => {
+/** `demandGatherMs`: how long demand counts gather before they are written, as a long-running server gathers them. */
+export const buildTestApp = async (endpoint: string, entries: readonly Entry[], options: { demandGatherMs?: number } = {}) => {
   apps += 1;
   const tableName = `app-${process.pid}-${apps}`;
   await ensureTable(dynamoClient(endpoint), tableName);
@@ -26,6 +27,7 @@ export const buildTestApp = async (endpoint: string, entries: readonly Entry[]) 
     vocabulary: loadQueryVocabulary('orebro-lan'),
     clock: fixedClock,
     logger: silentLogger,
+    ...options,
     tokens: createJwtVerifier({ keys: issuer.jwks, issuer: DEV_ISSUER, clientId: DEV_CLIENT_ID }),
     devSignIn: issuer,
     beforeIndexing: async (repository) => {
